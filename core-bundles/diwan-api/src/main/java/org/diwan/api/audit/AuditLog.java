@@ -1,0 +1,10 @@
+package org.diwan.api.audit;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The node's audit trail. Every state change in core and in plugins writes one entry here. */
+@ProviderType
+public interface AuditLog {
+
+    void record(AuditEntry entry);
+}

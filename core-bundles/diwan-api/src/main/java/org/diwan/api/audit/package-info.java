@@ -1,0 +1,9 @@
+/**
+ * The audit trail every change is written to: who, what, when and from where.
+ */
+@Export
+@Version("1.0.0")
+package org.diwan.api.audit;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

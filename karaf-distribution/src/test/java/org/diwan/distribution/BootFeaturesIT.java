@@ -1,0 +1,117 @@
+package org.diwan.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+
+/**
+ * Inside the booted distribution: every feature named in featuresBoot is really installed (Karaf
+ * silently skips a boot entry it cannot resolve, e.g. one with a stale version) and every bundle is
+ * running. In-container assertions use JUnit 4's Assert: Pax Exam provisions JUnit, not AssertJ.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BootFeaturesIT {
+
+    /** Registered by Karaf once the boot features are installed: the tests run on a finished boot. */
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return DiwanContainer.options();
+    }
+
+    @Test
+    public void everyBootFeatureIsInstalled() throws Exception {
+        List<String> boot = bootFeatures();
+        assertTrue("diwan-core is booted: " + boot, boot.stream().anyMatch(entry -> entry.startsWith("diwan-core")));
+        for (String entry : boot) {
+            String[] nameAndVersion = entry.split("/", 2);
+            Feature feature = nameAndVersion.length == 2
+                    ? features.getFeature(nameAndVersion[0], nameAndVersion[1])
+                    : features.getFeature(nameAndVersion[0]);
+            assertNotNull("boot feature " + entry + " is known", feature);
+            assertTrue("boot feature " + entry + " is installed", features.isInstalled(feature));
+        }
+    }
+
+    @Test
+    public void managementWebconsoleAndInstanceFeaturesAreAbsent() throws Exception {
+        for (String absent : List.of("management", "webconsole", "instance")) {
+            Feature feature = features.getFeature(absent);
+            assertTrue(absent + " is not installed", feature == null || !features.isInstalled(feature));
+        }
+    }
+
+    @Test
+    public void everyBundleIsActive() {
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            boolean lazy = Constants.ACTIVATION_LAZY.equals(bundle.getHeaders().get(Constants.BUNDLE_ACTIVATIONPOLICY));
+            if (fragment) {
+                assertEquals("state of fragment " + bundle.getSymbolicName(), Bundle.RESOLVED, bundle.getState());
+            } else if (lazy) {
+                assertTrue("lazy " + bundle.getSymbolicName() + " is resolved", (bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0);
+            } else {
+                assertEquals("state of " + bundle.getSymbolicName(), Bundle.ACTIVE, bundle.getState());
+            }
+        }
+    }
+
+    @Test
+    public void apiBundleExportsThePluginContract() {
+        Bundle api = Arrays.stream(context.getBundles())
+                .filter(b -> "org.diwan.api".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        String exports = api.getHeaders().get(Constants.EXPORT_PACKAGE);
+        for (String pkg : List.of("org.diwan.api.plugin", "org.diwan.api.i18n", "org.diwan.api.calendar",
+                "org.diwan.api.audit", "org.diwan.api.node")) {
+            assertTrue(pkg + " exported: " + exports, exports.contains(pkg));
+        }
+        assertFalse("no internal package exported: " + exports, exports.contains("internal"));
+    }
+
+    private static List<String> bootFeatures() throws Exception {
+        Properties cfg = new Properties();
+        Path file = Path.of(System.getProperty("karaf.etc"), "org.apache.karaf.features.cfg");
+        try (InputStream in = Files.newInputStream(file)) {
+            cfg.load(in);
+        }
+        return Arrays.stream(cfg.getProperty("featuresBoot").split(","))
+                .map(s -> s.replace("(", "").replace(")", "").trim())
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

@@ -1,0 +1,40 @@
+package org.diwan.distribution;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/** The Pax Exam options that boot the built Diwan archive, on free ports, for in-container tests. */
+final class DiwanContainer {
+
+    private static final String CUSTOM = "etc/custom.system.properties";
+
+    private DiwanContainer() {
+    }
+
+    static Option[] options() {
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(System.getProperty("diwan.archive")).toURI().toString())
+                    .name("Diwan")
+                    .unpackDirectory(new File("target/pax-exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            // Pax Exam provisions its own bundles through mvn: URLs; the shipped configuration is
+            // offline with an empty local repository, so point it at the build's repository.
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    System.getProperty("maven.repo.local")),
+            editConfigurationFilePut(CUSTOM, "diwan.http.port", Integer.toString(DiwanNode.freePort())),
+            editConfigurationFilePut(CUSTOM, "diwan.ssh.port", Integer.toString(DiwanNode.freePort())),
+            systemProperty("diwan.test").value("true"),
+        };
+    }
+}

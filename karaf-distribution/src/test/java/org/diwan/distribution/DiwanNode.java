@@ -1,0 +1,149 @@
+package org.diwan.distribution;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Diwan node started from the built archive as a separate process, the way an administrator
+ * starts it ({@code bin/diwan run}), on free ports and its own data folder.
+ */
+final class DiwanNode implements AutoCloseable {
+
+    private final Path home;
+    private final Path data;
+    private final int httpPort = freePort();
+    private final int sshPort = freePort();
+    private Process process;
+
+    private DiwanNode(Path home, Path data) {
+        this.home = home;
+        this.data = data;
+    }
+
+    /** Unpacks the archive named by the {@code diwan.archive} system property into a fresh folder. */
+    static DiwanNode unpack(String name) throws IOException, InterruptedException {
+        Path archive = Path.of(System.getProperty("diwan.archive"));
+        Path target = Path.of("target", "nodes", name).toAbsolutePath();
+        deleteTree(target);
+        Files.createDirectories(target);
+        run(new ProcessBuilder("tar", "xzf", archive.toString(), "-C", target.toString()));
+        Path home;
+        try (var entries = Files.list(target)) {
+            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        return new DiwanNode(home, target.resolve("data"));
+    }
+
+    DiwanNode start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/diwan").toString(), "run")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("DIWAN_HTTP_PORT", Integer.toString(httpPort));
+        env.put("DIWAN_SSH_PORT", Integer.toString(sshPort));
+        env.put("DIWAN_DATA", data.toString());
+        process = builder.start();
+        return this;
+    }
+
+    /** Waits until Jetty answers on the HTTP port, whatever the status. */
+    DiwanNode awaitHttp() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("node exited with " + process.exitValue() + ": see " + home.resolve("console.log"));
+                    }
+                    return httpStatus("/") > 0;
+                });
+        return this;
+    }
+
+    int httpStatus(String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + path).toURL().openConnection();
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(5000);
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** The JVM of the node: {@code bin/diwan} hands over to {@code bin/karaf}, which starts java. */
+    ProcessHandle jvm() {
+        ProcessHandle root = process.toHandle();
+        if (isJava(root)) {
+            return root;
+        }
+        return root.descendants().filter(DiwanNode::isJava).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no java process under " + root.pid()));
+    }
+
+    private static boolean isJava(ProcessHandle handle) {
+        Optional<String> command = handle.info().command();
+        return command.map(c -> c.endsWith("/java")).orElse(false);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path data() {
+        return data;
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    int sshPort() {
+        return sshPort;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        ProcessHandle jvm = jvm();
+        jvm.destroy();
+        process.destroy();
+        if (!jvm.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).thenApply(h -> h != null).join()) {
+            jvm.destroyForcibly();
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process p = builder.inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("failed: " + builder.command());
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException, InterruptedException {
+        if (Files.exists(path)) {
+            run(new ProcessBuilder("rm", "-rf", path.toString()));
+        }
+    }
+}

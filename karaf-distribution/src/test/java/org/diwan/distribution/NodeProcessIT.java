@@ -1,0 +1,114 @@
+package org.diwan.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What must be seen from outside a running node: the unpacked archive started as its own process,
+ * offline, with nothing but loopback listening and no account to log in with.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeProcessIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private DiwanNode node;
+    private SshClient ssh;
+
+    @BeforeAll
+    void startNode() throws Exception {
+        node = DiwanNode.unpack("process-it").start().awaitHttp();
+        // SSH comes up with the last boot features: once it listens, the boot is complete.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ListeningSockets.of(node.jvm().pid())
+                .stream().anyMatch(l -> l.port() == node.sshPort()));
+        ssh = SshClient.setUpDefaultClient();
+        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        ssh.start();
+    }
+
+    @AfterAll
+    void stopNode() throws Exception {
+        if (ssh != null) {
+            ssh.stop();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly() throws Exception {
+        List<ListeningSockets.Listener> listeners = ListeningSockets.of(node.jvm().pid());
+        assertThat(listeners).extracting(ListeningSockets.Listener::port).contains(node.httpPort(), node.sshPort());
+        assertThat(listeners).allSatisfy(l -> assertThat(l.loopback()).as("%s is bound beyond loopback", l).isTrue());
+    }
+
+    @Test
+    void hasNoJmxConnector() throws Exception {
+        assertThat(ListeningSockets.of(node.jvm().pid())).extracting(ListeningSockets.Listener::port)
+                .doesNotContain(1099, 44444);
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @CsvSource({"karaf,karaf", "admin,admin", "smx,smx", "tadmin,tadmin", "root,root"})
+    void sshConsoleRefusesDefaultCredentials(String user, String password) throws Exception {
+        try (ClientSession session = ssh.connect(user, "127.0.0.1", node.sshPort()).verify(TIMEOUT).getSession()) {
+            session.addPasswordIdentity(password);
+            assertThatThrownBy(() -> session.auth().verify(TIMEOUT)).hasMessageContaining("No more authentication methods");
+        }
+    }
+
+    @Test
+    void sshConsoleRefusesUnauthenticatedSessions() throws Exception {
+        try (ClientSession session = ssh.connect("karaf", "127.0.0.1", node.sshPort()).verify(TIMEOUT).getSession()) {
+            assertThatThrownBy(() -> session.auth().verify(TIMEOUT)).isNotNull();
+            assertThat(session.isAuthenticated()).isFalse();
+        }
+    }
+
+    @Test
+    void runsWithACappedHeap() {
+        String arguments = String.join(" ", node.jvm().info().arguments().orElseThrow());
+        assertThat(arguments).containsPattern("-Xmx\\d+[mMgG]");
+    }
+
+    @Test
+    void keepsItsDataInTheConfiguredFolder() {
+        assertThat(node.data().resolve("log/karaf.log")).exists();
+        assertThat(node.home().resolve("data/log")).doesNotExist();
+        assertThat(node.home().resolve("data/cache")).doesNotExist();
+    }
+
+    @Test
+    void consultsNoRemoteMavenRepository() throws Exception {
+        Properties mvn = new Properties();
+        try (var in = Files.newInputStream(node.home().resolve("etc/org.ops4j.pax.url.mvn.cfg"))) {
+            mvn.load(in);
+        }
+        assertThat(mvn.getProperty("org.ops4j.pax.url.mvn.repositories")).isBlank();
+        assertThat(mvn.getProperty("org.ops4j.pax.url.mvn.localRepository")).startsWith("${karaf.data}");
+    }
+
+    @Test
+    void bootsWithoutErrorsInTheLog() throws Exception {
+        assertThat(Files.readString(node.data().resolve("log/karaf.log")))
+                .doesNotContain("| ERROR |")
+                .doesNotContain("Error installing boot feature");
+    }
+}
