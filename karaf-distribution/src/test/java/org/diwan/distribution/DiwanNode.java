@@ -24,6 +24,7 @@ final class DiwanNode implements AutoCloseable {
     private final Path data;
     private final int httpPort = freePort();
     private final int sshPort = freePort();
+    private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
 
     private DiwanNode(Path home, Path data) {
@@ -45,6 +46,12 @@ final class DiwanNode implements AutoCloseable {
         return new DiwanNode(home, target.resolve("data"));
     }
 
+    /** Sets an environment variable for the node's process; call before {@link #start()}. */
+    DiwanNode withEnv(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
     DiwanNode start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/diwan").toString(), "run")
                 .directory(home.toFile())
@@ -54,6 +61,7 @@ final class DiwanNode implements AutoCloseable {
         env.put("DIWAN_HTTP_PORT", Integer.toString(httpPort));
         env.put("DIWAN_SSH_PORT", Integer.toString(sshPort));
         env.put("DIWAN_DATA", data.toString());
+        env.putAll(extraEnv);
         process = builder.start();
         return this;
     }
@@ -94,6 +102,11 @@ final class DiwanNode implements AutoCloseable {
     private static boolean isJava(ProcessHandle handle) {
         Optional<String> command = handle.info().command();
         return command.map(c -> c.endsWith("/java")).orElse(false);
+    }
+
+    String log() throws IOException {
+        Path log = data.resolve("log/karaf.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     Path home() {

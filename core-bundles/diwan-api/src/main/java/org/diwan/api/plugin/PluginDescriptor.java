@@ -50,9 +50,4 @@ public record PluginDescriptor(String id, LocalizedText name, String icon, List<
             }
         }
     }
-
-    /** Where the plugin's Flyway migrations lie inside its bundle, by convention. */
-    public String migrationLocation() {
-        return "db/migration/" + id;
-    }
 }

@@ -14,10 +14,10 @@ class PluginDescriptorTest {
     private static final PermissionDef READ = new PermissionDef("missions:registry:read", NAME);
 
     @Test
-    void acceptsAWellFormedDescriptorAndDerivesItsMigrationFolder() {
+    void acceptsAWellFormedDescriptorWithADefaultIcon() {
         PluginDescriptor descriptor = new PluginDescriptor("missions", NAME, null, List.of(READ),
                 List.of(new NavEntry("/diwan/missions/registry", NAME, READ.id(), 1)));
-        assertThat(descriptor.migrationLocation()).isEqualTo("db/migration/missions");
+        assertThat(descriptor.navigation()).hasSize(1);
         assertThat(descriptor.icon()).isEqualTo("puzzle");
     }
 
