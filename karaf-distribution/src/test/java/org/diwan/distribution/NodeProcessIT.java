@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -80,6 +82,16 @@ class NodeProcessIT {
             assertThatThrownBy(() -> session.auth().verify(TIMEOUT)).isNotNull();
             assertThat(session.isAuthenticated()).isFalse();
         }
+    }
+
+    @Test
+    void firstStartWritesASetupTokenAndShowsItOnTheConsole() throws Exception {
+        Path tokenFile = node.data().resolve("setup-token");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(tokenFile));
+        String token = Files.readString(tokenFile).strip();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        assertThat(Files.readString(node.home().resolve("console.log"))).contains(token);
     }
 
     @Test

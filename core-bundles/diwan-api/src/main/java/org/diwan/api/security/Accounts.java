@@ -1,0 +1,37 @@
+package org.diwan.api.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.diwan.api.i18n.Language;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The node's user accounts and the roles they hold. Every change is audited. */
+@ProviderType
+public interface Accounts {
+
+    Optional<Account> find(String username);
+
+    /** All accounts, ordered by login name. */
+    List<Account> list();
+
+    /**
+     * Creates an account holding the given roles.
+     *
+     * @throws AccountException when a rule of {@link AccountRules} is broken, the name is taken or a role
+     *         does not exist; nothing is created then
+     */
+    Account create(String username, String displayName, char[] password, Set<String> roles, Actor actor);
+
+    void changePassword(String username, char[] newPassword, Actor actor);
+
+    /** Replaces the roles of an account. Refused when it would leave the node without an administrator. */
+    void setRoles(String username, Set<String> roles, Actor actor);
+
+    /** Remembers the interface language a user chose. */
+    void setLanguage(String username, Language language, Actor actor);
+
+    /** The permissions the account holds through its roles, in Shiro's wildcard form ({@code *} for admins). */
+    Set<String> permissions(String username);
+}

@@ -1,0 +1,238 @@
+package org.diwan.security.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.i18n.Language;
+import org.diwan.api.security.Account;
+
+/** Accounts, roles and login failures in the {@code security} schema. Plain JDBC, one method per statement group. */
+final class AccountRepository {
+
+    /** An account with its stored password hash, which never leaves this bundle. */
+    record Stored(Account account, String passwordHash) {
+    }
+
+    private final DataSource dataSource;
+
+    AccountRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    Optional<Stored> find(String username) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id, username, display_name, password_hash, language, enabled, version"
+                        + " FROM account WHERE username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                UUID id = UUID.fromString(rs.getString(1));
+                Account account = new Account(id, rs.getString(2), rs.getString(3), roles(c, id),
+                        Language.fromTag(rs.getString(5)).orElse(Language.DEFAULT), rs.getBoolean(6), rs.getLong(7));
+                return Optional.of(new Stored(account, rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw failure("read account " + username, e);
+        }
+    }
+
+    List<Account> list() {
+        Map<UUID, Set<String>> roles = new HashMap<>();
+        Map<UUID, Object[]> rows = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT account_id, role_name FROM account_role");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    roles.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, username, display_name, language, enabled, version FROM account ORDER BY username");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(UUID.fromString(rs.getString(1)), new Object[] {rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getBoolean(5), rs.getLong(6)});
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list accounts", e);
+        }
+        List<Account> accounts = new ArrayList<>();
+        rows.forEach((id, r) -> accounts.add(new Account(id, (String) r[0], (String) r[1], roles.getOrDefault(id, Set.of()),
+                Language.fromTag((String) r[2]).orElse(Language.DEFAULT), (Boolean) r[3], (Long) r[4])));
+        return accounts;
+    }
+
+    /** Inserts the account and its roles in one transaction. */
+    void insert(Account account, String passwordHash, Instant createdAt) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO account (id, username, display_name, password_hash,"
+                    + " language, enabled, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, account.id().toString());
+                s.setString(2, account.username());
+                s.setString(3, account.displayName());
+                s.setString(4, passwordHash);
+                s.setString(5, account.language().tag());
+                s.setBoolean(6, account.enabled());
+                s.setTimestamp(7, Timestamp.from(createdAt));
+                s.setLong(8, account.version());
+                s.executeUpdate();
+                writeRoles(c, account.id(), account.roles());
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("create account " + account.username(), e);
+        }
+    }
+
+    void updatePassword(UUID id, String passwordHash) {
+        update("UPDATE account SET password_hash = ?, version = version + 1 WHERE id = ?", passwordHash, id.toString());
+    }
+
+    void updateLanguage(UUID id, Language language) {
+        update("UPDATE account SET language = ?, version = version + 1 WHERE id = ?", language.tag(), id.toString());
+    }
+
+    void replaceRoles(UUID id, Set<String> roles) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM account_role WHERE account_id = ?")) {
+                s.setString(1, id.toString());
+                s.executeUpdate();
+                writeRoles(c, id, roles);
+                try (PreparedStatement v = c.prepareStatement("UPDATE account SET version = version + 1 WHERE id = ?")) {
+                    v.setString(1, id.toString());
+                    v.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("set roles", e);
+        }
+    }
+
+    Set<String> existingRoles() {
+        return strings("SELECT name FROM app_role");
+    }
+
+    Set<String> permissions(String username) {
+        return strings("SELECT DISTINCT p.permission FROM role_permission p JOIN account_role r ON r.role_name = p.role_name"
+                + " JOIN account a ON a.id = r.account_id WHERE a.username = ? AND a.enabled = TRUE", username);
+    }
+
+    void recordFailure(String username, Instant at, String address) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO login_failure (username, failed_at, address) VALUES (?, ?, ?)")) {
+            s.setString(1, username.length() > 64 ? username.substring(0, 64) : username);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setString(3, address.length() > 64 ? address.substring(0, 64) : address);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record login failure", e);
+        }
+    }
+
+    /** The times of the failures since the given instant, oldest first. */
+    List<Instant> failuresSince(String username, Instant since) {
+        List<Instant> times = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT failed_at FROM login_failure WHERE username = ? AND failed_at > ? ORDER BY failed_at")) {
+            s.setString(1, username);
+            s.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    times.add(rs.getTimestamp(1).toInstant());
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read login failures", e);
+        }
+        return times;
+    }
+
+    void clearFailures(String username) {
+        update("DELETE FROM login_failure WHERE username = ?", username);
+    }
+
+    private static Set<String> roles(Connection c, UUID id) throws SQLException {
+        Set<String> roles = new TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT role_name FROM account_role WHERE account_id = ?")) {
+            s.setString(1, id.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    roles.add(rs.getString(1));
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static void writeRoles(Connection c, UUID id, Set<String> roles) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO account_role (account_id, role_name) VALUES (?, ?)")) {
+            for (String role : roles) {
+                s.setString(1, id.toString());
+                s.setString(2, role);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private Set<String> strings(String sql, String... parameters) {
+        Set<String> values = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+        return values;
+    }
+
+    private void update(String sql, String... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    private static IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("database: could not " + what + " (" + e.getSQLState() + ")", e);
+    }
+}

@@ -1,0 +1,131 @@
+package org.diwan.security.internal;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.audit.AuditEntry;
+import org.diwan.api.audit.AuditLog;
+import org.diwan.api.i18n.Language;
+import org.diwan.api.security.Account;
+import org.diwan.api.security.AccountException;
+import org.diwan.api.security.AccountException.Reason;
+import org.diwan.api.security.AccountRules;
+import org.diwan.api.security.Accounts;
+import org.diwan.api.security.Actor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Accounts and their roles, validated by {@link AccountRules}, each change audited. */
+@Component(service = Accounts.class)
+public final class AccountService implements Accounts {
+
+    private final AccountRepository repository;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    @Activate
+    public AccountService(@Reference(target = "(diwan.schema=security)") DataSource dataSource,
+            @Reference PasswordHasher hasher, @Reference AuditLog audit) {
+        this(new AccountRepository(dataSource), hasher, audit, Clock.systemUTC());
+    }
+
+    AccountService(AccountRepository repository, PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Account> find(String username) {
+        return repository.find(AccountRules.normalizeUsername(username)).map(AccountRepository.Stored::account);
+    }
+
+    @Override
+    public List<Account> list() {
+        return repository.list();
+    }
+
+    @Override
+    public Account create(String username, String displayName, char[] password, Set<String> roles, Actor actor) {
+        String name = AccountRules.normalizeUsername(username);
+        AccountRules.checkUsername(name);
+        AccountRules.checkDisplayName(displayName);
+        AccountRules.checkPassword(name, password);
+        checkRolesExist(roles);
+        synchronized (this) {
+            if (repository.find(name).isPresent()) {
+                throw new AccountException(Reason.USERNAME_TAKEN, name);
+            }
+            Account account = new Account(UUID.randomUUID(), name, displayName.strip(), roles, Language.DEFAULT, true, 1);
+            repository.insert(account, hashAndWipe(password), clock.instant());
+            record(actor, "account.create", name, "roles: " + new TreeSet<>(roles));
+            return account;
+        }
+    }
+
+    @Override
+    public void changePassword(String username, char[] newPassword, Actor actor) {
+        Account account = existing(username);
+        AccountRules.checkPassword(account.username(), newPassword);
+        repository.updatePassword(account.id(), hashAndWipe(newPassword));
+        record(actor, "account.password", account.username(), "");
+    }
+
+    @Override
+    public synchronized void setRoles(String username, Set<String> roles, Actor actor) {
+        Account account = existing(username);
+        checkRolesExist(roles);
+        if (account.isAdmin() && !roles.contains(Account.ADMIN_ROLE)
+                && repository.list().stream().filter(a -> a.isAdmin() && a.enabled()).count() <= 1) {
+            throw new AccountException(Reason.LAST_ADMIN, account.username());
+        }
+        repository.replaceRoles(account.id(), roles);
+        record(actor, "account.roles", account.username(), "roles: " + new TreeSet<>(roles));
+    }
+
+    @Override
+    public void setLanguage(String username, Language language, Actor actor) {
+        Account account = existing(username);
+        repository.updateLanguage(account.id(), language);
+        record(actor, "account.language", account.username(), language.tag());
+    }
+
+    @Override
+    public Set<String> permissions(String username) {
+        return repository.permissions(AccountRules.normalizeUsername(username));
+    }
+
+    private Account existing(String username) {
+        return find(username).orElseThrow(() -> new AccountException(Reason.UNKNOWN_ACCOUNT, String.valueOf(username)));
+    }
+
+    private void checkRolesExist(Set<String> roles) {
+        Set<String> unknown = new TreeSet<>(roles);
+        unknown.removeAll(repository.existingRoles());
+        if (!unknown.isEmpty()) {
+            throw new AccountException(Reason.UNKNOWN_ROLE, unknown.toString());
+        }
+    }
+
+    private String hashAndWipe(char[] password) {
+        try {
+            return hasher.hash(password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private void record(Actor actor, String action, String target, String detail) {
+        audit.record(new AuditEntry(clock.instant(), actor.username(), action, target, detail, actor.address()));
+    }
+}

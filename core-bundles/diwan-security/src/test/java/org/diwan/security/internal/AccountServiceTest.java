@@ -1,0 +1,101 @@
+package org.diwan.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.diwan.api.i18n.Language;
+import org.diwan.api.security.Account;
+import org.diwan.api.security.AccountException;
+import org.diwan.api.security.AccountException.Reason;
+import org.diwan.api.security.Actor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountServiceTest {
+
+    private static final Actor ADMIN = new Actor("root-admin", "10.1.1.1");
+
+    @TempDir
+    Path folder;
+
+    private SecurityFixture fixture;
+
+    @BeforeEach
+    void open() throws Exception {
+        fixture = new SecurityFixture(folder);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void createsAnAccountWithHashedPasswordAndAuditsIt() {
+        Account account = fixture.accounts.create(" Hassan ", "حسن علي", "a long enough secret".toCharArray(), Set.of("admin"), ADMIN);
+
+        assertThat(account.username()).isEqualTo("hassan");
+        assertThat(fixture.accounts.find("HASSAN")).contains(account);
+        assertThat(fixture.repository.find("hassan").orElseThrow().passwordHash()).startsWith("$argon2id$");
+        assertThat(fixture.audit.entries).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("account.create");
+            assertThat(e.actor()).isEqualTo("root-admin");
+            assertThat(e.address()).isEqualTo("10.1.1.1");
+            assertThat(e.detail()).doesNotContain("secret");
+        });
+    }
+
+    @Test
+    void wipesThePasswordItWasGiven() {
+        char[] password = "a long enough secret".toCharArray();
+        fixture.accounts.create("hassan", "Hassan", password, Set.of(), ADMIN);
+        assertThat(new String(password)).isEqualTo("\0".repeat(password.length));
+    }
+
+    @Test
+    void refusesDuplicatesUnknownRolesAndBrokenRulesWithoutCreatingAnything() {
+        fixture.accounts.create("hassan", "Hassan", "a long enough secret".toCharArray(), Set.of(), ADMIN);
+        expect(Reason.USERNAME_TAKEN, () -> fixture.accounts.create("hassan", "Other", "another long secret".toCharArray(), Set.of(), ADMIN));
+        expect(Reason.UNKNOWN_ROLE, () -> fixture.accounts.create("laila", "Laila", "another long secret".toCharArray(), Set.of("wizard"), ADMIN));
+        expect(Reason.DISPLAY_NAME_INVALID, () -> fixture.accounts.create("laila", "ليلى\u202E", "another long secret".toCharArray(), Set.of(), ADMIN));
+        expect(Reason.PASSWORD_TOO_SHORT, () -> fixture.accounts.create("laila", "Laila", "short".toCharArray(), Set.of(), ADMIN));
+        assertThat(fixture.accounts.list()).extracting(Account::username).containsExactly("hassan");
+    }
+
+    @Test
+    void neverRemovesTheLastAdministrator() {
+        fixture.accounts.create("boss", "Boss", "a long enough secret".toCharArray(), Set.of("admin"), ADMIN);
+        expect(Reason.LAST_ADMIN, () -> fixture.accounts.setRoles("boss", Set.of(), ADMIN));
+        fixture.accounts.create("deputy", "Deputy", "a long enough secret".toCharArray(), Set.of("admin"), ADMIN);
+        fixture.accounts.setRoles("boss", Set.of(), ADMIN);
+        assertThat(fixture.accounts.find("boss").orElseThrow().roles()).isEmpty();
+    }
+
+    @Test
+    void administratorsHoldEveryPermission() {
+        fixture.accounts.create("boss", "Boss", "a long enough secret".toCharArray(), Set.of("admin"), ADMIN);
+        fixture.accounts.create("clerk", "Clerk", "a long enough secret".toCharArray(), Set.of(), ADMIN);
+        assertThat(fixture.accounts.permissions("boss")).containsExactly("*");
+        assertThat(fixture.accounts.permissions("clerk")).isEmpty();
+    }
+
+    @Test
+    void remembersTheLanguageAndBumpsTheVersion() {
+        Account account = fixture.accounts.create("laila", "Laila", "a long enough secret".toCharArray(), Set.of(), ADMIN);
+        assertThat(account.language()).isEqualTo(Language.AR);
+        fixture.accounts.setLanguage("laila", Language.FR, ADMIN);
+        Account changed = fixture.accounts.find("laila").orElseThrow();
+        assertThat(changed.language()).isEqualTo(Language.FR);
+        assertThat(changed.version()).isEqualTo(account.version() + 1);
+        expect(Reason.UNKNOWN_ACCOUNT, () -> fixture.accounts.setLanguage("nobody", Language.EN, ADMIN));
+    }
+
+    private static void expect(Reason reason, Runnable action) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+}

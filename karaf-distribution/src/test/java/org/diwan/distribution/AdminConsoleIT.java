@@ -1,0 +1,98 @@
+package org.diwan.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * An unattended install (DIWAN_ADMIN_PASSWORD_FILE) seen from outside: the administrator it creates opens
+ * the SSH console with that password and runs commands; other credentials stay refused, and no setup token
+ * is left behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminConsoleIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String PASSWORD = "unattended install secret";
+
+    private DiwanNode node;
+    private SshClient ssh;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path passwordFile = Files.createDirectories(Path.of("target", "nodes")).resolve("admin-password").toAbsolutePath();
+        Files.writeString(passwordFile, PASSWORD + "\n");
+        node = DiwanNode.unpack("console-it")
+                .withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString())
+                .withEnv("DIWAN_ADMIN_USER", "operator")
+                .start().awaitHttp();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ListeningSockets.of(node.jvm().pid())
+                .stream().anyMatch(l -> l.port() == node.sshPort()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> node.log().contains("setup.unattended"));
+        ssh = SshClient.setUpDefaultClient();
+        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        ssh.start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (ssh != null) {
+            ssh.stop();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void theAdministratorRunsShellCommands() throws Exception {
+        try (ClientSession session = ssh.connect("operator", "127.0.0.1", node.sshPort()).verify(TIMEOUT).getSession()) {
+            session.addPasswordIdentity(PASSWORD);
+            session.auth().verify(TIMEOUT);
+            assertThat(exec(session, "feature:list -i")).contains("diwan-core");
+        }
+    }
+
+    @Test
+    void wrongAndDefaultCredentialsAreRefused() throws Exception {
+        for (String[] credentials : new String[][] {{"operator", "not the password"}, {"karaf", "karaf"}, {"admin", "admin"}}) {
+            try (ClientSession session = ssh.connect(credentials[0], "127.0.0.1", node.sshPort()).verify(TIMEOUT).getSession()) {
+                session.addPasswordIdentity(credentials[1]);
+                assertThatThrownBy(() -> session.auth().verify(TIMEOUT)).as(credentials[0]).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void leavesNoSetupTokenBehind() {
+        assertThat(node.data().resolve("setup-token")).doesNotExist();
+    }
+
+    private static String exec(ClientSession session, String command) throws Exception {
+        try (ChannelExec channel = session.createExecChannel(command)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            channel.setOut(out);
+            channel.setErr(out);
+            channel.open().verify(TIMEOUT);
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
