@@ -28,6 +28,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Inside the booted distribution: every feature named in featuresBoot is really installed (Karaf
@@ -101,6 +102,23 @@ public class BootFeaturesIT {
             assertTrue(pkg + " exported: " + exports, exports.contains(pkg));
         }
         assertFalse("no internal package exported: " + exports, exports.contains("internal"));
+    }
+
+    /** A servlet, filter or resource outside Diwan's context would run without the security filter. */
+    @Test
+    public void everyDiwanServletFilterAndResourceSelectsDiwansContext() throws Exception {
+        for (String kind : List.of("servlet.pattern", "filter.pattern", "resource.pattern")) {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(osgi.http.whiteboard." + kind + "=*)");
+            int diwan = 0;
+            for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+                if (ref.getBundle().getSymbolicName().startsWith("org.diwan")) {
+                    diwan++;
+                    assertEquals(kind + " " + ref.getProperty("osgi.http.whiteboard." + kind),
+                            "(osgi.http.whiteboard.context.name=diwan)", ref.getProperty("osgi.http.whiteboard.context.select"));
+                }
+            }
+            assertTrue("Diwan registers " + kind + " services", diwan > 0);
+        }
     }
 
     private static List<String> bootFeatures() throws Exception {

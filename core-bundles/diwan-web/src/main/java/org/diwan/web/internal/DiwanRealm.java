@@ -1,0 +1,71 @@
+package org.diwan.web.internal;
+
+import java.util.Set;
+
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.ExcessiveAttemptsException;
+import org.apache.shiro.authc.IncorrectCredentialsException;
+import org.apache.shiro.authc.LockedAccountException;
+import org.apache.shiro.authc.SimpleAuthenticationInfo;
+import org.apache.shiro.authc.UsernamePasswordToken;
+import org.apache.shiro.authc.credential.AllowAllCredentialsMatcher;
+import org.apache.shiro.authz.AuthorizationInfo;
+import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.realm.AuthorizingRealm;
+import org.apache.shiro.subject.PrincipalCollection;
+import org.diwan.api.security.Accounts;
+import org.diwan.api.security.Authenticator;
+import org.diwan.api.security.LoginResult;
+
+/**
+ * Shiro's view of Diwan's accounts. The password check, lockout and audit happen in diwan-security's
+ * {@link Authenticator}; this realm only translates its outcome into Shiro's exceptions and reads
+ * permissions from the roles in the database on every check (no cache: a role change applies at once).
+ */
+final class DiwanRealm extends AuthorizingRealm {
+
+    private final Authenticator authenticator;
+    private final Accounts accounts;
+
+    DiwanRealm(Authenticator authenticator, Accounts accounts) {
+        this.authenticator = authenticator;
+        this.accounts = accounts;
+        setName("diwan");
+        // The Authenticator has checked the password already.
+        setCredentialsMatcher(new AllowAllCredentialsMatcher());
+        setAuthorizationCachingEnabled(false);
+        setAuthenticationCachingEnabled(false);
+    }
+
+    @Override
+    public boolean supports(AuthenticationToken token) {
+        return token instanceof UsernamePasswordToken;
+    }
+
+    @Override
+    protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
+        UsernamePasswordToken credentials = (UsernamePasswordToken) token;
+        LoginResult result = authenticator.login(credentials.getUsername(), credentials.getPassword(), credentials.getHost());
+        switch (result.outcome()) {
+            case SUCCESS:
+                return new SimpleAuthenticationInfo(result.account().orElseThrow().username(), credentials.getPassword(), getName());
+            case LOCKED:
+                throw new LockedAccountException(result.retryAfter().map(Object::toString).orElse(""));
+            case RATE_LIMITED:
+                throw new ExcessiveAttemptsException(result.retryAfter().map(Object::toString).orElse(""));
+            default:
+                throw new IncorrectCredentialsException();
+        }
+    }
+
+    @Override
+    protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
+        String username = (String) principals.getPrimaryPrincipal();
+        SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
+        accounts.find(username).ifPresent(account -> info.setRoles(Set.copyOf(account.roles())));
+        info.setStringPermissions(accounts.permissions(username));
+        return info;
+    }
+}

@@ -1,0 +1,116 @@
+package org.diwan.web.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.diwan.api.calendar.DualDate;
+import org.diwan.api.i18n.DigitStyle;
+import org.diwan.api.i18n.Language;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the shell's pages with Thymeleaf, in the visitor's language and direction, with what every page
+ * shows: the navigation, the user, today's date in both calendars, the language switch and the CSRF token.
+ */
+@Component(service = PageRenderer.class)
+public final class PageRenderer {
+
+    private final TemplateEngine engine;
+    private final MessageBundles messages;
+    private final Navigation navigation;
+    private final Clock clock = Clock.systemDefaultZone();
+
+    @Activate
+    public PageRenderer(@Reference MessageBundles messages, @Reference Navigation navigation) {
+        this.messages = messages;
+        this.navigation = navigation;
+        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver(PageRenderer.class.getClassLoader());
+        templates.setPrefix("templates/");
+        templates.setSuffix(".html");
+        templates.setTemplateMode(TemplateMode.HTML);
+        templates.setCharacterEncoding("UTF-8");
+        templates.setCacheable(true);
+        engine = new TemplateEngine();
+        engine.setTemplateResolver(templates);
+        engine.setMessageResolver(new BundleMessageResolver(messages));
+    }
+
+    String message(String key, Language language, Object... args) {
+        return messages.get(key, language, args);
+    }
+
+    void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+            Map<String, Object> pageModel) throws IOException {
+        Language language = WebSession.language(request);
+        Map<String, Object> model = new HashMap<>(pageModel);
+        model.put("lang", language.tag());
+        model.put("dir", language.direction());
+        model.put("csrf", WebSession.csrfToken());
+        model.put("back", LanguageServlet.safeLocalPath(request.getRequestURI()));
+        model.put("user", WebSession.username().orElse(null));
+        model.put("nav", WebSession.username().isPresent() ? navigation.visibleTo(WebSession.subject(), language) : List.of());
+        model.put("today", DualDate.of(LocalDate.now(clock)).format(language, DigitStyle.defaultFor(language)));
+        model.put("languages", List.of(
+                Map.of("tag", "ar", "name", "العربية", "current", language == Language.AR),
+                Map.of("tag", "en", "name", "English", "current", language == Language.EN),
+                Map.of("tag", "fr", "name", "Français", "current", language == Language.FR)));
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PageRenderer.class.getClassLoader());
+        try {
+            String html = engine.process(template, new Context(language.locale(), model));
+            response.setStatus(status);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(html);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** {@code #{key}} in templates, from {@link MessageBundles} in the page's language. */
+    private static final class BundleMessageResolver implements IMessageResolver {
+
+        private final MessageBundles messages;
+
+        BundleMessageResolver(MessageBundles messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public String getName() {
+            return "diwan";
+        }
+
+        @Override
+        public Integer getOrder() {
+            return 0;
+        }
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            Language language = Language.fromTag(context.getLocale().getLanguage()).orElse(Language.DEFAULT);
+            return messages.get(key, language, parameters == null ? new Object[0] : parameters);
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            return key;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.diwan.web.internal;
+
+import java.util.Optional;
+
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.session.Session;
+import org.apache.shiro.subject.Subject;
+import org.diwan.api.i18n.Language;
+
+/** What a page needs to know about the visitor: language, CSRF token, who is logged in. */
+final class WebSession {
+
+    private WebSession() {
+    }
+
+    static Subject subject() {
+        return SecurityUtils.getSubject();
+    }
+
+    static Optional<String> username() {
+        Subject subject = subject();
+        return subject.isAuthenticated() ? Optional.of(subject.getPrincipal().toString()) : Optional.empty();
+    }
+
+    static Language language(HttpServletRequest request) {
+        Session session = subject().getSession(false);
+        Object chosen = session == null ? null : session.getAttribute(LanguageResolver.SESSION_KEY);
+        return LanguageResolver.resolve(chosen == null ? null : chosen.toString(), cookie(request, LanguageResolver.COOKIE));
+    }
+
+    static void setLanguage(Language language) {
+        subject().getSession().setAttribute(LanguageResolver.SESSION_KEY, language.tag());
+    }
+
+    /** The session's CSRF token, made with the session (a visitor's first page creates both). */
+    static String csrfToken() {
+        Session session = subject().getSession();
+        Object token = session.getAttribute(Csrf.SESSION_KEY);
+        if (token == null) {
+            token = Csrf.newToken();
+            session.setAttribute(Csrf.SESSION_KEY, token);
+        }
+        return token.toString();
+    }
+
+    static String remoteAddress(HttpServletRequest request) {
+        return request.getRemoteAddr();
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (cookie.getName().equals(name)) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+package org.diwan.distribution;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser as far as the HTTP tests need one: keeps cookies by hand (Java's CookieManager will not send
+ * Secure cookies over plain HTTP, which Diwan serves on loopback), never follows redirects, and reads the
+ * CSRF token out of the last page.
+ */
+final class WebClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrf;
+
+    WebClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** POSTs a form, adding the CSRF token of the last page unless the fields say otherwise. */
+    HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (withCsrf && csrf != null) {
+            form.putIfAbsent("_csrf", csrf);
+        }
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Status and body of a GET whose path is sent byte for byte as written (HTTP clients would fix it up). */
+    record Raw(int status, String body) {
+    }
+
+    Raw getRaw(String rawPath) throws IOException {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            String request = "GET " + rawPath + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int split = answer.indexOf("\r\n\r\n");
+            return new Raw(status, split < 0 ? "" : answer.substring(split + 4));
+        }
+    }
+
+    String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    String csrf() {
+        return csrf;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        builder.timeout(Duration.ofSeconds(20));
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        for (String header : setCookies(response)) {
+            String[] nameValue = header.split(";", 2)[0].split("=", 2);
+            boolean expired = header.contains("Max-Age=0") || "deleteMe".equals(nameValue[1]);
+            if (expired) {
+                cookies.remove(nameValue[0].trim());
+            } else {
+                cookies.put(nameValue[0].trim(), nameValue[1].trim());
+            }
+        }
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
+    static List<String> setCookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie");
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
