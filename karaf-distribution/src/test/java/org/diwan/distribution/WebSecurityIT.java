@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The web shell from outside, on a fresh node, in the order a person meets it: nothing opens before setup,
  * setup with the token (once), login, then the refusals: protected URLs in every bypass spelling, POSTs
  * without CSRF token, security headers, cookie flags, session renewal, messages in the chosen language,
- * lockout.
+ * the admin pages, and last (it locks the administrator out) the lockout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -165,7 +165,7 @@ class WebSecurityIT {
     }
 
     @Test
-    @Order(8)
+    @Order(99)
     void repeatedFailuresLockTheAccount() throws Exception {
         WebClient visitor = new WebClient(node.httpPort());
         visitor.get("/login");
@@ -177,6 +177,34 @@ class WebSecurityIT {
         HttpResponse<String> right = visitor.post("/login", Map.of("username", "chief", "password", PASSWORD), true);
         assertThat(right.statusCode()).isEqualTo(401);
         assertThat(right.body()).contains("الحساب مقفل مؤقتًا");
+    }
+
+    @Test
+    @Order(8)
+    void adminPagesServeAdministratorsOnly() throws Exception {
+        WebClient chief = loggedIn();
+        assertThat(chief.get("/admin").body()).contains("id=\"admin-plugins\"");
+        assertThat(chief.get("/admin/plugins").statusCode()).isEqualTo(200);
+        chief.get("/admin/users");
+        HttpResponse<String> created = chief.post("/admin/users", Map.of("action", "createUser", "username", "clerk",
+                "displayName", "كاتب", "password", "ink and paper 2026"), true);
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(chief.get("/admin/users").body()).contains("clerk").contains("كاتب");
+        HttpResponse<String> bidi = chief.post("/admin/users", Map.of("action", "createUser", "username", "spoof",
+                "displayName", "abc\u202Eexe.pdf", "password", "ink and paper 2026"), true);
+        assertThat(bidi.statusCode()).isEqualTo(400);
+        assertThat(bidi.body()).contains("id=\"users-error\"").contains("value=\"spoof\"");
+        assertThat(chief.get("/admin/audit").body()).contains("setup.complete").contains("account.create");
+
+        WebClient clerk = new WebClient(node.httpPort());
+        clerk.get("/login");
+        assertThat(clerk.post("/login", Map.of("username", "clerk", "password", "ink and paper 2026"), true).statusCode()).isEqualTo(302);
+        assertThat(clerk.get("/").body()).doesNotContain("id=\"admin-link\"");
+        for (String path : List.of("/admin", "/admin/plugins", "/admin/users", "/admin/audit")) {
+            assertThat(clerk.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        clerk.get("/");
+        assertThat(clerk.post("/admin/plugins", Map.of("feature", "diwan-anything"), true).statusCode()).isEqualTo(403);
     }
 
     private WebClient loggedIn() throws Exception {

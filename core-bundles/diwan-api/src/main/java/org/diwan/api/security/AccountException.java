@@ -18,6 +18,7 @@ public class AccountException extends RuntimeException {
         PASSWORD_CONTAINS_USERNAME,
         UNKNOWN_ACCOUNT,
         UNKNOWN_ROLE,
+        ROLE_INVALID,
         SETUP_TOKEN_INVALID,
         SETUP_ALREADY_DONE,
         LAST_ADMIN

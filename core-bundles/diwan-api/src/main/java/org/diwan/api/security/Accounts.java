@@ -34,4 +34,15 @@ public interface Accounts {
 
     /** The permissions the account holds through its roles, in Shiro's wildcard form ({@code *} for admins). */
     Set<String> permissions(String username);
+
+    /** Every role with the permissions it grants, by role name. */
+    java.util.SortedMap<String, Set<String>> roles();
+
+    /**
+     * Creates a role or replaces its permissions. The built-in {@code admin} role cannot be changed.
+     *
+     * @throws AccountException {@code ROLE_INVALID} for a bad name, a permission not of the form
+     *         {@code plugin:area[:action]}, or the admin role
+     */
+    void saveRole(String name, Set<String> permissions, Actor actor);
 }

@@ -136,6 +136,59 @@ final class AccountRepository {
         }
     }
 
+    java.util.SortedMap<String, Set<String>> roles() {
+        java.util.SortedMap<String, Set<String>> roles = new java.util.TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT name FROM app_role"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    roles.put(rs.getString(1), new TreeSet<>());
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT role_name, permission FROM role_permission");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    roles.get(rs.getString(1)).add(rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list roles", e);
+        }
+        return roles;
+    }
+
+    /** Creates the role if needed and replaces its permissions, in one transaction. */
+    void saveRole(String name, Set<String> permissions) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!existingRoles().contains(name)) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO app_role (name, builtin) VALUES (?, FALSE)")) {
+                        s.setString(1, name);
+                        s.executeUpdate();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM role_permission WHERE role_name = ?")) {
+                    s.setString(1, name);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO role_permission (role_name, permission) VALUES (?, ?)")) {
+                    for (String permission : permissions) {
+                        s.setString(1, name);
+                        s.setString(2, permission);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("save role " + name, e);
+        }
+    }
+
     Set<String> existingRoles() {
         return strings("SELECT name FROM app_role");
     }

@@ -27,6 +27,11 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Accounts.class)
 public final class AccountService implements Accounts {
 
+    private static final java.util.regex.Pattern ROLE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{1,63}");
+    /** The form of {@link org.diwan.api.plugin.PermissionDef}: plugin:area[:action]. */
+    private static final java.util.regex.Pattern PERMISSION =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*){1,2}");
+
     private final AccountRepository repository;
     private final PasswordHasher hasher;
     private final AuditLog audit;
@@ -103,6 +108,25 @@ public final class AccountService implements Accounts {
     @Override
     public Set<String> permissions(String username) {
         return repository.permissions(AccountRules.normalizeUsername(username));
+    }
+
+    @Override
+    public java.util.SortedMap<String, Set<String>> roles() {
+        return repository.roles();
+    }
+
+    @Override
+    public synchronized void saveRole(String name, Set<String> permissions, Actor actor) {
+        if (name == null || !ROLE_NAME.matcher(name).matches() || Account.ADMIN_ROLE.equals(name)) {
+            throw new AccountException(Reason.ROLE_INVALID, String.valueOf(name));
+        }
+        for (String permission : permissions) {
+            if (!PERMISSION.matcher(permission).matches()) {
+                throw new AccountException(Reason.ROLE_INVALID, permission);
+            }
+        }
+        repository.saveRole(name, new TreeSet<>(permissions));
+        record(actor, "role.save", name, "permissions: " + new TreeSet<>(permissions));
     }
 
     private Account existing(String username) {

@@ -95,6 +95,22 @@ class AccountServiceTest {
         expect(Reason.UNKNOWN_ACCOUNT, () -> fixture.accounts.setLanguage("nobody", Language.EN, ADMIN));
     }
 
+    @Test
+    void rolesGrantPluginPermissionsAndTheAdminRoleStaysBuiltIn() {
+        fixture.accounts.saveRole("registry-clerk", Set.of("missions:registry:read", "missions:registry:write"), ADMIN);
+        fixture.accounts.create("clerk", "Clerk", "a long enough secret".toCharArray(), Set.of("registry-clerk"), ADMIN);
+        assertThat(fixture.accounts.permissions("clerk")).containsExactlyInAnyOrder("missions:registry:read", "missions:registry:write");
+        assertThat(fixture.accounts.roles()).containsKeys("admin", "registry-clerk");
+
+        fixture.accounts.saveRole("registry-clerk", Set.of("missions:registry:read"), ADMIN);
+        assertThat(fixture.accounts.permissions("clerk")).containsExactly("missions:registry:read");
+
+        expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("admin", Set.of(), ADMIN));
+        expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("x", Set.of(), ADMIN));
+        expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("sneaky", Set.of("*"), ADMIN));
+        assertThat(fixture.audit.actions()).contains("role.save");
+    }
+
     private static void expect(Reason reason, Runnable action) {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }

@@ -63,6 +63,7 @@ public final class PageRenderer {
         model.put("csrf", WebSession.csrfToken());
         model.put("back", LanguageServlet.safeLocalPath(request.getRequestURI()));
         model.put("user", WebSession.username().orElse(null));
+        model.put("isAdmin", WebSession.username().isPresent() && WebSession.subject().isPermitted(AccessRules.ADMIN_PERMISSION));
         model.put("nav", WebSession.username().isPresent() ? navigation.visibleTo(WebSession.subject(), language) : List.of());
         model.put("today", DualDate.of(LocalDate.now(clock)).format(language, DigitStyle.defaultFor(language)));
         model.put("languages", List.of(

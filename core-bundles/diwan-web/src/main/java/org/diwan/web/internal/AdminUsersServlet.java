@@ -1,0 +1,109 @@
+package org.diwan.web.internal;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.diwan.api.i18n.Language;
+import org.diwan.api.plugin.PluginDescriptor;
+import org.diwan.api.security.AccountException;
+import org.diwan.api.security.Accounts;
+import org.diwan.api.security.Actor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * Users and roles: the accounts with their roles, a form to create an account, and each role with the
+ * permissions of the plugins installed now (a plugin's permissions appear here when it is installed).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/admin/users")
+@HttpWhiteboardContextSelect(DiwanContext.SELECT)
+@HttpWhiteboardServletName("diwan-admin-users")
+public final class AdminUsersServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient PageRenderer pages;
+    private final transient Accounts accounts;
+    private final transient Navigation navigation;
+
+    @Activate
+    public AdminUsersServlet(@Reference PageRenderer pages, @Reference Accounts accounts, @Reference Navigation navigation) {
+        this.pages = pages;
+        this.accounts = accounts;
+        this.navigation = navigation;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        if (request.getParameter("done") != null) {
+            model.put("notice", "created".equals(request.getParameter("done")) ? "admin.users.created" : "admin.roles.saved");
+        }
+        show(request, response, HttpServletResponse.SC_OK, model);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Actor actor = new Actor(WebSession.username().orElseThrow(), request.getRemoteAddr());
+        Set<String> checked = request.getParameterValues("permission") == null ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(request.getParameterValues("permission")));
+        Set<String> roles = request.getParameterValues("role") == null ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(request.getParameterValues("role")));
+        try {
+            if ("saveRole".equals(request.getParameter("action"))) {
+                accounts.saveRole(param(request, "roleName"), checked, actor);
+                response.sendRedirect("/admin/users?done=role");
+            } else {
+                accounts.create(param(request, "username"), param(request, "displayName"),
+                        param(request, "password").toCharArray(), roles, actor);
+                response.sendRedirect("/admin/users?done=created");
+            }
+        } catch (AccountException e) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("error", pages.message(e.messageKey(), WebSession.language(request)));
+            model.put("username", param(request, "username"));
+            model.put("displayName", param(request, "displayName"));
+            show(request, response, HttpServletResponse.SC_BAD_REQUEST, model);
+        }
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, Object> model) throws IOException {
+        Language language = WebSession.language(request);
+        model.put("users", accounts.list().stream().map(a -> Map.of("username", a.username(), "displayName", a.displayName(),
+                "roles", String.join(", ", a.roles()))).toList());
+        Map<String, Set<String>> roles = accounts.roles();
+        model.put("roles", roles.entrySet().stream()
+                .map(r -> Map.of("name", r.getKey(), "permissions", r.getValue())).toList());
+        model.put("permissionGroups", permissionGroups(language));
+        pages.render(request, response, status, "admin-users", model);
+    }
+
+    /** The permissions of each installed plugin, labelled in the page's language. */
+    private List<Map<String, Object>> permissionGroups(Language language) {
+        return navigation.plugins().stream().map((PluginDescriptor plugin) -> Map.<String, Object>of(
+                "plugin", plugin.name().in(language),
+                "permissions", plugin.permissions().stream()
+                        .map(p -> Map.of("id", p.id(), "label", p.label().in(language))).toList()))
+                .toList();
+    }
+
+    private static String param(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,175 @@
+package org.diwan.distribution;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
+import org.diwan.api.plugin.PluginAdmin;
+import org.diwan.api.plugin.PluginFeature;
+import org.diwan.api.security.Accounts;
+import org.diwan.api.security.Actor;
+import org.diwan.api.security.Setup;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The plugin contract at runtime, with the test plugin "notes": installed from the plugins service, it
+ * appears in the navigation of those its permission admits and its page enforces that permission; removed,
+ * its page and navigation go; reinstalled, its data is still there. The core bundles keep their ids and
+ * stay active throughout: nothing is refreshed.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PluginLifecycleIT {
+
+    private static final String FEATURE = "diwan-notes";
+    private static final String NOTE = "ملاحظة أولى <b>بالعربية</b>";
+    private static final Map<String, String> PASSWORDS = Map.of("chief", "olive branches 2026",
+            "reader", "paper lanterns glow", "outsider", "desert winds blow");
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
+
+    @Inject
+    @Filter(timeout = 60_000)
+    private PluginAdmin plugins;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private Setup setup;
+
+    @Inject
+    private Accounts accounts;
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(DiwanContainer.options(),
+                mavenBundle("org.hamcrest", "hamcrest", "2.1"),
+                mavenBundle("org.awaitility", "awaitility", "4.2.2"));
+    }
+
+    @Test
+    public void installUninstallReinstallKeepsDataAndLeavesCoreUntouched() throws Exception {
+        Map<String, Long> core = coreBundleIds();
+        features.addRepository(testRepository());
+        assertTrue(plugins.available().contains(new PluginFeature(FEATURE, "Notes (test plugin)", false)));
+        createAccounts();
+
+        plugins.install(FEATURE, new Actor("chief", "127.0.0.1"));
+        WebClient chief = login("chief");
+        await().atMost(Duration.ofSeconds(30)).until(() -> chief.get("/diwan/notes").statusCode() == 200);
+        assertTrue(chief.get("/").body().contains("id=\"nav-notes\""));
+        assertEquals(302, chief.post("/diwan/notes", Map.of("text", NOTE), true).statusCode());
+
+        WebClient reader = login("reader");
+        assertTrue("reader sees the department", reader.get("/").body().contains("id=\"nav-notes\""));
+        assertTrue("note kept and escaped", reader.get("/diwan/notes").body().contains("ملاحظة أولى &lt;b&gt;بالعربية&lt;/b&gt;"));
+        reader.get("/");
+        assertEquals("reading does not allow writing", 403, reader.post("/diwan/notes", Map.of("text", "x"), true).statusCode());
+
+        WebClient outsider = login("outsider");
+        assertFalse(outsider.get("/").body().contains("id=\"nav-notes\""));
+        assertEquals(403, outsider.get("/diwan/notes").statusCode());
+        assertEquals(302, new WebClient(port()).get("/diwan/notes").statusCode());
+
+        plugins.uninstall(FEATURE, new Actor("chief", "127.0.0.1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chief.get("/diwan/notes").statusCode() == 404);
+        assertFalse(chief.get("/").body().contains("id=\"nav-notes\""));
+        assertFalse(Arrays.stream(context.getBundles()).anyMatch(b -> "org.diwan.testplugin.notes".equals(b.getSymbolicName())));
+        assertEquals("core bundles untouched by the uninstall", core, coreBundleIds());
+
+        plugins.install(FEATURE, new Actor("chief", "127.0.0.1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.get("/diwan/notes").statusCode() == 200);
+        assertTrue("data survives uninstall and reinstall", reader.get("/diwan/notes").body().contains("ملاحظة أولى"));
+        assertEquals("core bundles untouched by the installs", core, coreBundleIds());
+    }
+
+    private void createAccounts() {
+        String token = readToken();
+        setup.complete(token, "chief", "الرئيس", PASSWORDS.get("chief").toCharArray(), "127.0.0.1");
+        Actor chief = new Actor("chief", "127.0.0.1");
+        accounts.saveRole("notes-reader", Set.of("notes:note:read"), chief);
+        accounts.create("reader", "قارئ", PASSWORDS.get("reader").toCharArray(), Set.of("notes-reader"), chief);
+        accounts.create("outsider", "Outsider", PASSWORDS.get("outsider").toCharArray(), Set.of(), chief);
+    }
+
+    private WebClient login(String user) throws Exception {
+        WebClient client = new WebClient(port());
+        client.get("/login");
+        assertEquals(302, client.post("/login", Map.of("username", user, "password", PASSWORDS.get(user)), true).statusCode());
+        HttpResponse<String> home = client.get("/");
+        assertEquals(200, home.statusCode());
+        return client;
+    }
+
+    /** Id and state of every core bundle: a refresh would change the state, a reinstall the id. */
+    private Map<String, Long> coreBundleIds() {
+        Map<String, Long> ids = new TreeMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name.startsWith("org.diwan.") && !name.startsWith("org.diwan.testplugin")) {
+                assertEquals(name + " active", Bundle.ACTIVE, bundle.getState());
+                ids.put(name, bundle.getBundleId());
+            }
+        }
+        assertTrue(ids.containsKey("org.diwan.persistence"));
+        return ids;
+    }
+
+    private static URI testRepository() throws Exception {
+        Path file = Path.of(System.getProperty("karaf.data"), "test-notes-features.xml");
+        Files.writeString(file, "<features name=\"diwan-test\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
+                + "<feature name=\"" + FEATURE + "\" description=\"Notes (test plugin)\" version=\"" + version() + "\">"
+                + "<bundle>mvn:org.diwan/diwan-test-plugin/" + System.getProperty("diwan.version") + "</bundle>"
+                + "</feature></features>", StandardCharsets.UTF_8);
+        return file.toUri();
+    }
+
+    private static String version() {
+        return System.getProperty("diwan.version").replace("-SNAPSHOT", ".SNAPSHOT");
+    }
+
+    private static String readToken() {
+        try {
+            return Files.readString(Path.of(System.getProperty("karaf.data"), "setup-token")).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int port() {
+        return Integer.parseInt(System.getProperty("diwan.http.port"));
+    }
+}
