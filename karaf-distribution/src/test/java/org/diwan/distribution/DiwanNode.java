@@ -24,6 +24,8 @@ final class DiwanNode implements AutoCloseable {
     private final Path data;
     private final int httpPort = freePort();
     private final int sshPort = freePort();
+    private final int httpsPort = freePort();
+    private final int brokerPort = freePort();
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
 
@@ -60,6 +62,8 @@ final class DiwanNode implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("DIWAN_HTTP_PORT", Integer.toString(httpPort));
         env.put("DIWAN_SSH_PORT", Integer.toString(sshPort));
+        env.put("DIWAN_HTTPS_PORT", Integer.toString(httpsPort));
+        env.put("DIWAN_BROKER_PORT", Integer.toString(brokerPort));
         env.put("DIWAN_DATA", data.toString());
         env.putAll(extraEnv);
         process = builder.start();
@@ -123,6 +127,14 @@ final class DiwanNode implements AutoCloseable {
 
     int sshPort() {
         return sshPort;
+    }
+
+    int httpsPort() {
+        return httpsPort;
+    }
+
+    int brokerPort() {
+        return brokerPort;
     }
 
     @Override

@@ -55,10 +55,43 @@ class NodeProcessIT {
     }
 
     @Test
-    void listensOnLoopbackOnly() throws Exception {
+    void nothingButHttpsListensBeyondLoopback() throws Exception {
         List<ListeningSockets.Listener> listeners = ListeningSockets.of(node.jvm().pid());
-        assertThat(listeners).extracting(ListeningSockets.Listener::port).contains(node.httpPort(), node.sshPort());
-        assertThat(listeners).allSatisfy(l -> assertThat(l.loopback()).as("%s is bound beyond loopback", l).isTrue());
+        assertThat(listeners).extracting(ListeningSockets.Listener::port).contains(node.httpPort(), node.sshPort(), node.httpsPort());
+        assertThat(listeners).filteredOn(l -> l.port() != node.httpsPort())
+                .allSatisfy(l -> assertThat(l.loopback()).as("%s is bound beyond loopback", l).isTrue());
+    }
+
+    @Test
+    void servesHttpsWithTheCertificateMadeAtFirstStart() throws Exception {
+        Path tls = node.data().resolve("tls");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("diwan.p12")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("password")))).isEqualTo("rw-------");
+
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+                // the test trusts the node's self-signed certificate: what it checks is that TLS is served
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+                // idem
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(trustAll).build();
+        var response = https.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://127.0.0.1:" + node.httpsPort() + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(response.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isIn("TLSv1.2", "TLSv1.3"));
     }
 
     @Test
