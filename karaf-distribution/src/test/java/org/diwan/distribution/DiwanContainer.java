@@ -34,6 +34,7 @@ final class DiwanContainer {
                     System.getProperty("maven.repo.local")),
             editConfigurationFilePut(CUSTOM, "diwan.http.port", Integer.toString(DiwanNode.freePort())),
             editConfigurationFilePut(CUSTOM, "diwan.ssh.port", Integer.toString(DiwanNode.freePort())),
+            editConfigurationFilePut(CUSTOM, "diwan.broker.port", Integer.toString(DiwanNode.freePort())),
             systemProperty("diwan.version").value(System.getProperty("diwan.version")),
         };
     }

@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
+import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -125,6 +129,23 @@ class NodeProcessIT {
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
         assertThat(Files.readString(node.home().resolve("console.log"))).contains(token);
+    }
+
+    @Test
+    void brokerAcceptsOnlyItsInternalUser() throws Exception {
+        Path credentials = node.data().resolve("artemis/broker-credentials");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(credentials));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + node.brokerPort());
+                ClientSessionFactory factory = locator.createSessionFactory()) {
+            for (String[] user : new String[][] {{null, null}, {"guest", "guest"}, {"admin", "admin"}, {"artemis", "artemis"},
+                    {"diwan", "diwan"}, {"ACTIVEMQ.CLUSTER.ADMIN.USER", "CHANGE ME!!"}}) {
+                assertThatThrownBy(() -> factory.createSession(user[0], user[1], false, true, true, false, 1).close())
+                        .as("%s/%s", user[0], user[1]).isInstanceOf(ActiveMQSecurityException.class);
+            }
+            String password = Files.readString(credentials).strip();
+            factory.createSession("diwan", password, false, true, true, false, 1).close();
+        }
     }
 
     @Test
