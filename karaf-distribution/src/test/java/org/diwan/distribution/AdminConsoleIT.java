@@ -63,10 +63,17 @@ class AdminConsoleIT {
 
     @Test
     void theAdministratorRunsShellCommands() throws Exception {
+        assertThat(asOperator("feature:list -i")).contains("diwan-core");
+        assertThat(asOperator("diwan:users")).contains("operator").contains("admin");
+        assertThat(asOperator("diwan:plugins")).contains("Plugin").contains("State");
+    }
+
+    /** Karaf closes the SSH session once an exec channel has run: one session per command. */
+    private String asOperator(String command) throws Exception {
         try (ClientSession session = ssh.connect("operator", "127.0.0.1", node.sshPort()).verify(TIMEOUT).getSession()) {
             session.addPasswordIdentity(PASSWORD);
             session.auth().verify(TIMEOUT);
-            assertThat(exec(session, "feature:list -i")).contains("diwan-core");
+            return exec(session, command);
         }
     }
 

@@ -1,0 +1,28 @@
+package org.diwan.console.internal;
+
+import java.security.AccessController;
+import java.security.Principal;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.diwan.api.security.Actor;
+
+/** The administrator logged in to the console, for the audit trail. */
+final class ConsoleActor {
+
+    private ConsoleActor() {
+    }
+
+    @SuppressWarnings("removal")
+    static Actor current() {
+        // Karaf runs each command inside Subject.doAs with the JAAS subject of the SSH login.
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        if (subject != null) {
+            for (Principal principal : subject.getPrincipals(UserPrincipal.class)) {
+                return new Actor(principal.getName(), "ssh");
+            }
+        }
+        return new Actor("console", "local");
+    }
+}
