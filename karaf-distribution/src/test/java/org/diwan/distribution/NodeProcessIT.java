@@ -149,6 +149,23 @@ class NodeProcessIT {
     }
 
     @Test
+    void writesStructuredLogsOneJsonObjectPerLine() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = Files.readAllLines(node.data().resolve("log/diwan.json"));
+        assertThat(lines).isNotEmpty();
+        List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (String line : lines) {
+            events.add(json.readTree(line));
+        }
+        assertThat(events).allSatisfy(e -> assertThat(e.has("time") && e.has("level") && e.has("logger") && e.has("message")).isTrue());
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.get("bundle").asText()).isEqualTo("org.diwan.security");
+            assertThat(e.get("level").asText()).isEqualTo("WARN");
+            assertThat(e.get("message").asText()).contains("setup token");
+        });
+    }
+
+    @Test
     void runsWithACappedHeap() {
         String arguments = String.join(" ", node.jvm().info().arguments().orElseThrow());
         assertThat(arguments).containsPattern("-Xmx\\d+[mMgG]");
