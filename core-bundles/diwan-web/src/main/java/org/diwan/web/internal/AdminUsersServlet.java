@@ -66,18 +66,18 @@ public final class AdminUsersServlet extends HttpServlet {
                 : new LinkedHashSet<>(Arrays.asList(request.getParameterValues("role")));
         try {
             if ("saveRole".equals(request.getParameter("action"))) {
-                accounts.saveRole(param(request, "roleName"), checked, actor);
+                accounts.saveRole(WebSession.param(request, "roleName"), checked, actor);
                 response.sendRedirect("/admin/users?done=role");
             } else {
-                accounts.create(param(request, "username"), param(request, "displayName"),
-                        param(request, "password").toCharArray(), roles, actor);
+                accounts.create(WebSession.param(request, "username"), WebSession.param(request, "displayName"),
+                        WebSession.param(request, "password").toCharArray(), roles, actor);
                 response.sendRedirect("/admin/users?done=created");
             }
         } catch (AccountException e) {
             Map<String, Object> model = new HashMap<>();
             model.put("error", pages.message(e.messageKey(), WebSession.language(request)));
-            model.put("username", param(request, "username"));
-            model.put("displayName", param(request, "displayName"));
+            model.put("username", WebSession.param(request, "username"));
+            model.put("displayName", WebSession.param(request, "displayName"));
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, model);
         }
     }
@@ -102,8 +102,4 @@ public final class AdminUsersServlet extends HttpServlet {
                 .toList();
     }
 
-    private static String param(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
-        return value == null ? "" : value;
-    }
 }

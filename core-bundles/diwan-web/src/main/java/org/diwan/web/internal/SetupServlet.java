@@ -51,15 +51,15 @@ public final class SetupServlet extends HttpServlet {
             response.sendRedirect("/login");
             return;
         }
-        String username = param(request, "username");
-        String displayName = param(request, "displayName");
-        String password = param(request, "password");
+        String username = WebSession.param(request, "username");
+        String displayName = WebSession.param(request, "displayName");
+        String password = WebSession.param(request, "password");
         String errorKey = null;
-        if (!password.equals(param(request, "confirm"))) {
+        if (!password.equals(WebSession.param(request, "confirm"))) {
             errorKey = "setup.error.mismatch";
         } else {
             try {
-                setup.complete(param(request, "token"), username, displayName, password.toCharArray(), request.getRemoteAddr());
+                setup.complete(WebSession.param(request, "token"), username, displayName, password.toCharArray(), request.getRemoteAddr());
                 response.sendRedirect("/login?setup=done");
                 return;
             } catch (AccountException e) {
@@ -73,8 +73,4 @@ public final class SetupServlet extends HttpServlet {
         pages.render(request, response, HttpServletResponse.SC_BAD_REQUEST, "setup", model);
     }
 
-    private static String param(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
-        return value == null ? "" : value;
-    }
 }

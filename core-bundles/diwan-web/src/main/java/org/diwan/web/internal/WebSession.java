@@ -46,6 +46,12 @@ final class WebSession {
         return token.toString();
     }
 
+    /** A form field as typed, or empty when absent: forms keep what was typed when they come back with an error. */
+    static String param(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value;
+    }
+
     static String remoteAddress(HttpServletRequest request) {
         return request.getRemoteAddr();
     }
