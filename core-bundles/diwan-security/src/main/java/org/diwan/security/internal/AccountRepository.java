@@ -25,8 +25,19 @@ import org.diwan.api.security.Account;
 /** Accounts, roles and login failures in the {@code security} schema. Plain JDBC, one method per statement group. */
 final class AccountRepository {
 
-    /** An account with its stored password hash, which never leaves this bundle. */
-    record Stored(Account account, String passwordHash) {
+    static final String LOCAL = "local";
+    static final String LDAP = "ldap";
+
+    /** An account with its stored password hash, which never leaves this bundle, and where its password is checked. */
+    record Stored(Account account, String passwordHash, String source) {
+
+        Stored(Account account, String passwordHash) {
+            this(account, passwordHash, LOCAL);
+        }
+
+        boolean fromDirectory() {
+            return LDAP.equals(source);
+        }
     }
 
     private final DataSource dataSource;
@@ -37,8 +48,8 @@ final class AccountRepository {
 
     Optional<Stored> find(String username) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id, username, display_name, password_hash, language, enabled, version"
-                        + " FROM account WHERE username = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT id, username, display_name, password_hash, language, enabled, version,"
+                        + " source FROM account WHERE username = ?")) {
             s.setString(1, username);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -47,7 +58,7 @@ final class AccountRepository {
                 UUID id = UUID.fromString(rs.getString(1));
                 Account account = new Account(id, rs.getString(2), rs.getString(3), roles(c, id),
                         Language.fromTag(rs.getString(5)).orElse(Language.DEFAULT), rs.getBoolean(6), rs.getLong(7));
-                return Optional.of(new Stored(account, rs.getString(4)));
+                return Optional.of(new Stored(account, rs.getString(4), rs.getString(8)));
             }
         } catch (SQLException e) {
             throw failure("read account " + username, e);
@@ -83,10 +94,14 @@ final class AccountRepository {
 
     /** Inserts the account and its roles in one transaction. */
     void insert(Account account, String passwordHash, Instant createdAt) {
+        insert(account, passwordHash, createdAt, LOCAL);
+    }
+
+    void insert(Account account, String passwordHash, Instant createdAt, String source) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO account (id, username, display_name, password_hash,"
-                    + " language, enabled, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " language, enabled, created_at, version, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, account.id().toString());
                 s.setString(2, account.username());
                 s.setString(3, account.displayName());
@@ -95,6 +110,7 @@ final class AccountRepository {
                 s.setBoolean(6, account.enabled());
                 s.setTimestamp(7, Timestamp.from(createdAt));
                 s.setLong(8, account.version());
+                s.setString(9, source);
                 s.executeUpdate();
                 writeRoles(c, account.id(), account.roles());
                 c.commit();
@@ -109,6 +125,10 @@ final class AccountRepository {
 
     void updatePassword(UUID id, String passwordHash) {
         update("UPDATE account SET password_hash = ?, version = version + 1 WHERE id = ?", passwordHash, id.toString());
+    }
+
+    void updateDisplayName(UUID id, String displayName) {
+        update("UPDATE account SET display_name = ?, version = version + 1 WHERE id = ?", displayName, id.toString());
     }
 
     void updateLanguage(UUID id, Language language) {

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.security.Account;
 import org.diwan.api.security.AccountRules;
 import org.diwan.api.security.Authenticator;
 import org.diwan.api.security.LoginResult;
@@ -17,6 +18,9 @@ import org.diwan.api.security.LoginResult.Outcome;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,12 @@ public final class LoginService implements Authenticator {
     private final Duration window;
     private final Duration lock;
     private final AddressThrottle throttle;
+    private final DirectoryAccounts directoryAccounts;
+
+    /** Set while an LDAP directory is configured (etc/org.diwan.security.ldap.cfg). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile LdapDirectory directory;
 
     @Activate
     public LoginService(@Reference(target = "(diwan.schema=security)") DataSource dataSource,
@@ -58,6 +68,7 @@ public final class LoginService implements Authenticator {
         this.window = window;
         this.lock = lock;
         this.throttle = new AddressThrottle(maxAddressFailures, window);
+        this.directoryAccounts = new DirectoryAccounts(repository, hasher, audit);
     }
 
     @Override
@@ -79,17 +90,11 @@ public final class LoginService implements Authenticator {
 
         Optional<AccountRepository.Stored> stored = AccountRules.USERNAME.matcher(name).matches()
                 ? repository.find(name) : Optional.empty();
-        boolean valid;
-        if (stored.isPresent() && stored.get().account().enabled()) {
-            valid = hasher.verify(password, stored.get().passwordHash());
-        } else {
-            hasher.verifyDecoy(password);
-            valid = false;
-        }
-        if (valid) {
+        Optional<Account> account = check(name, password, stored, now, from);
+        if (account.isPresent()) {
             repository.clearFailures(name);
             audit.record(new AuditEntry(now, name, "session.login", name, "", from));
-            return LoginResult.success(stored.get().account());
+            return LoginResult.success(account.get());
         }
 
         repository.recordFailure(name, now, from);
@@ -102,6 +107,27 @@ public final class LoginService implements Authenticator {
             return LoginResult.failure(Outcome.LOCKED, nowLocked.get());
         }
         return LoginResult.failure(Outcome.BAD_CREDENTIALS, null);
+    }
+
+    /**
+     * A local account's password is checked here; a directory account's, and an unknown name's when a
+     * directory is configured, by the directory. A disabled account never logs in.
+     */
+    private Optional<Account> check(String name, char[] password, Optional<AccountRepository.Stored> stored, Instant now,
+            String from) {
+        LdapDirectory ldap = directory;
+        if (stored.isPresent() && !stored.get().account().enabled()) {
+            hasher.verifyDecoy(password);
+            return Optional.empty();
+        }
+        if (stored.isPresent() && !stored.get().fromDirectory()) {
+            return hasher.verify(password, stored.get().passwordHash()) ? Optional.of(stored.get().account()) : Optional.empty();
+        }
+        if (ldap != null) {
+            return ldap.authenticate(name, password).map(user -> directoryAccounts.sync(user, stored, now, from));
+        }
+        hasher.verifyDecoy(password);
+        return Optional.empty();
     }
 
     private Optional<Instant> lockedUntil(List<Instant> failures, Instant now) {
