@@ -63,9 +63,19 @@ class AdminConsoleIT {
 
     @Test
     void theAdministratorRunsShellCommands() throws Exception {
-        assertThat(asOperator("feature:list -i")).contains("diwan-core");
-        assertThat(asOperator("diwan:users")).contains("operator").contains("admin");
-        assertThat(asOperator("diwan:plugins")).contains("Plugin").contains("State");
+        assertThat(whenRegistered("feature:list -i")).contains("diwan-core");
+        assertThat(whenRegistered("diwan:users")).contains("operator").contains("admin");
+        assertThat(whenRegistered("diwan:plugins")).contains("Plugin").contains("State");
+    }
+
+    /** Karaf registers shell commands as their bundles start, some after SSH already answers. */
+    private String whenRegistered(String command) {
+        String[] output = new String[1];
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            output[0] = asOperator(command);
+            return !output[0].contains("Command not found");
+        });
+        return output[0];
     }
 
     /** Karaf closes the SSH session once an exec channel has run: one session per command. */

@@ -104,7 +104,7 @@ public class BootFeaturesIT {
         assertFalse("no internal package exported: " + exports, exports.contains("internal"));
     }
 
-    /** A servlet, filter or resource outside Diwan's context would run without the security filter. */
+    /** A servlet, filter or resource outside Diwan's context would run without Diwan's security checks. */
     @Test
     public void everyDiwanServletFilterAndResourceSelectsDiwansContext() throws Exception {
         for (String kind : List.of("servlet.pattern", "filter.pattern", "resource.pattern")) {

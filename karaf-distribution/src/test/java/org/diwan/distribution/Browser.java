@@ -65,7 +65,19 @@ final class Browser implements AutoCloseable {
     void clickAndWait(String css) {
         WebElement old = driver.findElement(By.tagName("html"));
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(old));
+    }
+
+    /** Chromium sometimes answers "node does not belong to the document" instead of "stale": both mean gone. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     String attribute(String css, String name) {

@@ -82,6 +82,7 @@ public class PluginLifecycleIT {
 
     @Test
     public void installUninstallReinstallKeepsDataAndLeavesCoreUntouched() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> new WebClient(port()).get("/health").statusCode() == 200);
         Map<String, Long> core = coreBundleIds();
         features.addRepository(testRepository());
         assertTrue(plugins.available().contains(new PluginFeature(FEATURE, "Notes (test plugin)", false)));

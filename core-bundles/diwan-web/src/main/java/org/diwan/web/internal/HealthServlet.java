@@ -41,6 +41,12 @@ public final class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json;charset=UTF-8");
+        if (!WebSession.available()) {
+            // the whiteboard has not put the security filter in place yet: pages would fail
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.getWriter().write("{\"status\":\"STARTING\"}");
+            return;
+        }
         response.getWriter().write("{\"status\":\"UP\"}");
     }
 }

@@ -35,7 +35,7 @@ public final class HomeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"/".equals(WebSecurityFilter.pathOf(request))) {
+        if (!"/".equals(ShiroSecurity.pathOf(request))) {
             errors.send(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
             return;
         }

@@ -20,6 +20,16 @@ final class WebSession {
         return SecurityUtils.getSubject();
     }
 
+    /** Whether the security filter has bound a subject to this request's thread. */
+    static boolean available() {
+        try {
+            SecurityUtils.getSubject();
+            return true;
+        } catch (org.apache.shiro.UnavailableSecurityManagerException notYet) {
+            return false;
+        }
+    }
+
     static Optional<String> username() {
         Subject subject = subject();
         return subject.isAuthenticated() ? Optional.of(subject.getPrincipal().toString()) : Optional.empty();
