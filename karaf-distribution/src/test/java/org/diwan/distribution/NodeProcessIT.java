@@ -90,9 +90,12 @@ class NodeProcessIT {
             }
         }}, null);
         java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(trustAll).build();
-        var response = https.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("https://127.0.0.1:" + node.httpsPort() + "/health")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://127.0.0.1:" + node.httpsPort() + "/health")).build();
+        // 503 STARTING until the web shell is complete
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> https.send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        var response = https.send(health, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(response.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isIn("TLSv1.2", "TLSv1.3"));
@@ -128,13 +131,16 @@ class NodeProcessIT {
         String token = Files.readString(tokenFile).strip();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
-        assertThat(Files.readString(node.home().resolve("console.log"))).contains(token);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(node.home().resolve("console.log")).contains(token));
     }
 
     @Test
     void brokerAcceptsOnlyItsInternalUser() throws Exception {
         Path credentials = node.data().resolve("artemis/broker-credentials");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(credentials));
+        // the credentials are written before the broker opens its acceptor
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> ListeningSockets.of(node.jvm().pid())
+                .stream().anyMatch(l -> l.port() == node.brokerPort()));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
         try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + node.brokerPort());
                 ClientSessionFactory factory = locator.createSessionFactory()) {
@@ -151,7 +157,9 @@ class NodeProcessIT {
     @Test
     void writesStructuredLogsOneJsonObjectPerLine() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<String> lines = Files.readAllLines(node.data().resolve("log/diwan.json"));
+        Path file = node.data().resolve("log/diwan.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(file) && Files.readString(file).contains("setup token"));
+        List<String> lines = Files.readAllLines(file);
         assertThat(lines).isNotEmpty();
         List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
         for (String line : lines) {
