@@ -17,6 +17,8 @@ import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -46,6 +48,9 @@ public class BootFeaturesIT {
 
     @Inject
     private FeaturesService features;
+
+    @Inject
+    private NodeInfo node;
 
     @Inject
     private BundleContext context;
@@ -102,6 +107,13 @@ public class BootFeaturesIT {
             assertTrue(pkg + " exported: " + exports, exports.contains(pkg));
         }
         assertFalse("no internal package exported: " + exports, exports.contains("internal"));
+    }
+
+    @Test
+    public void theNodeKnowsItsIdAndIsHeadquartersByDefault() throws Exception {
+        assertEquals(NodeRole.HQ, node.role());
+        assertFalse(node.missionCode().isPresent());
+        assertEquals(node.nodeId(), Files.readString(Path.of(System.getProperty("karaf.data"), "node-id")).strip());
     }
 
     /** A servlet, filter or resource outside Diwan's context would run without Diwan's security checks. */
