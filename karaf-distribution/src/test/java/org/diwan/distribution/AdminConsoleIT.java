@@ -45,10 +45,11 @@ class AdminConsoleIT {
                 .start().awaitHttp();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> ListeningSockets.of(node.jvm().pid())
                 .stream().anyMatch(l -> l.port() == node.sshPort()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> node.log().contains("setup.unattended"));
         ssh = SshClient.setUpDefaultClient();
         ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         ssh.start();
+        // the unattended administrator exists once the console lets them in
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> asOperator("echo ready").contains("ready"));
     }
 
     @AfterAll
