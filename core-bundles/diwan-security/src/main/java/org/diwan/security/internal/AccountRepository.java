@@ -181,7 +181,15 @@ final class AccountRepository {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!existingRoles().contains(name)) {
+                // checked on the transaction's own connection (portable SQL), not on a second one
+                boolean exists;
+                try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM app_role WHERE name = ?")) {
+                    s.setString(1, name);
+                    try (ResultSet rs = s.executeQuery()) {
+                        exists = rs.next() && rs.getInt(1) > 0;
+                    }
+                }
+                if (!exists) {
                     try (PreparedStatement s = c.prepareStatement("INSERT INTO app_role (name, builtin) VALUES (?, FALSE)")) {
                         s.setString(1, name);
                         s.executeUpdate();
