@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class DiwanNode implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiwanNode.class);
+
     private final Path home;
     private final Path data;
     private final int httpPort = freePort();
@@ -71,26 +73,25 @@ final class DiwanNode implements AutoCloseable {
     }
 
     /**
-     * Waits until Jetty answers and the node's log is being written. Known bug (docs/status.md): now and then
-     * Karaf's boot refresh of its startup bundles leaves pax-logging without its configuration, and the node
-     * runs without karaf.log. The tests read that log, so such a boot is retried once, from a fresh data folder.
+     * Waits until Jetty answers and the node's log is being written. A boot that does neither within the
+     * time allowed is reported with the tails of its console and log, and tried once more from a fresh data
+     * folder, so that one slow or broken boot on a loaded machine is told apart from a node that cannot boot.
      */
     DiwanNode awaitHttp() throws IOException, InterruptedException {
-        awaitJetty();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> log().contains(" | INFO  | "));
-        } catch (org.awaitility.core.ConditionTimeoutException noLog) {
-            org.slf4j.LoggerFactory.getLogger(DiwanNode.class).warn("Node {} booted without its log (known Karaf boot refresh bug): booting it again", home);
+            awaitBoot();
+        } catch (org.awaitility.core.ConditionTimeoutException | IllegalStateException failed) {
+            LOG.warn("Node {} did not boot ({}); console:\n{}\nlog:\n{}\nbooting it again",
+                    home, failed.getMessage(), tail(home.resolve("console.log"), 40), tail(data.resolve("log/karaf.log"), 60));
             close();
             deleteTree(data);
             start();
-            awaitJetty();
-            await().atMost(Duration.ofSeconds(30)).until(() -> log().contains(" | INFO  | "));
+            awaitBoot();
         }
         return this;
     }
 
-    private void awaitJetty() {
+    private void awaitBoot() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -98,6 +99,19 @@ final class DiwanNode implements AutoCloseable {
                     }
                     return httpStatus("/") > 0;
                 });
+        await().atMost(Duration.ofSeconds(30)).until(() -> log().contains(" | INFO  | "));
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            if (!Files.exists(file)) {
+                return "(no " + file + ")";
+            }
+            java.util.List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable " + file + ": " + e + ")";
+        }
     }
 
     int httpStatus(String path) throws IOException {
