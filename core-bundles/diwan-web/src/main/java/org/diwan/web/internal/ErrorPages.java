@@ -1,7 +1,6 @@
 package org.diwan.web.internal;
 
 import java.io.IOException;
-import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -22,6 +21,6 @@ public final class ErrorPages {
     }
 
     void send(HttpServletRequest request, HttpServletResponse response, int status, String messageKey) throws IOException {
-        pages.render(request, response, status, "error", Map.of("status", status, "messageKey", messageKey));
+        pages.error(request, response, status, messageKey);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.diwan.api.calendar.DualDate;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
+import org.diwan.api.web.Pages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,29 +26,36 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders the shell's pages with Thymeleaf, in the visitor's language and direction, with what every page
- * shows: the navigation, the user, today's date in both calendars, the language switch and the CSRF token.
+ * Renders the shell's pages and the plugins' ({@link Pages}) with Thymeleaf, in the visitor's language and
+ * direction, with what every page shows: the navigation, the user, today's date in both calendars, the
+ * language switch and the CSRF token.
  */
-@Component(service = PageRenderer.class)
-public final class PageRenderer {
+@Component(service = {PageRenderer.class, Pages.class})
+public final class PageRenderer implements Pages {
 
     private final TemplateEngine engine;
     private final MessageBundles messages;
     private final Navigation navigation;
+    private final PluginBundles plugins;
     private final Clock clock = Clock.systemDefaultZone();
+    private final AtomicLong renderedGeneration = new AtomicLong(-1);
 
     @Activate
-    public PageRenderer(@Reference MessageBundles messages, @Reference Navigation navigation) {
+    public PageRenderer(@Reference MessageBundles messages, @Reference Navigation navigation, @Reference PluginBundles plugins) {
         this.messages = messages;
         this.navigation = navigation;
+        this.plugins = plugins;
         ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver(PageRenderer.class.getClassLoader());
         templates.setPrefix("templates/");
         templates.setSuffix(".html");
         templates.setTemplateMode(TemplateMode.HTML);
         templates.setCharacterEncoding("UTF-8");
         templates.setCacheable(true);
+        templates.setCheckExistence(true);
+        templates.setOrder(2);
         engine = new TemplateEngine();
-        engine.setTemplateResolver(templates);
+        engine.addTemplateResolver(new PluginTemplateResolver(plugins));
+        engine.addTemplateResolver(templates);
         engine.setMessageResolver(new BundleMessageResolver(messages));
     }
 
@@ -54,8 +63,24 @@ public final class PageRenderer {
         return messages.get(key, language, args);
     }
 
-    void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+    @Override
+    public Language language(HttpServletRequest request) {
+        return WebSession.language(request);
+    }
+
+    @Override
+    public void error(HttpServletRequest request, HttpServletResponse response, int status, String messageKey) throws IOException {
+        render(request, response, status, "error", Map.of("status", status, "messageKey", messageKey));
+    }
+
+    @Override
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
             Map<String, Object> pageModel) throws IOException {
+        long generation = plugins.generation();
+        if (renderedGeneration.getAndSet(generation) != generation) {
+            // a plugin came or went: its cached templates may be those of the uninstalled version
+            engine.clearTemplateCache();
+        }
         Language language = WebSession.language(request);
         Map<String, Object> model = new HashMap<>(pageModel);
         model.put("lang", language.tag());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class MessageBundlesTest {
 
-    private final MessageBundles messages = new MessageBundles();
+    private final MessageBundles messages = new MessageBundles(MessageBundles.class.getClassLoader(), new PluginBundles());
 
     @Test
     void everyKeyExistsInArabicEnglishAndFrench() throws IOException {
@@ -41,6 +42,18 @@ class MessageBundlesTest {
                 assertThat(messages.has(key, language)).as(key + " in " + language).isTrue();
             }
         }
+    }
+
+    @Test
+    void everyValidationRefusalHasAMessage() {
+        for (String reason : List.of("required", "too-long", "bidi", "control", "markup", "date", "choice", "number", "range",
+                "email", "phone", "country", "summary")) {
+            for (Language language : Language.values()) {
+                assertThat(messages.has("validation." + reason, language)).as(reason + " in " + language).isTrue();
+            }
+        }
+        assertThat(messages.get("validation.range", Language.AR, 1, 365)).contains("٣٦٥");
+        assertThat(messages.get("validation.range", Language.EN, 1, 365)).contains("365");
     }
 
     private static Properties load(String tag) throws IOException {
