@@ -52,6 +52,16 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends a JSON body (or any text with the given content type) with the session's CSRF token as header. */
+    HttpResponse<String> send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (csrf != null) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        return send(builder);
+    }
+
     /** Status and body of a GET whose path is sent byte for byte as written (HTTP clients would fix it up). */
     record Raw(int status, String body) {
     }

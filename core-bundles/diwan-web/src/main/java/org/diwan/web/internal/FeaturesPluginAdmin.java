@@ -76,7 +76,8 @@ public final class FeaturesPluginAdmin implements PluginAdmin {
     }
 
     static boolean isDepartment(String name) {
-        return name.startsWith(PREFIX) && !CORE.contains(name);
+        // diwan-tp-* are the third-party libraries plugins share, not departments
+        return name.startsWith(PREFIX) && !name.startsWith(PREFIX + "tp-") && !CORE.contains(name);
     }
 
     private void requireAvailable(String feature) {

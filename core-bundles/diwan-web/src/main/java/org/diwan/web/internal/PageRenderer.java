@@ -20,7 +20,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -56,6 +58,7 @@ public final class PageRenderer implements Pages {
         engine = new TemplateEngine();
         engine.addTemplateResolver(new PluginTemplateResolver(plugins));
         engine.addTemplateResolver(templates);
+        engine.setLinkBuilder(new RootContextLinkBuilder());
         engine.setMessageResolver(new BundleMessageResolver(messages));
     }
 
@@ -106,6 +109,18 @@ public final class PageRenderer implements Pages {
             response.getWriter().write(html);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * {@code @{/path(param=value)}} links in templates: Diwan's servlet context is always at the root, so a
+     * context-relative link needs no servlet request to be built (the engine runs on a plain context).
+     */
+    private static final class RootContextLinkBuilder extends StandardLinkBuilder {
+
+        @Override
+        protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+            return "";
         }
     }
 

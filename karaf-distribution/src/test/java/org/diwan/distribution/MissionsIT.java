@@ -1,0 +1,224 @@
+package org.diwan.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The missions plugin on a running node, from outside: installed from the admin's plugins page, its registry
+ * pages and REST API create, list, filter and edit offices in Arabic; bad input is refused whole with messages
+ * in the user's language; two edits of one version cannot both win; a reader without write permission is
+ * refused on both paths.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MissionsIT {
+
+    private static final String ADMIN = "chief";
+    private static final String PASSWORD = "missions test secret";
+    private static final String REGISTRY = "/diwan/missions/registry";
+    private static final String API = "/api/missions/missions";
+    private static final Pattern MISSION_ID = Pattern.compile(REGISTRY + "/([0-9a-f-]{36})");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private DiwanNode node;
+    private WebClient admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path passwordFile = Files.createDirectories(Path.of("target", "nodes")).resolve("missions-password").toAbsolutePath();
+        Files.writeString(passwordFile, PASSWORD + "\n");
+        node = DiwanNode.unpack("missions-it").withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString())
+                .withEnv("DIWAN_ADMIN_USER", ADMIN).start().awaitHttp();
+        admin = login(ADMIN, PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> admin.get("/admin/plugins").body().contains("diwan-missions"));
+        admin.get("/admin/plugins");
+        HttpResponse<String> install = admin.post("/admin/plugins", Map.of("feature", "diwan-missions", "action", "install"), true);
+        assertThat(install.statusCode()).isIn(200, 302, 303);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> admin.get(REGISTRY).statusCode() == 200);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMissionCreatedInArabicShowsInTheListAndItsPage() throws Exception {
+        assertThat(admin.get("/").body()).contains(REGISTRY);
+        admin.get(REGISTRY + "/new");
+        HttpResponse<String> created = admin.post(REGISTRY + "/new", paris(), true);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        Matcher id = MISSION_ID.matcher(location);
+        assertThat(id.find()).isTrue();
+
+        String page = admin.get(location.substring(location.indexOf(REGISTRY))).body();
+        assertThat(page).contains("بعثة جامعة الدول العربية في باريس").contains("فرنسا").contains("id=\"saved\"").contains("dir=\"rtl\"");
+        // the list finds it by a variant spelling: hamza-less alef, taa marbuta written as haa
+        String list = admin.get(REGISTRY + "?q=" + enc("بعثه جامعه الدول العربيه")).body();
+        assertThat(list).contains("PAR").contains("العدد: ١");
+        assertThat(admin.get(REGISTRY + "?country=DE").body()).contains("id=\"empty\"");
+    }
+
+    @Test
+    @Order(2)
+    void badInputIsRefusedWholeWithMessagesAndKeepsWhatWasTyped() throws Exception {
+        int before = total();
+        admin.get(REGISTRY + "/new");
+        Map<String, String> form = paris();
+        form.put("code", "BER");
+        form.put("nameAr", "بعثة\u202Eبرلين");
+        form.put("city", "");
+        form.put("head", "<script>alert(1)</script>");
+        form.put("country", "XX");
+        HttpResponse<String> refused = admin.post(REGISTRY + "/new", form, true);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"form-error\"").contains("id=\"err-nameAr\"").contains("id=\"err-city\"")
+                .contains("id=\"err-head\"").contains("id=\"err-country\"").contains("value=\"BER\"")
+                .contains("محارف تحكّم في اتجاه الكتابة").doesNotContain("<script>alert(1)</script>");
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void theApiCreatesListsAndRefusesBadRequestsInJson() throws Exception {
+        admin.get(REGISTRY);
+        HttpResponse<String> created = admin.send("POST", API, "application/json", json.writeValueAsString(Map.of("code", "CAI-C",
+                "type", "CENTRE", "country", "br", "city", "ساو باولو", "nameAr", "مركز الجامعة العربية في البرازيل",
+                "nameEn", "Arab League Centre in Brazil")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode centre = json.readTree(created.body());
+        assertThat(centre.get("country").asText()).isEqualTo("BR");
+        assertThat(created.headers().firstValue("Location")).hasValue(API + "/" + centre.get("id").asText());
+
+        JsonNode brazil = json.readTree(admin.get(API + "?country=BR").body());
+        assertThat(brazil.get("total").asInt()).isEqualTo(1);
+        assertThat(admin.get(API + "/" + centre.get("id").asText()).statusCode()).isEqualTo(200);
+        assertThat(admin.get(API + "/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+
+        assertThat(admin.send("POST", API, "application/json", "{\"code\": ").statusCode()).isEqualTo(400);
+        assertThat(admin.send("POST", API, "text/plain", "code=X").statusCode()).isEqualTo(415);
+        assertThat(admin.send("POST", API, "application/json", "{\"code\": [\"X\"]}").statusCode()).isEqualTo(422);
+        HttpResponse<String> invalid = admin.send("POST", API, "application/json", "{\"code\": \"x y\", \"type\": \"EMBASSY\"}");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(invalid.body()).get("fields").fieldNames()).toIterable().contains("code", "type", "country", "city", "nameAr");
+        assertThat(admin.send("POST", API, "application/json", "{\"a\": \"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    @Order(4)
+    void twoEditsOfTheSameVersionCannotBothWin() throws Exception {
+        JsonNode paris = json.readTree(admin.get(API + "?q=PAR").body()).get("items").get(0);
+        String id = paris.get("id").asText();
+        int version = paris.get("version").asInt();
+
+        Map<String, Object> first = fields(paris);
+        first.put("head", "السفير الأول");
+        first.put("version", version);
+        assertThat(admin.send("PUT", API + "/" + id, "application/json", json.writeValueAsString(first)).statusCode()).isEqualTo(200);
+
+        Map<String, Object> second = fields(paris);
+        second.put("head", "السفير الثاني");
+        second.put("version", version);
+        HttpResponse<String> stale = admin.send("PUT", API + "/" + id, "application/json", json.writeValueAsString(second));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(stale.body()).get("current").get("head").asText()).isEqualTo("السفير الأول");
+
+        // the same through the form: the page says who changed it and keeps what was typed
+        admin.get(REGISTRY + "/" + id + "/edit");
+        Map<String, String> form = paris();
+        form.put("head", "السفير الثالث");
+        form.put("version", Integer.toString(version));
+        HttpResponse<String> conflict = admin.post(REGISTRY + "/" + id + "/edit", form, true);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body()).contains("id=\"conflict\"").contains(ADMIN).contains("value=\"السفير الثالث\"");
+        assertThat(json.readTree(admin.get(API + "/" + id).body()).get("head").asText()).isEqualTo("السفير الأول");
+    }
+
+    @Test
+    @Order(5)
+    void aReaderReadsButCannotWrite() throws Exception {
+        admin.get("/admin/users");
+        admin.post("/admin/users", Map.of("action", "saveRole", "roleName", "missions-reader", "permission", "missions:registry:read"), true);
+        admin.get("/admin/users");
+        HttpResponse<String> user = admin.post("/admin/users", Map.of("action", "createUser", "username", "reader1",
+                "displayName", "قارئ", "password", "a long enough reading password", "role", "missions-reader"), true);
+        assertThat(user.statusCode()).isIn(200, 302, 303);
+
+        WebClient reader = login("reader1", "a long enough reading password");
+        assertThat(reader.get(REGISTRY).statusCode()).isEqualTo(200);
+        assertThat(reader.get(REGISTRY).body()).doesNotContain("id=\"new-mission\"");
+        assertThat(reader.get(REGISTRY + "/new").statusCode()).isEqualTo(403);
+        assertThat(reader.post(REGISTRY + "/new", paris(), true).statusCode()).isEqualTo(403);
+        assertThat(reader.send("POST", API, "application/json", "{}").statusCode()).isEqualTo(403);
+        assertThat(reader.get(API).statusCode()).isEqualTo(200);
+
+        WebClient anonymous = new WebClient(node.httpPort());
+        assertThat(anonymous.get(API).statusCode()).isEqualTo(401);
+    }
+
+    private WebClient login(String user, String password) throws Exception {
+        WebClient client = new WebClient(node.httpPort());
+        // the shell's servlets and the unattended administrator come a moment after Jetty answers
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.get("/login").statusCode() == 200);
+        HttpResponse<String> login = client.post("/login", Map.of("username", user, "password", password), true);
+        assertThat(login.statusCode()).as("login of " + user).isEqualTo(302);
+        return client;
+    }
+
+    private int total() throws Exception {
+        return json.readTree(admin.get(API).body()).get("total").asInt();
+    }
+
+    private static Map<String, String> paris() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", "PAR");
+        form.put("type", "MISSION");
+        form.put("country", "FR");
+        form.put("city", "باريس");
+        form.put("nameAr", "بعثة جامعة الدول العربية في باريس");
+        form.put("nameEn", "League of Arab States Mission in Paris");
+        form.put("nameFr", "Mission de la Ligue des États arabes à Paris");
+        form.put("email", "paris@mission.example.org");
+        form.put("phone", "+33 1 45 00 00 00");
+        form.put("status", "ACTIVE");
+        return form;
+    }
+
+    private static Map<String, Object> fields(JsonNode mission) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        mission.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                fields.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return fields;
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,71 @@
+package org.diwan.missions.internal.registry;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A page of the registry: filters (each null when not set), sort column and direction, page number from 0.
+ */
+public record MissionQuery(String text, MissionType type, String country, MissionStatus status, Sort sort,
+        boolean descending, int page, int size) {
+
+    public static final int MAX_SIZE = 200;
+
+    /** The columns the list can be sorted by, mapped to SQL here and nowhere else. */
+    public enum Sort {
+        CODE("code"), NAME("name_ar"), COUNTRY("country"), CITY("city"), TYPE("mission_type"), STATUS("status"), UPDATED("updated_at");
+
+        final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Sort fromParam(String value) {
+            for (Sort sort : values()) {
+                if (sort.param().equals(value)) {
+                    return sort;
+                }
+            }
+            return NAME;
+        }
+    }
+
+    public MissionQuery {
+        page = Math.max(0, page);
+        size = size <= 0 ? 25 : Math.min(size, MAX_SIZE);
+        sort = sort == null ? Sort.NAME : sort;
+        text = text == null || text.isBlank() ? null : text.strip();
+        country = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** Reads the query parameters of the list page or the API; unknown values are ignored, never an error. */
+    public static MissionQuery from(Map<String, String> params) {
+        return new MissionQuery(params.get("q"), parse(MissionType.class, params.get("type")), params.get("country"),
+                parse(MissionStatus.class, params.get("status")), Sort.fromParam(params.get("sort")),
+                "desc".equals(params.get("dir")), number(params.get("page"), 0), number(params.get("size"), 25));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static int number(String value, int otherwise) {
+        try {
+            return value == null ? otherwise : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.diwan.missions.internal.registry;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.audit.AuditEntry;
+import org.diwan.api.audit.AuditLog;
+import org.diwan.api.reference.Countries;
+import org.diwan.api.validation.Validation;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The registry as the web pages and the API use it: validation, storage and the audit trail in one place,
+ * so that both paths refuse and record the same way.
+ */
+@Component(service = MissionRegistry.class)
+public final class MissionRegistry {
+
+    private final MissionStore store;
+    private final MissionForm form;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    @Activate
+    public MissionRegistry(@Reference(target = "(diwan.schema=missions)") DataSource missions, @Reference AuditLog audit) {
+        this(new MissionStore(missions, Clock.systemUTC()), audit, Clock.systemUTC());
+    }
+
+    MissionRegistry(MissionStore store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.form = new MissionForm(Countries.standard());
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Page<Mission> find(MissionQuery query) throws SQLException {
+        return store.find(query);
+    }
+
+    public Optional<Mission> get(String id) throws SQLException {
+        return store.get(id);
+    }
+
+    /** Validates and creates; empty (with the reasons in {@code v}) when refused. */
+    public Optional<Mission> create(Map<String, String> fields, Validation v, String actor, String address) throws SQLException {
+        MissionDraft draft = form.read(fields, v);
+        if (draft == null) {
+            return Optional.empty();
+        }
+        try {
+            Mission created = store.create(draft, actor);
+            audit.record(new AuditEntry(clock.instant(), actor, "missions.mission.create", created.id(), created.code(), address));
+            return Optional.of(created);
+        } catch (DuplicateCodeException e) {
+            v.reject("code", "missions.validation.code-taken");
+            return Optional.empty();
+        }
+    }
+
+    /** Validates and saves the edit made from {@code version}; empty when refused for a field. */
+    public Optional<Mission> update(String id, int version, Map<String, String> fields, Validation v, String actor, String address)
+            throws SQLException, StaleEditException {
+        MissionDraft draft = form.read(fields, v);
+        if (draft == null) {
+            return Optional.empty();
+        }
+        try {
+            Mission saved = store.update(id, version, draft, actor);
+            audit.record(new AuditEntry(clock.instant(), actor, "missions.mission.update", id,
+                    saved.code() + " v" + saved.version(), address));
+            return Optional.of(saved);
+        } catch (DuplicateCodeException e) {
+            v.reject("code", "missions.validation.code-taken");
+            return Optional.empty();
+        }
+    }
+}

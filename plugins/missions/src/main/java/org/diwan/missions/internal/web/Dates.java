@@ -1,0 +1,23 @@
+package org.diwan.missions.internal.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.diwan.api.calendar.DualDate;
+import org.diwan.api.i18n.DigitStyle;
+import org.diwan.api.i18n.Language;
+
+/** Dates as the department's pages show them: Gregorian with the Hijri date beside it, in the node's time zone. */
+final class Dates {
+
+    private Dates() {
+    }
+
+    static String format(Instant instant, Language language) {
+        ZonedDateTime local = instant.atZone(ZoneId.systemDefault());
+        DigitStyle digits = DigitStyle.defaultFor(language);
+        String time = String.format("%02d:%02d", local.getHour(), local.getMinute());
+        return DualDate.of(local.toLocalDate()).format(language, digits) + " " + digits.apply(time);
+    }
+}
