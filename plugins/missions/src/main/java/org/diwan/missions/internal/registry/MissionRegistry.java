@@ -11,6 +11,8 @@ import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
+import org.diwan.missions.internal.common.Page;
+import org.diwan.missions.internal.common.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

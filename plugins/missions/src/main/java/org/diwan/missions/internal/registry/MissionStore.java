@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
+import org.diwan.missions.internal.common.Page;
+import org.diwan.missions.internal.common.StaleEditException;
 
 /** The registry's table: queries with filters, sorting and paging; inserts; edits that name their version. */
 public final class MissionStore {
@@ -126,7 +128,7 @@ public final class MissionStore {
         }
         Mission now = get(id).orElseThrow(() -> new SQLException("mission " + id + " vanished during the edit"));
         if (updated == 0) {
-            throw new StaleEditException(now);
+            throw new StaleEditException(id, now.version(), now);
         }
         return now;
     }

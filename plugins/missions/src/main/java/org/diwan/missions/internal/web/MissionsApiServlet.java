@@ -20,11 +20,11 @@ import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
 import org.diwan.missions.internal.MissionsPlugin;
+import org.diwan.missions.internal.common.Page;
+import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionQuery;
 import org.diwan.missions.internal.registry.MissionRegistry;
-import org.diwan.missions.internal.registry.Page;
-import org.diwan.missions.internal.registry.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -157,7 +157,7 @@ public final class MissionsApiServlet extends HttpServlet {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("error", "conflict");
                 body.put("message", text(request, "missions.conflict"));
-                body.put("current", toJson(stale.current()));
+                body.put("current", toJson(stale.current(Mission.class)));
                 send(response, 409, body);
             }
         } catch (SQLException e) {

@@ -21,13 +21,13 @@ import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
 import org.diwan.missions.internal.MissionsPlugin;
+import org.diwan.missions.internal.common.Page;
+import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionQuery;
 import org.diwan.missions.internal.registry.MissionRegistry;
 import org.diwan.missions.internal.registry.MissionStatus;
 import org.diwan.missions.internal.registry.MissionType;
-import org.diwan.missions.internal.registry.Page;
-import org.diwan.missions.internal.registry.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -128,7 +128,7 @@ public final class RegistryServlet extends HttpServlet {
                         form(request, response, 422, existing.get(), fields, Requests.localized(v.errors(), messages, pages.language(request)), null);
                     }
                 } catch (StaleEditException stale) {
-                    form(request, response, HttpServletResponse.SC_CONFLICT, stale.current(), fields, Map.of(), stale.current());
+                    form(request, response, HttpServletResponse.SC_CONFLICT, stale.current(Mission.class), fields, Map.of(), stale.current(Mission.class));
                 }
             } else {
                 notFound(request, response);

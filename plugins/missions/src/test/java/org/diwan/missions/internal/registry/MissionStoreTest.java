@@ -10,6 +10,8 @@ import java.util.Map;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
+import org.diwan.missions.internal.common.Page;
+import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +77,7 @@ class MissionStoreTest {
         assertThat(edited.version()).isEqualTo(2);
 
         assertThatThrownBy(() -> store.update(paris.id(), 1, draft("PAR", "FR", "تعديل متأخر"), "omar"))
-                .isInstanceOfSatisfying(StaleEditException.class, e -> assertThat(e.current().updatedBy()).isEqualTo("amina"));
+                .isInstanceOfSatisfying(StaleEditException.class, e -> assertThat(e.current(Mission.class).updatedBy()).isEqualTo("amina"));
         assertThat(store.get(paris.id()).orElseThrow().name().ar()).isEqualTo("بعثة باريس الجديدة");
     }
 

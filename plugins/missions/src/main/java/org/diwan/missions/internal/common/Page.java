@@ -1,4 +1,4 @@
-package org.diwan.missions.internal.registry;
+package org.diwan.missions.internal.common;
 
 import java.util.List;
 
