@@ -16,15 +16,26 @@ public final class MissionsPlugin implements DiwanPlugin {
     public static final String ID = "missions";
     public static final String REGISTRY_READ = "missions:registry:read";
     public static final String REGISTRY_WRITE = "missions:registry:write";
+    public static final String CORRESPONDENCE_READ = "missions:correspondence:read";
+    public static final String CORRESPONDENCE_WRITE = "missions:correspondence:write";
+    public static final String CORRESPONDENCE_APPROVE = "missions:correspondence:approve";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID,
             LocalizedText.of("إدارة البعثات", "Missions", "Missions"), "globe",
             List.of(new PermissionDef(REGISTRY_READ, LocalizedText.of("الاطلاع على سجل البعثات", "Read the missions registry",
                             "Consulter le registre des missions")),
                     new PermissionDef(REGISTRY_WRITE, LocalizedText.of("تعديل سجل البعثات", "Edit the missions registry",
-                            "Modifier le registre des missions"))),
+                            "Modifier le registre des missions")),
+                    new PermissionDef(CORRESPONDENCE_READ, LocalizedText.of("الاطلاع على المراسلات والتقارير",
+                            "Read correspondence and reports", "Consulter la correspondance et les rapports")),
+                    new PermissionDef(CORRESPONDENCE_WRITE, LocalizedText.of("تسجيل المراسلات ومتابعتها", "Register and follow up correspondence",
+                            "Enregistrer et suivre la correspondance")),
+                    new PermissionDef(CORRESPONDENCE_APPROVE, LocalizedText.of("إقفال المراسلات", "Close correspondence",
+                            "Clôturer la correspondance"))),
             List.of(new NavEntry("/diwan/missions/registry", LocalizedText.of("سجل البعثات والمراكز", "Missions registry",
-                    "Registre des missions"), REGISTRY_READ, 1)));
+                            "Registre des missions"), REGISTRY_READ, 1),
+                    new NavEntry("/diwan/missions/correspondence", LocalizedText.of("المراسلات والتقارير", "Correspondence and reports",
+                            "Correspondance et rapports"), CORRESPONDENCE_READ, 2)));
 
     @Override
     public PluginDescriptor descriptor() {

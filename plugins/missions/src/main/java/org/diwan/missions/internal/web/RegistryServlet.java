@@ -150,34 +150,11 @@ public final class RegistryServlet extends HttpServlet {
         filters.put("country", query.country());
         filters.put("status", query.status() == null ? null : query.status().name());
 
-        Map<String, Object> sortLinks = new HashMap<>();
-        Map<String, String> sortState = new HashMap<>();
-        for (MissionQuery.Sort sort : MissionQuery.Sort.values()) {
-            boolean current = sort == query.sort();
-            Map<String, String> p = new LinkedHashMap<>(filters);
-            p.put("sort", sort.param());
-            p.put("dir", current && !query.descending() ? "desc" : "asc");
-            sortLinks.put(sort.param(), BASE + "?" + Requests.query(p));
-            sortState.put(sort.param(), current ? (query.descending() ? "descending" : "ascending") : "none");
-        }
-        Map<String, String> pageParams = new LinkedHashMap<>(filters);
-        pageParams.put("sort", query.sort().param());
-        pageParams.put("dir", query.descending() ? "desc" : "asc");
-        pageParams.put("page", Integer.toString(page.page() - 1));
-        String previous = page.hasPrevious() ? BASE + "?" + Requests.query(pageParams) : null;
-        pageParams.put("page", Integer.toString(page.page() + 1));
-        String next = page.hasNext() ? BASE + "?" + Requests.query(pageParams) : null;
-
         Map<String, Object> model = common(language);
+        model.putAll(Listing.sortAndPages(BASE, filters, query.sort().param(), query.descending(),
+                java.util.Arrays.stream(MissionQuery.Sort.values()).map(MissionQuery.Sort::param).toList(), page, "asc"));
         model.put("rows", page.items().stream().map(m -> row(m, language)).toList());
         model.put("filters", filters);
-        model.put("total", page.total());
-        model.put("pageNumber", page.page() + 1);
-        model.put("pageCount", page.pages());
-        model.put("previous", previous);
-        model.put("next", next);
-        model.put("sortLinks", sortLinks);
-        model.put("sortState", sortState);
         model.put("canWrite", user.isPermitted(MissionsPlugin.REGISTRY_WRITE));
         pages.render(request, response, 200, "missions/registry-list", model);
     }
