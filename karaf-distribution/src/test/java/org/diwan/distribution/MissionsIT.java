@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ class MissionsIT {
     private static final String PASSWORD = "missions test secret";
     private static final String REGISTRY = "/diwan/missions/registry";
     private static final String API = "/api/missions/missions";
+    private static final String CORRESPONDENCE = "/diwan/missions/correspondence";
     private static final Pattern MISSION_ID = Pattern.compile(REGISTRY + "/([0-9a-f-]{36})");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -47,7 +49,10 @@ class MissionsIT {
     void start() throws Exception {
         Path passwordFile = Files.createDirectories(Path.of("target", "nodes")).resolve("missions-password").toAbsolutePath();
         Files.writeString(passwordFile, PASSWORD + "\n");
-        node = DiwanNode.unpack("missions-it").withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString())
+        DiwanNode unpacked = DiwanNode.unpack("missions-it");
+        // a small attachment limit, so that the oversize refusal is tested without megabytes of traffic
+        Files.writeString(unpacked.home().resolve("etc/org.diwan.documents.cfg"), "maxSizeBytes = 1048576\n");
+        node = unpacked.withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString())
                 .withEnv("DIWAN_ADMIN_USER", ADMIN).start().awaitHttp();
         admin = login(ADMIN, PASSWORD);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> admin.get("/admin/plugins").body().contains("diwan-missions"));
@@ -178,6 +183,81 @@ class MissionsIT {
 
         WebClient anonymous = new WebClient(node.httpPort());
         assertThat(anonymous.get(API).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
+    void correspondenceInArabicWithAnAttachmentAndAFollowUp() throws Exception {
+        String paris = json.readTree(admin.get(API + "?q=PAR").body()).get("items").get(0).get("id").asText();
+        admin.get(CORRESPONDENCE + "/new");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mission", paris);
+        form.put("counterpart", "HOST_INSTITUTION");
+        form.put("counterpartName", "وزارة الخارجية الفرنسية");
+        form.put("classification", "POLITICAL");
+        form.put("referenceNo", "PAR/2026/117");
+        form.put("documentDate", "2026-11-02");
+        form.put("receivedDate", "2026-11-04");
+        form.put("subject", "تقرير عن زيارة وزير الخارجية");
+        form.put("summary", "ملخص اللقاء\nوالنقاط المتفق عليها");
+        form.put("status", "OPEN");
+        HttpResponse<String> created = admin.post(CORRESPONDENCE + "/new", form, true);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String record = created.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "");
+        record = record.substring(record.indexOf(CORRESPONDENCE));
+        String page = admin.get(record).body();
+        assertThat(page).contains("تقرير عن زيارة وزير الخارجية").contains("وزارة الخارجية الفرنسية").contains("id=\"upload\"");
+
+        byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        String uploadPath = record + "/attachments?_csrf=" + admin.csrf();
+        HttpResponse<String> attached = admin.upload(uploadPath, "محضر اللقاء.pdf", "application/pdf", pdf);
+        assertThat(attached.statusCode()).isEqualTo(302);
+        page = admin.get(record).body();
+        assertThat(page).contains("محضر اللقاء.pdf").contains("application/pdf");
+        Matcher link = Pattern.compile("href=\"(" + Pattern.quote(record) + "/attachments/[0-9a-f-]{36})\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        HttpResponse<byte[]> download = admin.download(link.group(1));
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        // a Windows program named .pdf, an oversize file and an upload without the token are refused
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        HttpResponse<String> disguised = admin.upload(record + "/attachments?_csrf=" + admin.csrf(), "تقرير.pdf", "application/pdf", exe);
+        assertThat(disguised.statusCode()).isEqualTo(422);
+        assertThat(disguised.body()).contains("id=\"upload-error\"").contains("غير مقبول");
+        HttpResponse<String> oversize = admin.upload(record + "/attachments?_csrf=" + admin.csrf(), "كبير.pdf", "application/pdf",
+                java.util.Arrays.copyOf(pdf, 1_500_000));
+        assertThat(oversize.statusCode()).isEqualTo(413);
+        assertThat(admin.upload(record + "/attachments", "x.pdf", "application/pdf", pdf).statusCode()).isEqualTo(403);
+        assertThat(admin.get(record).body().split("/attachments/[0-9a-f-]{36}\"", -1)).hasSize(2);
+
+        admin.get(record);
+        HttpResponse<String> followUp = admin.post(record + "/follow-ups", Map.of("action", "إعداد مشروع رد", "owner", "amina",
+                "deadline", "2026-01-15"), true);
+        assertThat(followUp.statusCode()).isEqualTo(302);
+        assertThat(admin.get(record).body()).contains("إعداد مشروع رد").contains("class=\"overdue\"");
+    }
+
+    @Test
+    @Order(7)
+    void correspondenceWithWrongDatesIsRefusedWhole() throws Exception {
+        String paris = json.readTree(admin.get(API + "?q=PAR").body()).get("items").get(0).get("id").asText();
+        int before = correspondenceCount();
+        admin.get(CORRESPONDENCE + "/new");
+        HttpResponse<String> refused = admin.post(CORRESPONDENCE + "/new", Map.of("mission", paris, "classification", "MEDIA",
+                "referenceNo", "PAR/2026/200", "documentDate", "2026-11-10", "receivedDate", "2026-11-01", "subject", "",
+                "counterpart", "HEADQUARTERS"), true);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"err-receivedDate\"").contains("id=\"err-subject\"").contains("value=\"PAR/2026/200\"");
+        assertThat(correspondenceCount()).isEqualTo(before);
+    }
+
+    private int correspondenceCount() throws Exception {
+        Matcher m = Pattern.compile("id=\"total\">[^<]*?([0-9٠-٩]+)<").matcher(admin.get(CORRESPONDENCE).body());
+        return m.find() ? Integer.parseInt(org.diwan.api.i18n.DigitStyle.toLatin(m.group(1))) : -1;
     }
 
     private WebClient login(String user, String password) throws Exception {

@@ -62,6 +62,29 @@ final class WebClient {
         return send(builder);
     }
 
+    /** POSTs one file as multipart/form-data (field {@code file}), the way a browser's upload form does. */
+    HttpResponse<String> upload(String path, String fileName, String contentType, byte[] content) throws IOException, InterruptedException {
+        String boundary = "----diwan" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
+        body.write(head.getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A GET whose body is kept as bytes (downloads). */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(20));
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Status and body of a GET whose path is sent byte for byte as written (HTTP clients would fix it up). */
     record Raw(int status, String body) {
     }
