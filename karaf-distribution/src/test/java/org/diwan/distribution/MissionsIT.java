@@ -39,6 +39,7 @@ class MissionsIT {
     private static final String REGISTRY = "/diwan/missions/registry";
     private static final String API = "/api/missions/missions";
     private static final String CORRESPONDENCE = "/diwan/missions/correspondence";
+    private static final String MONITORING = "/diwan/missions/monitoring";
     private static final Pattern MISSION_ID = Pattern.compile(REGISTRY + "/([0-9a-f-]{36})");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -253,6 +254,37 @@ class MissionsIT {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"err-receivedDate\"").contains("id=\"err-subject\"").contains("value=\"PAR/2026/200\"");
         assertThat(correspondenceCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
+    void theDashboardFlagsAMissionOverdueAndAnEvaluationIsRecorded() throws Exception {
+        admin.get(REGISTRY);
+        JsonNode rome = json.readTree(admin.send("POST", API, "application/json", json.writeValueAsString(Map.of("code", "ROM",
+                "type", "MISSION", "country", "IT", "city", "روما", "nameAr", "بعثة الجامعة في روما", "reportEveryDays", 30))).body());
+        String late = java.time.LocalDate.now().minusDays(40).toString();
+        admin.get(CORRESPONDENCE + "/new");
+        assertThat(admin.post(CORRESPONDENCE + "/new", Map.of("mission", rome.get("id").asText(), "counterpart", "HEADQUARTERS",
+                "classification", "POLITICAL", "referenceNo", "ROM/2026/9", "documentDate", late, "subject", "التقرير الشهري",
+                "status", "OPEN"), true).statusCode()).isEqualTo(302);
+
+        String dashboard = admin.get(MONITORING).body();
+        assertThat(dashboard).contains("id=\"overdue-ROM\"").contains("id=\"regular-PAR\"").doesNotContain("id=\"overdue-PAR\"");
+
+        String page = MONITORING + "/" + rome.get("id").asText();
+        admin.get(page);
+        Map<String, String> evaluation = new LinkedHashMap<>(Map.of("period", "2026-H2", "evaluatedOn", java.time.LocalDate.now().toString(),
+                "comments", "تحسن ملحوظ في التقارير"));
+        for (String criterion : java.util.List.of("REPORT_TIMELINESS", "FINANCIAL_MANAGEMENT", "STAFF_MANAGEMENT", "ANALYSIS_QUALITY",
+                "HOST_COUNTRY_RELATIONS", "MEDIA_ACTIVITY")) {
+            evaluation.put("score." + criterion, "4");
+        }
+        HttpResponse<String> incomplete = admin.post(page + "/evaluations", evaluation, true);
+        assertThat(incomplete.statusCode()).isEqualTo(422);
+        assertThat(incomplete.body()).contains("id=\"err-score.COMMUNITY_OUTREACH\"").contains("value=\"2026-H2\"");
+        evaluation.put("score.COMMUNITY_OUTREACH", "2");
+        assertThat(admin.post(page + "/evaluations", evaluation, true).statusCode()).isEqualTo(302);
+        assertThat(admin.get(page).body()).contains("تحسن ملحوظ في التقارير").contains("٣٫٥").contains("٤٫٠");
     }
 
     private int correspondenceCount() throws Exception {

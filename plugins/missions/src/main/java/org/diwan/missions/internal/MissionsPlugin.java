@@ -19,6 +19,9 @@ public final class MissionsPlugin implements DiwanPlugin {
     public static final String CORRESPONDENCE_READ = "missions:correspondence:read";
     public static final String CORRESPONDENCE_WRITE = "missions:correspondence:write";
     public static final String CORRESPONDENCE_APPROVE = "missions:correspondence:approve";
+    public static final String MONITORING_READ = "missions:monitoring:read";
+    public static final String MONITORING_WRITE = "missions:monitoring:write";
+    public static final String MONITORING_APPROVE = "missions:monitoring:approve";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID,
             LocalizedText.of("إدارة البعثات", "Missions", "Missions"), "globe",
@@ -31,11 +34,19 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new PermissionDef(CORRESPONDENCE_WRITE, LocalizedText.of("تسجيل المراسلات ومتابعتها", "Register and follow up correspondence",
                             "Enregistrer et suivre la correspondance")),
                     new PermissionDef(CORRESPONDENCE_APPROVE, LocalizedText.of("إقفال المراسلات", "Close correspondence",
-                            "Clôturer la correspondance"))),
+                            "Clôturer la correspondance")),
+                    new PermissionDef(MONITORING_READ, LocalizedText.of("الاطلاع على متابعة البعثات وتقييمها", "Read monitoring and evaluations",
+                            "Consulter le suivi et les évaluations")),
+                    new PermissionDef(MONITORING_WRITE, LocalizedText.of("تسجيل تقييمات البعثات", "Record evaluations",
+                            "Enregistrer les évaluations")),
+                    new PermissionDef(MONITORING_APPROVE, LocalizedText.of("اعتماد تقييمات البعثات", "Approve evaluations",
+                            "Approuver les évaluations"))),
             List.of(new NavEntry("/diwan/missions/registry", LocalizedText.of("سجل البعثات والمراكز", "Missions registry",
                             "Registre des missions"), REGISTRY_READ, 1),
                     new NavEntry("/diwan/missions/correspondence", LocalizedText.of("المراسلات والتقارير", "Correspondence and reports",
-                            "Correspondance et rapports"), CORRESPONDENCE_READ, 2)));
+                            "Correspondance et rapports"), CORRESPONDENCE_READ, 2),
+                    new NavEntry("/diwan/missions/monitoring", LocalizedText.of("متابعة انتظام التقارير والتقييم", "Monitoring and evaluation",
+                            "Suivi et évaluation"), MONITORING_READ, 3)));
 
     @Override
     public PluginDescriptor descriptor() {

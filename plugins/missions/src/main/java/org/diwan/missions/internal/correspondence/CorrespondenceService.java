@@ -17,10 +17,10 @@ import org.diwan.api.documents.DocumentRefused;
 import org.diwan.api.documents.Documents;
 import org.diwan.api.documents.StoredDocument;
 import org.diwan.api.node.NodeInfo;
-import org.diwan.api.node.NodeRole;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
+import org.diwan.missions.internal.common.MissionScope;
 import org.diwan.missions.internal.common.Page;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
@@ -54,7 +54,7 @@ public final class CorrespondenceService {
     public CorrespondenceService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documents,
             @Reference AuditLog audit, @Reference NodeInfo node) {
         this(new CorrespondenceStore(data, Clock.systemUTC()), new MissionStore(data, Clock.systemUTC()), documents, audit,
-                scopeOf(node), Clock.systemDefaultZone());
+                MissionScope.of(node), Clock.systemDefaultZone());
     }
 
     CorrespondenceService(CorrespondenceStore store, MissionStore missions, Documents documents, AuditLog audit, String scope, Clock clock) {
@@ -64,12 +64,6 @@ public final class CorrespondenceService {
         this.audit = audit;
         this.scope = scope;
         this.clock = clock;
-    }
-
-    /** The mission code a mission node is confined to; null at headquarters. */
-    static String scopeOf(NodeInfo node) {
-        // a mission node without a code sees nothing rather than everything
-        return node.role() == NodeRole.MISSION ? node.missionCode().orElse("?") : null;
     }
 
     public Optional<String> scope() {

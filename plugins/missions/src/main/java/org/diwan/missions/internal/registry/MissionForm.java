@@ -13,12 +13,15 @@ import org.diwan.api.validation.Validation;
 /**
  * Reads an office from submitted fields (the web form's or the API's JSON, same names) and says what is wrong,
  * field by field. Field names: code, type, country, city, nameAr, nameEn, nameFr, head, email, phone, address,
- * status.
+ * status, reportEveryDays (1-366, default 30).
  */
 public final class MissionForm {
 
     private static final Set<String> TYPES = names(MissionType.values());
     private static final Set<String> STATUSES = names(MissionStatus.values());
+
+    /** A mission that says nothing else is expected to report monthly. */
+    public static final int DEFAULT_REPORT_EVERY_DAYS = 30;
 
     private final Countries countries;
 
@@ -46,11 +49,16 @@ public final class MissionForm {
         String phone = v.phone("phone", fields.get("phone"));
         String address = v.paragraph("address", fields.get("address"), 500);
         String status = v.choice("status", upper(fields.getOrDefault("status", "ACTIVE")), STATUSES, true);
+        Integer every = v.number("reportEveryDays", blankTo(fields.get("reportEveryDays"), Integer.toString(DEFAULT_REPORT_EVERY_DAYS)), 1, 366, true);
         if (!v.isValid()) {
             return null;
         }
         return new MissionDraft(code, MissionType.valueOf(type), country, city, LocalizedText.of(nameAr, nameEn, nameFr), head,
-                email, phone, address, MissionStatus.valueOf(status));
+                email, phone, address, MissionStatus.valueOf(status), every);
+    }
+
+    private static String blankTo(String value, String otherwise) {
+        return value == null || value.isBlank() ? otherwise : value;
     }
 
     private static String upper(String value) {

@@ -23,7 +23,7 @@ import org.diwan.missions.internal.common.StaleEditException;
 public final class MissionStore {
 
     private static final String COLUMNS = "id, code, mission_type, country, city, name_ar, name_en, name_fr, head_of_mission, "
-            + "email, phone, address, status, version, updated_at, updated_by";
+            + "email, phone, address, status, report_every_days, version, updated_at, updated_by";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -90,8 +90,8 @@ public final class MissionStore {
         Timestamp now = Timestamp.from(clock.instant());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO mission (id, code, mission_type, country, city, name_ar, name_en, name_fr, head_of_mission, email, phone,"
-                        + " address, status, search_key, version, created_at, created_by, updated_at, updated_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+                        + " address, status, report_every_days, search_key, version, created_at, created_by, updated_at, updated_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
             s.setString(1, id);
             int next = bindDraft(s, 2, draft);
             s.setTimestamp(next, now);
@@ -115,7 +115,7 @@ public final class MissionStore {
         int updated;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE mission SET code = ?, mission_type = ?, country = ?, city = ?, name_ar = ?, name_en = ?, name_fr = ?,"
-                        + " head_of_mission = ?, email = ?, phone = ?, address = ?, status = ?, search_key = ?,"
+                        + " head_of_mission = ?, email = ?, phone = ?, address = ?, status = ?, report_every_days = ?, search_key = ?,"
                         + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
             int next = bindDraft(s, 1, draft);
             s.setTimestamp(next, Timestamp.from(clock.instant()));
@@ -147,6 +147,7 @@ public final class MissionStore {
         s.setString(i++, d.phone());
         s.setString(i++, d.address());
         s.setString(i++, d.status().name());
+        s.setInt(i++, d.reportEveryDays());
         s.setString(i++, searchKey(d));
         return i;
     }
@@ -189,7 +190,7 @@ public final class MissionStore {
                 rs.getString("country"), rs.getString("city"),
                 LocalizedText.of(rs.getString("name_ar"), rs.getString("name_en"), rs.getString("name_fr")),
                 rs.getString("head_of_mission"), rs.getString("email"), rs.getString("phone"), rs.getString("address"),
-                MissionStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+                MissionStatus.valueOf(rs.getString("status")), rs.getInt("report_every_days"), rs.getInt("version"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
     }
 

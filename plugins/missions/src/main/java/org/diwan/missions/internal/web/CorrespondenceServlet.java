@@ -162,7 +162,7 @@ public final class CorrespondenceServlet extends HttpServlet {
         Map<String, String> fields = Requests.params(request);
         Validation v = new Validation();
         try {
-            Optional<Correspondence> saved = service.update(record.id(), version(fields.get("version")), fields, v, actor(), user.address(),
+            Optional<Correspondence> saved = service.update(record.id(), Requests.version(fields.get("version")), fields, v, actor(), user.address(),
                     mayApprove);
             if (saved.isPresent()) {
                 response.sendRedirect(BASE + "/" + saved.get().id() + "?saved=1");
@@ -231,7 +231,7 @@ public final class CorrespondenceServlet extends HttpServlet {
             return;
         }
         try {
-            service.setFollowUpStatus(record, followUpId, version(fields.get("version")), status, actor(), user.address());
+            service.setFollowUpStatus(record, followUpId, Requests.version(fields.get("version")), status, actor(), user.address());
             response.sendRedirect(BASE + "/" + record.id() + "#follow-ups");
         } catch (StaleEditException stale) {
             detail(request, response, record, HttpServletResponse.SC_CONFLICT,
@@ -322,11 +322,4 @@ public final class CorrespondenceServlet extends HttpServlet {
         return user.username().orElse("anonymous");
     }
 
-    private static int version(String raw) {
-        try {
-            return raw == null ? -1 : Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

@@ -260,6 +260,7 @@ public final class MissionsApiServlet extends HttpServlet {
         o.put("phone", m.phone());
         o.put("address", m.address());
         o.put("status", m.status().name());
+        o.put("reportEveryDays", m.reportEveryDays());
         o.put("version", m.version());
         o.put("updatedAt", m.updatedAt().toString());
         o.put("updatedBy", m.updatedBy());

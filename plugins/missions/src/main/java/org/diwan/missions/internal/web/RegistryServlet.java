@@ -49,7 +49,7 @@ public final class RegistryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String BASE = "/diwan/missions/registry";
     private static final List<String> FIELDS = List.of("code", "type", "country", "city", "nameAr", "nameEn", "nameFr", "head",
-            "email", "phone", "address", "status");
+            "email", "phone", "address", "status", "reportEveryDays");
 
     private final transient MissionRegistry registry;
     private final transient CurrentUser user;
@@ -119,7 +119,7 @@ public final class RegistryServlet extends HttpServlet {
                     notFound(request, response);
                     return;
                 }
-                int version = parseVersion(fields.get("version"));
+                int version = Requests.version(fields.get("version"));
                 try {
                     Optional<Mission> saved = registry.update(existing.get().id(), version, fields, v, actor(), user.address());
                     if (saved.isPresent()) {
@@ -215,6 +215,7 @@ public final class RegistryServlet extends HttpServlet {
         row.put("phone", m.phone());
         row.put("address", m.address());
         row.put("status", m.status().name());
+        row.put("reportEveryDays", m.reportEveryDays());
         row.put("version", m.version());
         row.put("updatedAt", Dates.format(m.updatedAt(), language));
         row.put("updatedBy", m.updatedBy());
@@ -222,7 +223,8 @@ public final class RegistryServlet extends HttpServlet {
     }
 
     private static Map<String, String> defaults() {
-        return Map.of("type", MissionType.MISSION.name(), "status", MissionStatus.ACTIVE.name());
+        return Map.of("type", MissionType.MISSION.name(), "status", MissionStatus.ACTIVE.name(), "reportEveryDays",
+                Integer.toString(org.diwan.missions.internal.registry.MissionForm.DEFAULT_REPORT_EVERY_DAYS));
     }
 
     private static Map<String, String> fieldsOf(Mission m) {
@@ -239,6 +241,7 @@ public final class RegistryServlet extends HttpServlet {
         f.put("phone", nz(m.phone()));
         f.put("address", nz(m.address()));
         f.put("status", m.status().name());
+        f.put("reportEveryDays", Integer.toString(m.reportEveryDays()));
         return f;
     }
 
@@ -258,13 +261,6 @@ public final class RegistryServlet extends HttpServlet {
         return user.username().orElse("anonymous");
     }
 
-    private static int parseVersion(String raw) {
-        try {
-            return raw == null ? -1 : Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -41,6 +41,15 @@ final class Requests {
                 .collect(Collectors.joining("&"));
     }
 
+    /** The record version a form or request names, or -1 (never a stored version) when absent or not a number. */
+    static int version(String raw) {
+        try {
+            return raw == null ? -1 : Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     static Map<String, String> localized(Map<String, FieldError> errors, Messages messages, Language language) {
         Map<String, String> texts = new LinkedHashMap<>();
         errors.forEach((field, error) -> texts.put(field, messages.get(error.messageKey(), language, error.args().toArray())));

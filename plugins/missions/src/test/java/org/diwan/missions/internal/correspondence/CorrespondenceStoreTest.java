@@ -137,6 +137,6 @@ class CorrespondenceStoreTest {
 
     private static MissionDraft mission(String code, String country, String name) {
         return new MissionDraft(code, MissionType.MISSION, country, "مدينة", LocalizedText.of(name, null, null), null, null, null, null,
-                MissionStatus.ACTIVE);
+                MissionStatus.ACTIVE, 30);
     }
 }

@@ -105,6 +105,6 @@ class MissionStoreTest {
 
     private static MissionDraft draft(String code, String country, String nameAr) {
         return new MissionDraft(code, MissionType.MISSION, country, "مدينة", LocalizedText.of(nameAr, null, null), null, null, null,
-                null, MissionStatus.ACTIVE);
+                null, MissionStatus.ACTIVE, 30);
     }
 }
