@@ -76,8 +76,9 @@ public final class FeaturesPluginAdmin implements PluginAdmin {
     }
 
     static boolean isDepartment(String name) {
-        // diwan-tp-* are the third-party libraries plugins share, not departments
-        return name.startsWith(PREFIX) && !name.startsWith(PREFIX + "tp-") && !CORE.contains(name);
+        // diwan-tp-* (third-party libraries) and diwan-lib-* (Diwan's own optional services) are what plugins
+        // share, not departments
+        return name.startsWith(PREFIX) && !name.startsWith(PREFIX + "tp-") && !name.startsWith(PREFIX + "lib-") && !CORE.contains(name);
     }
 
     private void requireAvailable(String feature) {
