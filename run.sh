@@ -4,6 +4,11 @@
 # The node's data stays in .run/data between runs; Ctrl-C stops the node.
 # Ports and the data folder follow the DIWAN_* variables (docs/admin-guide.md, "Ports").
 #
+#   ./run.sh          the node as an administrator first meets it
+#   ./run.sh --demo   with the missions plugin installed and demonstration data loaded into it
+#                     (some forty offices and 3,000 pieces of Arabic correspondence; only into an
+#                     empty registry)
+#
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,5 +19,9 @@ home=".run/$(basename "$archive" .tar.gz)"
 rm -rf "$home"
 mkdir -p .run
 tar xzf "$archive" -C .run
+if [[ "${1:-}" == "--demo" ]]; then
+    sed -i 's/^\(featuresBoot = \\\)$/\1\n    diwan-missions, \\/' "$home/etc/org.apache.karaf.features.cfg"
+    printf 'correspondence = 3000\ndays = 730\nseed = 2026\n' > "$home/etc/org.diwan.missions.demo.cfg"
+fi
 export DIWAN_DATA="${DIWAN_DATA:-$PWD/.run/data}"
 exec "$home/bin/diwan" run

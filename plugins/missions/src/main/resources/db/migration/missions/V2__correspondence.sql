@@ -36,7 +36,7 @@ CREATE TABLE correspondence_attachment (
     created_by        VARCHAR(100) NOT NULL
 );
 
-CREATE INDEX attachment_correspondence ON correspondence_attachment (correspondence_id);
+-- Derby indexes every foreign key itself: no index of our own on correspondence_id
 
 CREATE TABLE follow_up (
     id                CHAR(36)     NOT NULL PRIMARY KEY,
@@ -52,5 +52,4 @@ CREATE TABLE follow_up (
     updated_by        VARCHAR(100) NOT NULL
 );
 
-CREATE INDEX follow_up_correspondence ON follow_up (correspondence_id);
 CREATE INDEX follow_up_deadline ON follow_up (status, deadline);
