@@ -19,7 +19,7 @@ REQUESTS="${BENCH_REQUESTS:-100}"
 [[ -f "$ARCHIVE" ]] || { echo "missions-list.sh: no archive; build first (./run.sh or mvn install)" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/diwan-bench-missions.XXXXXX)
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null; pkill -f "karaf.base=$HOME_DIR" 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 tar xzf "$ARCHIVE" -C "$WORK"
 HOME_DIR=$(ls -d "$WORK"/diwan-*)
 sed -i 's/^\(featuresBoot = \\\)$/\1\n    diwan-missions, \\/' "$HOME_DIR/etc/org.apache.karaf.features.cfg"

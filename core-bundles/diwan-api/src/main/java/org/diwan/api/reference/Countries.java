@@ -27,6 +27,8 @@ public final class Countries {
     private static final String RESOURCE = "countries.tsv";
 
     private final Map<String, Country> byCode;
+    /** Sorting 249 names with a collator costs more than a page's query: done once per language. */
+    private final Map<Language, List<Country>> sorted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Countries(Map<String, Country> byCode) {
         this.byCode = byCode;
@@ -77,8 +79,10 @@ public final class Countries {
 
     /** Every country, sorted by its name in the language, as a person reading that language expects. */
     public List<Country> sortedFor(Language language) {
-        Collator collator = Collator.getInstance(language.locale());
-        return byCode.values().stream().sorted(Comparator.comparing((Country c) -> c.name().in(language), collator)).toList();
+        return sorted.computeIfAbsent(language, l -> {
+            Collator collator = Collator.getInstance(l.locale());
+            return byCode.values().stream().sorted(Comparator.comparing((Country c) -> c.name().in(l), collator)).toList();
+        });
     }
 
     public int size() {

@@ -39,4 +39,10 @@ public final class DiwanContext extends ServletContextHelper {
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
         return security.admit(request, response);
     }
+
+    /** Runs after the servlet of an admitted request: the request's cached permissions go. */
+    @Override
+    public void finishSecurity(HttpServletRequest request, HttpServletResponse response) {
+        security.finish();
+    }
 }

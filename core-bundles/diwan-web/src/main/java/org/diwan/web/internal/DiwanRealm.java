@@ -1,5 +1,7 @@
 package org.diwan.web.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.shiro.authc.AuthenticationException;
@@ -22,12 +24,15 @@ import org.diwan.api.security.LoginResult;
 /**
  * Shiro's view of Diwan's accounts. The password check, lockout and audit happen in diwan-security's
  * {@link Authenticator}; this realm only translates its outcome into Shiro's exceptions and reads
- * permissions from the roles in the database on every check (no cache: a role change applies at once).
+ * permissions from the roles in the database once per request: a page asks many times (navigation, the
+ * servlet, the template), and a role change still applies from the next request on.
  */
 final class DiwanRealm extends AuthorizingRealm {
 
     private final Authenticator authenticator;
     private final Accounts accounts;
+    /** The permissions read during the request being served on this thread; null outside a request. */
+    private final ThreadLocal<Map<Object, AuthorizationInfo>> requestCache = new ThreadLocal<>();
 
     DiwanRealm(Authenticator authenticator, Accounts accounts) {
         this.authenticator = authenticator;
@@ -58,6 +63,23 @@ final class DiwanRealm extends AuthorizingRealm {
             default:
                 throw new IncorrectCredentialsException();
         }
+    }
+
+    void beginRequest() {
+        requestCache.set(new HashMap<>());
+    }
+
+    void endRequest() {
+        requestCache.remove();
+    }
+
+    @Override
+    protected AuthorizationInfo getAuthorizationInfo(PrincipalCollection principals) {
+        Map<Object, AuthorizationInfo> cache = requestCache.get();
+        if (cache == null || principals == null || principals.isEmpty()) {
+            return super.getAuthorizationInfo(principals);
+        }
+        return cache.computeIfAbsent(principals.getPrimaryPrincipal(), user -> super.getAuthorizationInfo(principals));
     }
 
     @Override

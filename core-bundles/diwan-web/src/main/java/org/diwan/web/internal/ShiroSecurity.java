@@ -38,6 +38,7 @@ public final class ShiroSecurity {
     private final DefaultWebSecurityManager securityManager;
     private final RequestValidator validator = new RequestValidator();
     private final ErrorPages errors;
+    private final DiwanRealm realm;
 
     @Activate
     public ShiroSecurity(@Reference Authenticator authenticator, @Reference Accounts accounts, @Reference ErrorPages errors) {
@@ -52,7 +53,8 @@ public final class ShiroSecurity {
         cookie.setPath("/");
         sessions.setSessionIdCookie(cookie);
 
-        securityManager = new DefaultWebSecurityManager(new DiwanRealm(authenticator, accounts));
+        realm = new DiwanRealm(authenticator, accounts);
+        securityManager = new DefaultWebSecurityManager(realm);
         securityManager.setSessionManager(sessions);
         securityManager.setRememberMeManager(null);
     }
@@ -66,8 +68,29 @@ public final class ShiroSecurity {
         return securityManager;
     }
 
-    /** @return true when the request may go on to the filters and the servlet; otherwise the answer is sent. */
+    /**
+     * @return true when the request may go on to the filters and the servlet; otherwise the answer is sent.
+     *         After a true, {@link #finish()} must follow when the request is done.
+     */
     boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        realm.beginRequest();
+        boolean admitted = false;
+        try {
+            admitted = decide(request, response);
+            return admitted;
+        } finally {
+            if (!admitted) {
+                realm.endRequest();
+            }
+        }
+    }
+
+    /** The request admitted by {@link #admit} is done. */
+    void finish() {
+        realm.endRequest();
+    }
+
+    private boolean decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SecurityHeaders.apply(response, pathOf(request));
         if (!validator.isValid(request)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
