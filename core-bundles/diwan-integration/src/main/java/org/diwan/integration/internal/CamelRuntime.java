@@ -3,10 +3,15 @@ package org.diwan.integration.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.jms.ConnectionFactory;
+
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.spi.BeanRepository;
@@ -15,6 +20,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's one CamelContext, named {@code diwan}. Camel is embedded in this bundle, so the context is handed to the
  * other components of the bundle through this (private) service type and never leaves it.
+ * <p>
+ * Besides the components Camel finds by itself ({@code timer}, {@code http}, {@code smtp}…), the context has
+ * {@code jms} on the node's broker ({@link LocalBroker}, bound while the messaging bundle's factory is registered),
+ * and resolves {@code {{name}}} placeholders from {@link RouteSettings} alone.
  */
 @Component(service = CamelRuntime.class, immediate = true, configurationPid = CamelRuntime.PID)
 @Designate(ocd = IntegrationConfig.class)
@@ -36,23 +49,35 @@ public final class CamelRuntime {
     private final ClassLoader classLoader;
     private final OsgiServiceBeans osgiBeans;
     private final Path deployFolder;
+    private final RouteSettings settings;
     private final List<Runnable> beanListeners = new CopyOnWriteArrayList<>();
+    private final LocalBroker broker = new LocalBroker();
+    private final Runnable settingsListener = this::beansAdded;
 
     @Activate
-    public CamelRuntime(BundleContext bundleContext, IntegrationConfig config) {
+    public CamelRuntime(BundleContext bundleContext, IntegrationConfig config,
+            @Reference(name = "settings") RouteSettings settings) {
         this(new OsgiServiceBeans(bundleContext), CamelRuntime.class.getClassLoader(),
                 Duration.ofSeconds(Math.max(1, config.shutdownTimeoutSeconds())), config.tracing(),
-                deployFolder(config.deployFolder()));
+                deployFolder(config.deployFolder()), settings);
+    }
+
+    /** A runtime without route settings. */
+    CamelRuntime(BeanRepository beans, ClassLoader classLoader, Duration shutdownTimeout, boolean tracing,
+            Path deployFolder) {
+        this(beans, classLoader, shutdownTimeout, tracing, deployFolder, new RouteSettings(Map.of()));
     }
 
     /**
      * @param beans       looked up by name before Camel's own registry (OSGi services in Karaf)
      * @param classLoader Camel's application class loader: the bundle's, which sees every embedded jar's
      *                    {@code META-INF/services} (components, languages, the YAML loader)
+     * @param settings    the only source of {@code {{name}}} placeholders
      */
     CamelRuntime(BeanRepository beans, ClassLoader classLoader, Duration shutdownTimeout, boolean tracing,
-            Path deployFolder) {
+            Path deployFolder, RouteSettings settings) {
         this.classLoader = classLoader;
+        this.settings = settings;
         this.deployFolder = deployFolder;
         this.osgiBeans = beans instanceof OsgiServiceBeans osgi ? osgi : null;
         if (osgiBeans != null) {
@@ -68,12 +93,24 @@ public final class CamelRuntime {
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setTimeout(shutdownTimeout.toMillis());
         context.setTracing(tracing);
+        usePlaceholdersFrom(settings);
+        // the node's broker; "sjms" too, so that Camel's own name for the component does not make one without a broker
+        context.addComponent("jms", new LocalJmsComponent(broker));
+        context.addComponent("sjms", new LocalJmsComponent(broker));
+        // HTTP header values are ASCII: keep a title in Arabic from arriving as question marks
+        for (String scheme : List.of("http", "https")) {
+            context.getComponent(scheme, HttpComponent.class)
+                    .setHttpClientConfigurer(builder -> builder.addRequestInterceptorLast(new NonAsciiHeaders()));
+        }
+        // a refused file may have been waiting for a setting
+        settings.whenChanged(settingsListener);
         // the timer, file and seda threads Camel creates inherit the thread context class loader of the thread that
         // starts them: make it the bundle's, not whichever Karaf thread activated us
         try {
             withContextClassLoader(context::start);
         } catch (RuntimeException e) {
             // DS will not call close() for a component that failed to activate
+            settings.stopTelling(settingsListener);
             if (osgiBeans != null) {
                 osgiBeans.close();
             }
@@ -86,12 +123,40 @@ public final class CamelRuntime {
         return context;
     }
 
+    RouteSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The messaging bundle's in-VM factory. Optional: without it the runtime runs, and route files that use
+     * {@code jms:} are refused until it comes (they are then tried again).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = LocalBroker.FILTER)
+    void bindConnectionFactory(ConnectionFactory factory) {
+        if (broker.connect(factory)) {
+            LOG.info("Camel runtime '{}': jms: endpoints use the node's broker", CONTEXT_NAME);
+            beansAdded();
+        }
+    }
+
+    void unbindConnectionFactory(ConnectionFactory factory) {
+        broker.disconnect(factory);
+        if (!broker.available()) {
+            LOG.info("Camel runtime '{}': the node's broker is gone; jms: routes reconnect when it is back, new jms: "
+                    + "route files wait for it", CONTEXT_NAME);
+        }
+    }
+
     /** The folder fileinstall watches for route files, when known (not outside Karaf). */
     Optional<Path> deployFolder() {
         return Optional.ofNullable(deployFolder);
     }
 
-    /** Tells {@code listener} when a bean (an OSGi service with a bean name) may have arrived. */
+    /**
+     * Tells {@code listener} when something a refused route file may need has arrived: a bean (an OSGi service with a
+     * bean name), the broker, or new route settings.
+     */
     void addBeansListener(Runnable listener) {
         beanListeners.add(listener);
     }
@@ -106,6 +171,7 @@ public final class CamelRuntime {
 
     @Deactivate
     void close() {
+        settings.stopTelling(settingsListener);
         try {
             withContextClassLoader(context::stop);
             LOG.info("Camel runtime '{}' stopped", CONTEXT_NAME);
@@ -114,6 +180,18 @@ public final class CamelRuntime {
                 osgiBeans.close();
             }
         }
+    }
+
+    /**
+     * {@code {{name}}} comes from {@code org.diwan.routes} only: not from the JVM's system properties or the
+     * environment, which Camel would otherwise consult first (the functions {@code {{env:NAME}}} and
+     * {@code {{sys:name}}} still read them explicitly).
+     */
+    private void usePlaceholdersFrom(RouteSettings source) {
+        PropertiesComponent properties = (PropertiesComponent) context.getPropertiesComponent();
+        properties.setSystemPropertiesMode(PropertiesComponent.SYSTEM_PROPERTIES_MODE_NEVER);
+        properties.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
+        properties.addPropertiesSource(source);
     }
 
     private static Path deployFolder(String configured) {

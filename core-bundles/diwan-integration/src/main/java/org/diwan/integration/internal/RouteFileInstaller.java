@@ -45,7 +45,7 @@ public final class RouteFileInstaller implements ArtifactInstaller {
     @Activate
     public RouteFileInstaller(@Reference CamelRuntime runtime) {
         this.runtime = runtime;
-        this.routeFiles = new RouteFiles(runtime.context());
+        this.routeFiles = new RouteFiles(runtime.context(), runtime.settings());
         this.retries = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "diwan-route-files-retry");
             thread.setDaemon(true);
@@ -78,7 +78,7 @@ public final class RouteFileInstaller implements ArtifactInstaller {
             }
         } catch (RouteFileException e) {
             LOG.error("Route file {} removed, but not all of its routes stopped: {}", e.file(), e.reason());
-            LOG.debug("Route file {} removal failure", e.file(), e);
+            LOG.debug("Route file {} removal failure", e.file(), runtime.settings().masked(e));
         }
     }
 
@@ -115,7 +115,7 @@ public final class RouteFileInstaller implements ArtifactInstaller {
                 LOG.error("Route file {} refused, its previous routes {} keep running: {}", e.file(), stillRunning,
                         e.reason());
             }
-            LOG.debug("Route file {} refusal", e.file(), e);
+            LOG.debug("Route file {} refusal", e.file(), runtime.settings().masked(e));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -45,16 +47,33 @@ final class RouteFiles {
     private static final int MAX_REASON = 600;
 
     private final ModelCamelContext context;
+    /** Takes the route settings' values out of a reason before it is logged. */
+    private final UnaryOperator<String> mask;
+    /** Which settings a file was loaded with: an unchanged file is loaded again after they changed. */
+    private final LongSupplier settingsVersion;
     private final Map<Path, Loaded> loaded = new LinkedHashMap<>();
     /** The content last refused per file: reported once, tried again when beans arrive. */
     private final Map<Path, byte[]> refused = new LinkedHashMap<>();
 
     /** What a file contributed: its content (to compare and to restore from) and its route ids. */
-    private record Loaded(byte[] content, List<String> routeIds) {
+    private record Loaded(byte[] content, List<String> routeIds, long settingsVersion) {
     }
 
+    /** Without route settings. */
     RouteFiles(ModelCamelContext context) {
         this.context = context;
+        this.mask = UnaryOperator.identity();
+        this.settingsVersion = () -> 0;
+    }
+
+    /**
+     * @param settings the {@code {{name}}} values the context resolves: they are masked in the reasons refusals give,
+     *                 and a file loaded before they changed is loaded again when it is offered unchanged
+     */
+    RouteFiles(ModelCamelContext context, RouteSettings settings) {
+        this.context = context;
+        this.mask = settings::mask;
+        this.settingsVersion = settings::version;
     }
 
     static boolean isRouteFile(Path file) {
@@ -74,11 +93,13 @@ final class RouteFiles {
         try {
             content = Files.readAllBytes(key);
         } catch (IOException e) {
-            throw new RouteFileException(key, "cannot be read: " + reason(key, e), e);
+            throw new RouteFileException(key, "cannot be read: " + why(key, e), e);
         }
         Loaded previous = loaded.get(key);
-        if (previous != null && Arrays.equals(previous.content(), content)) {
-            // the same file offered twice (our own scan at start, then fileinstall's), or an edit taken back
+        if (previous != null && Arrays.equals(previous.content(), content)
+                && previous.settingsVersion() == settingsVersion.getAsLong()) {
+            // the same file offered twice (our own scan at start, then fileinstall's), or an edit taken back; a file
+            // touched after the route settings changed is loaded again, with the new values
             refused.remove(key);
             return previous.routeIds();
         }
@@ -126,13 +147,15 @@ final class RouteFiles {
             // an editor saving in two steps can offer an empty file: keep what ran rather than drop it
             throw new RouteFileException(file, "the file is empty", null);
         }
+        // read before the routes resolve their placeholders: a change meanwhile makes the next touch load them again
+        long version = settingsVersion.getAsLong();
         ClassLoader tccl = enterContextClassLoader();
         try {
             List<RouteDefinition> routes = parse(file, content);
             List<String> ids = assignIds(file, routes);
             check(file, routes);
             replace(file, previous, routes, ids);
-            loaded.put(file, new Loaded(content, ids));
+            loaded.put(file, new Loaded(content, ids, version));
             LOG.info("Routes {} from {} {}", ids, file.getFileName(), previous == null ? "started" : "replaced");
             return ids;
         } finally {
@@ -188,7 +211,7 @@ final class RouteFiles {
         } catch (RouteFileException e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            throw new RouteFileException(file, reason(file, e), e);
+            throw new RouteFileException(file, why(file, e), e);
         }
         if (routes.isEmpty()) {
             throw new RouteFileException(file, "no route in the file", null);
@@ -256,7 +279,7 @@ final class RouteFiles {
                     // resolves the component and validates the options; the endpoint is the one the route will use
                     context.getEndpoint(uri);
                 } catch (Exception e) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + reason(file, e), e);
+                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + why(file, e), e);
                 }
             }
             for (BeanDefinition bean : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), BeanDefinition.class)) {
@@ -277,7 +300,7 @@ final class RouteFiles {
         try {
             context.addRouteDefinitions(routes);
         } catch (Exception e) {
-            String reason = reason(file, e);
+            String reason = why(file, e);
             quietlyRemove(file, ids);
             if (previous != null) {
                 reason += restore(file, previous);
@@ -296,7 +319,7 @@ final class RouteFiles {
         } catch (Exception e) {
             loaded.remove(file);
             quietlyRemove(file, previous.routeIds());
-            return " (the previous routes " + previous.routeIds() + " could not be restarted either: " + reason(file, e) + ")";
+            return " (the previous routes " + previous.routeIds() + " could not be restarted either: " + why(file, e) + ")";
         }
     }
 
@@ -318,7 +341,7 @@ final class RouteFiles {
             }
         }
         if (failure != null) {
-            throw new RouteFileException(file, "could not remove all of " + ids + ": " + reason(file, failure), failure);
+            throw new RouteFileException(file, "could not remove all of " + ids + ": " + why(file, failure), failure);
         }
     }
 
@@ -351,10 +374,14 @@ final class RouteFiles {
         return previous;
     }
 
+    /** {@link #reason(Path, Throwable)}, with the route settings' values taken out. */
+    private String why(Path file, Throwable error) {
+        return reason(file, error, mask);
+    }
+
     /** {@link #reason(Throwable)}, with the file's full location (the log line names it already) cut to its name. */
     static String reason(Path file, Throwable error) {
-        String name = file.getFileName().toString();
-        return reason(error).replace("file:" + file, name).replace(file.toString(), name);
+        return reason(file, error, UnaryOperator.identity());
     }
 
     /**
@@ -362,6 +389,10 @@ final class RouteFiles {
      * (snakeyaml's errors carry the line and column on several lines).
      */
     static String reason(Throwable error) {
+        return reason(null, error, UnaryOperator.identity());
+    }
+
+    private static String reason(Path file, Throwable error, UnaryOperator<String> mask) {
         StringBuilder text = new StringBuilder();
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
@@ -369,7 +400,12 @@ final class RouteFiles {
             if (message == null || message.isBlank()) {
                 message = t.getClass().getSimpleName();
             }
-            message = message.replaceAll("\\s+", " ").trim();
+            // masked first, while a value is still whole
+            message = mask.apply(message).replaceAll("\\s+", " ").trim();
+            if (file != null) {
+                String name = file.getFileName().toString();
+                message = message.replace("file:" + file, name).replace(file.toString(), name);
+            }
             if (text.length() == 0) {
                 text.append(message);
             } else if (text.indexOf(message) < 0) {
