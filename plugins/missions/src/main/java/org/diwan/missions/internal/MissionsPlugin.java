@@ -22,6 +22,9 @@ public final class MissionsPlugin implements DiwanPlugin {
     public static final String MONITORING_READ = "missions:monitoring:read";
     public static final String MONITORING_WRITE = "missions:monitoring:write";
     public static final String MONITORING_APPROVE = "missions:monitoring:approve";
+    public static final String BULLETIN_READ = "missions:bulletin:read";
+    public static final String BULLETIN_WRITE = "missions:bulletin:write";
+    public static final String BULLETIN_APPROVE = "missions:bulletin:approve";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID,
             LocalizedText.of("إدارة البعثات", "Missions", "Missions"), "globe",
@@ -40,13 +43,21 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new PermissionDef(MONITORING_WRITE, LocalizedText.of("تسجيل تقييمات البعثات", "Record evaluations",
                             "Enregistrer les évaluations")),
                     new PermissionDef(MONITORING_APPROVE, LocalizedText.of("اعتماد تقييمات البعثات", "Approve evaluations",
-                            "Approuver les évaluations"))),
+                            "Approuver les évaluations")),
+                    new PermissionDef(BULLETIN_READ, LocalizedText.of("الاطلاع على النشرة الشهرية", "Read the monthly bulletin",
+                            "Consulter le bulletin mensuel")),
+                    new PermissionDef(BULLETIN_WRITE, LocalizedText.of("إعداد النشرة الشهرية وتحريرها", "Prepare and edit the monthly bulletin",
+                            "Préparer et rédiger le bulletin mensuel")),
+                    new PermissionDef(BULLETIN_APPROVE, LocalizedText.of("إصدار النشرة الشهرية", "Issue the monthly bulletin",
+                            "Publier le bulletin mensuel"))),
             List.of(new NavEntry("/diwan/missions/registry", LocalizedText.of("سجل البعثات والمراكز", "Missions registry",
                             "Registre des missions"), REGISTRY_READ, 1),
                     new NavEntry("/diwan/missions/correspondence", LocalizedText.of("المراسلات والتقارير", "Correspondence and reports",
                             "Correspondance et rapports"), CORRESPONDENCE_READ, 2),
                     new NavEntry("/diwan/missions/monitoring", LocalizedText.of("متابعة انتظام التقارير والتقييم", "Monitoring and evaluation",
-                            "Suivi et évaluation"), MONITORING_READ, 3)));
+                            "Suivi et évaluation"), MONITORING_READ, 3),
+                    new NavEntry("/diwan/missions/bulletins", LocalizedText.of("النشرة الشهرية", "Monthly bulletin", "Bulletin mensuel"),
+                            BULLETIN_READ, 4)));
 
     @Override
     public PluginDescriptor descriptor() {

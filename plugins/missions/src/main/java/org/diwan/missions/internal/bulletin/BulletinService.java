@@ -1,0 +1,194 @@
+package org.diwan.missions.internal.bulletin;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.jms.ConnectionFactory;
+
+import org.diwan.api.audit.AuditEntry;
+import org.diwan.api.audit.AuditLog;
+import org.diwan.api.documents.DocumentRefused;
+import org.diwan.api.documents.Documents;
+import org.diwan.api.documents.StoredDocument;
+import org.diwan.api.i18n.Language;
+import org.diwan.api.i18n.Messages;
+import org.diwan.api.pdf.PdfException;
+import org.diwan.api.pdf.PdfRenderer;
+import org.diwan.api.reference.Countries;
+import org.diwan.api.validation.Validation;
+import org.diwan.missions.internal.MissionsPlugin;
+import org.diwan.missions.internal.common.StaleEditException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The monthly bulletin (MIS-4): built from the month's correspondence, edited by staff, issued as HTML and PDF
+ * in Arabic and in English and French where every text has a translation. Issuing keeps both documents in the
+ * core documents service and announces them on the bus, from where the shipped route delivers them.
+ */
+@Component(service = BulletinService.class)
+public final class BulletinService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulletinService.class);
+
+    private final BulletinStore store;
+    private final BulletinDocument documents;
+    private final Documents documentStore;
+    private final PdfRenderer pdf;
+    private final BulletinPublisher publisher;
+    private final AuditLog audit;
+    private final Messages messages;
+    private final Clock clock = Clock.systemDefaultZone();
+
+    @Activate
+    public BulletinService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documentStore,
+            @Reference PdfRenderer pdf, @Reference(target = "(diwan.messaging=local)") ConnectionFactory bus, @Reference AuditLog audit,
+            @Reference Messages messages) {
+        this.store = new BulletinStore(data, Clock.systemUTC());
+        this.documents = new BulletinDocument(Countries.standard(), messages::get);
+        this.documentStore = documentStore;
+        this.pdf = pdf;
+        this.publisher = new BulletinPublisher(bus);
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    public List<Bulletin> list() throws SQLException {
+        return store.list();
+    }
+
+    public Optional<Bulletin> get(String id) throws SQLException {
+        return store.get(id);
+    }
+
+    public YearMonth currentMonth() {
+        return YearMonth.now(clock);
+    }
+
+    /** Builds the month's draft; empty (with the reason in {@code v}) when the month is not valid or has one. */
+    public Optional<String> build(String monthText, Validation v, String actor, String address) throws SQLException {
+        String value = v.requiredLine("month", monthText, 7);
+        YearMonth month = null;
+        if (value != null) {
+            try {
+                month = YearMonth.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                v.reject("month", "validation.date");
+            }
+        }
+        if (month != null && month.isAfter(currentMonth())) {
+            v.reject("month", "missions.validation.future");
+        }
+        if (!v.isValid()) {
+            return Optional.empty();
+        }
+        Bulletin.Texts title = new Bulletin.Texts(messages.get("missions.bulletin.default-title", Language.AR),
+                messages.get("missions.bulletin.default-title", Language.EN), messages.get("missions.bulletin.default-title", Language.FR));
+        Optional<String> id = store.build(month, title, actor);
+        if (id.isEmpty()) {
+            v.reject("month", "missions.bulletin.exists");
+            return Optional.empty();
+        }
+        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.build", id.get(), month.toString(), address));
+        return id;
+    }
+
+    /**
+     * Saves the edit of a draft from the form: {@code title.ar/en/fr}, {@code intro.ar/en/fr}, and per item
+     * {@code item.<id>.included}, {@code .position}, {@code .heading.<lang>}, {@code .text.<lang>}.
+     */
+    public boolean edit(Bulletin bulletin, int version, Map<String, String> f, Validation v, String actor, String address)
+            throws SQLException, StaleEditException {
+        Bulletin.Texts title = new Bulletin.Texts(v.requiredLine("title.ar", f.get("title.ar"), 300), v.line("title.en", f.get("title.en"), 300),
+                v.line("title.fr", f.get("title.fr"), 300));
+        Bulletin.Texts intro = new Bulletin.Texts(v.paragraph("intro.ar", f.get("intro.ar"), 4000), v.paragraph("intro.en", f.get("intro.en"), 4000),
+                v.paragraph("intro.fr", f.get("intro.fr"), 4000));
+        List<BulletinItem> items = new ArrayList<>();
+        for (BulletinItem item : bulletin.items()) {
+            String p = "item." + item.id() + ".";
+            if (!f.containsKey(p + "heading.ar")) {
+                items.add(item);
+                continue;
+            }
+            Integer position = v.number(p + "position", f.getOrDefault(p + "position", Integer.toString(item.position())), 0, 100_000, true);
+            items.add(new BulletinItem(item.id(), item.correspondenceId(), item.classification(), item.country(),
+                    position == null ? item.position() : position, "on".equals(f.get(p + "included")) || "true".equals(f.get(p + "included")),
+                    new Bulletin.Texts(v.requiredLine(p + "heading.ar", f.get(p + "heading.ar"), 300), v.line(p + "heading.en", f.get(p + "heading.en"), 300),
+                            v.line(p + "heading.fr", f.get(p + "heading.fr"), 300)),
+                    new Bulletin.Texts(v.paragraph(p + "text.ar", f.get(p + "text.ar"), 4000), v.paragraph(p + "text.en", f.get(p + "text.en"), 4000),
+                            v.paragraph(p + "text.fr", f.get(p + "text.fr"), 4000))));
+        }
+        if (!v.isValid()) {
+            return false;
+        }
+        store.saveDraft(bulletin.id(), version, title, intro, items, actor);
+        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.edit", bulletin.id(), bulletin.month().toString(), address));
+        return true;
+    }
+
+    /** The bulletin as XHTML in the language, for the preview. */
+    public String preview(Bulletin bulletin, Language language) {
+        return documents.xhtml(bulletin, language);
+    }
+
+    /**
+     * Issues the draft at {@code version}: renders HTML and PDF in every complete language, stores them, marks
+     * the bulletin issued, then announces each language on the bus. The bulletin is issued even if the
+     * announcement fails (it is logged and can be seen on the bulletin's page); nothing is issued if rendering
+     * or storing fails.
+     */
+    public Map<Language, Bulletin.Issue> issue(Bulletin bulletin, int version, String actor, String address)
+            throws SQLException, StaleEditException, PdfException, DocumentRefused {
+        Map<Language, Bulletin.Issue> issues = new EnumMap<>(Language.class);
+        Map<Language, byte[]> pdfs = new EnumMap<>(Language.class);
+        Map<Language, String> htmls = new EnumMap<>(Language.class);
+        for (Language language : bulletin.languages()) {
+            String html = documents.xhtml(bulletin, language);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.render(html, out);
+            String name = "bulletin-" + bulletin.month() + "-" + language.tag();
+            StoredDocument htmlDocument = store(name + ".html", html.getBytes(StandardCharsets.UTF_8), actor);
+            StoredDocument pdfDocument = store(name + ".pdf", out.toByteArray(), actor);
+            issues.put(language, new Bulletin.Issue(htmlDocument.id(), pdfDocument.id()));
+            pdfs.put(language, out.toByteArray());
+            htmls.put(language, html);
+        }
+        store.markIssued(bulletin.id(), version, issues, actor);
+        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.issue", bulletin.id(),
+                bulletin.month() + " " + issues.keySet(), address));
+        for (Language language : issues.keySet()) {
+            try {
+                publisher.publish(bulletin, language, bulletin.title().in(language), htmls.get(language), pdfs.get(language));
+            } catch (RuntimeException e) {
+                LOG.error("Bulletin {} issued but not announced on the bus in {}: {}", bulletin.month(), language.tag(), e.getMessage(), e);
+            }
+        }
+        return issues;
+    }
+
+    /** The content of an issued document of the bulletin, for download. */
+    public InputStream open(String documentId) {
+        return documentStore.open(documentId);
+    }
+
+    private StoredDocument store(String name, byte[] content, String actor) throws DocumentRefused {
+        return documentStore.store(MissionsPlugin.ID, name, new ByteArrayInputStream(content), Set.of("text/html", "application/xhtml+xml",
+                "application/pdf", "text/plain", "application/xml", "text/xml"), actor);
+    }
+}
