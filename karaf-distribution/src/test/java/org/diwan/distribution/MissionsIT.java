@@ -287,6 +287,29 @@ class MissionsIT {
         assertThat(admin.get(page).body()).contains("تحسن ملحوظ في التقارير").contains("٣٫٥").contains("٤٫٠");
     }
 
+    @Test
+    @Order(9)
+    void uninstallingThePluginKeepsTheShellServingAndReinstallingFindsTheRecords() throws Exception {
+        int missions = total();
+        int letters = correspondenceCount();
+        assertThat(missions).isPositive();
+
+        admin.get("/admin/plugins");
+        assertThat(admin.post("/admin/plugins", Map.of("feature", "diwan-missions", "action", "uninstall"), true).statusCode()).isIn(200, 302, 303);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> admin.get(REGISTRY).statusCode() == 404);
+        assertThat(admin.get("/").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/").body()).doesNotContain(REGISTRY);
+        assertThat(admin.get("/admin/audit").statusCode()).isEqualTo(200);
+        assertThat(admin.get(API).statusCode()).isEqualTo(404);
+
+        admin.get("/admin/plugins");
+        assertThat(admin.post("/admin/plugins", Map.of("feature", "diwan-missions", "action", "install"), true).statusCode()).isIn(200, 302, 303);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> admin.get(REGISTRY).statusCode() == 200);
+        assertThat(total()).isEqualTo(missions);
+        assertThat(correspondenceCount()).isEqualTo(letters);
+        assertThat(admin.get(CORRESPONDENCE).body()).contains("تقرير عن زيارة وزير الخارجية");
+    }
+
     private int correspondenceCount() throws Exception {
         Matcher m = Pattern.compile("id=\"total\">[^<]*?([0-9٠-٩]+)<").matcher(admin.get(CORRESPONDENCE).body());
         return m.find() ? Integer.parseInt(org.diwan.api.i18n.DigitStyle.toLatin(m.group(1))) : -1;
