@@ -80,6 +80,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Chooses the option with this value in a select element. */
+    void select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+    }
+
+    /** Hands a file to a file input, as a person choosing it would. */
+    void attach(String css, Path file) {
+        find(css).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    int count(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
+    }
+
     String attribute(String css, String name) {
         return find(css).getAttribute(name);
     }

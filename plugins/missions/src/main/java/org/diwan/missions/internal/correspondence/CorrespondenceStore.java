@@ -18,13 +18,14 @@ import javax.sql.DataSource;
 
 import org.diwan.api.documents.StoredDocument;
 import org.diwan.api.i18n.ArabicText;
+import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.Page;
 import org.diwan.missions.internal.common.StaleEditException;
 
 /** Correspondence, its attachments and follow-up actions in the {@code missions} schema. */
 public final class CorrespondenceStore {
 
-    private static final String SELECT = "SELECT c.id, c.mission_id, m.code, m.name_ar, c.counterpart, c.counterpart_name,"
+    private static final String SELECT = "SELECT c.id, c.mission_id, m.code, m.name_ar, m.name_en, m.name_fr, c.counterpart, c.counterpart_name,"
             + " c.classification, c.country, c.reference_no, c.document_date, c.received_date, c.subject, c.summary, c.status,"
             + " c.version, c.updated_at, c.updated_by FROM correspondence c JOIN mission m ON m.id = c.mission_id";
 
@@ -277,7 +278,8 @@ public final class CorrespondenceStore {
 
     private static Correspondence read(ResultSet rs) throws SQLException {
         Date received = rs.getDate("received_date");
-        return new Correspondence(rs.getString("id"), rs.getString("mission_id"), rs.getString("code"), rs.getString("name_ar"),
+        return new Correspondence(rs.getString("id"), rs.getString("mission_id"), rs.getString("code"),
+                LocalizedText.of(rs.getString("name_ar"), rs.getString("name_en"), rs.getString("name_fr")),
                 Counterpart.valueOf(rs.getString("counterpart")), rs.getString("counterpart_name"),
                 Classification.valueOf(rs.getString("classification")), rs.getString("country"), rs.getString("reference_no"),
                 rs.getDate("document_date").toLocalDate(), received == null ? null : received.toLocalDate(), rs.getString("subject"),

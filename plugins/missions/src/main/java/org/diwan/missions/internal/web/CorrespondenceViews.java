@@ -34,7 +34,7 @@ final class CorrespondenceViews {
         row.put("id", c.id());
         row.put("missionId", c.missionId());
         row.put("missionCode", c.missionCode());
-        row.put("missionName", c.missionNameAr());
+        row.put("missionName", c.missionName().in(language));
         row.put("counterpart", c.counterpart().name());
         row.put("counterpartName", c.counterpartName());
         row.put("classification", c.classification().name());
@@ -42,6 +42,7 @@ final class CorrespondenceViews {
         row.put("countryName", countries.name(c.country(), language));
         row.put("referenceNo", c.referenceNo());
         row.put("documentDate", date(c.documentDate(), language));
+        row.put("documentDay", day(c.documentDate(), language));
         row.put("receivedDate", c.receivedDate() == null ? null : date(c.receivedDate(), language));
         row.put("subject", c.subject());
         row.put("summary", c.summary());
@@ -91,6 +92,11 @@ final class CorrespondenceViews {
 
     static String date(LocalDate date, Language language) {
         return DualDate.of(date).format(language, DigitStyle.defaultFor(language));
+    }
+
+    /** The Gregorian date alone, for lists where both calendars would make every row two lines high. */
+    static String day(LocalDate date, Language language) {
+        return DualDate.of(date).formatGregorian(language, DigitStyle.defaultFor(language));
     }
 
     private static String size(long bytes, Language language) {
