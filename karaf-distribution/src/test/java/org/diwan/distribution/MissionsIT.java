@@ -40,6 +40,8 @@ class MissionsIT {
     private static final String API = "/api/missions/missions";
     private static final String CORRESPONDENCE = "/diwan/missions/correspondence";
     private static final String MONITORING = "/diwan/missions/monitoring";
+    private static final String CORRESPONDENCE_API = "/api/missions/correspondence";
+    private static final String MEDIA = "/diwan/missions/media";
     private static final Pattern MISSION_ID = Pattern.compile(REGISTRY + "/([0-9a-f-]{36})");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -308,6 +310,63 @@ class MissionsIT {
         assertThat(total()).isEqualTo(missions);
         assertThat(correspondenceCount()).isEqualTo(letters);
         assertThat(admin.get(CORRESPONDENCE).body()).contains("تقرير عن زيارة وزير الخارجية");
+    }
+
+    @Test
+    @Order(10)
+    void correspondenceThroughTheApi() throws Exception {
+        admin.get(CORRESPONDENCE);
+        JsonNode political = json.readTree(admin.get(CORRESPONDENCE_API + "?classification=POLITICAL&q=" + enc("زياره وزير")).body());
+        assertThat(political.get("total").asInt()).isEqualTo(1);
+        String id = political.get("items").get(0).get("id").asText();
+        JsonNode record = json.readTree(admin.get(CORRESPONDENCE_API + "/" + id).body());
+        assertThat(record.get("attachments")).hasSize(1);
+        assertThat(record.get("attachments").get(0).get("fileName").asText()).isEqualTo("محضر اللقاء.pdf");
+        assertThat(record.get("followUps").get(0).get("overdue").asBoolean()).isTrue();
+
+        String paris = record.get("mission").asText();
+        HttpResponse<String> future = admin.send("POST", CORRESPONDENCE_API, "application/json", json.writeValueAsString(Map.of(
+                "mission", paris, "classification", "ECONOMIC", "referenceNo", "PAR/API/1", "subject", "منتدى اقتصادي",
+                "documentDate", java.time.LocalDate.now().plusDays(3).toString())));
+        assertThat(future.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(future.body()).get("fields").get("documentDate").asText()).isEqualTo("لا يمكن أن يكون التاريخ في المستقبل.");
+        HttpResponse<String> created = admin.send("POST", CORRESPONDENCE_API, "application/json", json.writeValueAsString(Map.of(
+                "mission", paris, "classification", "ECONOMIC", "referenceNo", "PAR/API/1", "subject", "منتدى اقتصادي",
+                "documentDate", java.time.LocalDate.now().toString())));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode forum = json.readTree(created.body());
+        Map<String, Object> edit = fields(forum);
+        edit.put("subject", "منتدى اقتصادي عربي فرنسي");
+        assertThat(admin.send("PUT", CORRESPONDENCE_API + "/" + forum.get("id").asText(), "application/json", json.writeValueAsString(edit))
+                .statusCode()).isEqualTo(200);
+        assertThat(admin.send("PUT", CORRESPONDENCE_API + "/" + forum.get("id").asText(), "application/json", json.writeValueAsString(edit))
+                .statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(11)
+    void aMediaActivityIsPlannedThenReported() throws Exception {
+        String paris = json.readTree(admin.get(API + "?q=PAR").body()).get("items").get(0).get("id").asText();
+        String today = java.time.LocalDate.now().toString();
+        admin.get(MEDIA);
+        HttpResponse<String> refused = admin.post(MEDIA, Map.of("mission", paris, "kind", "SPEECH", "title", "", "plannedOn", today), true);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"err-kind\"").contains("id=\"err-title\"");
+        assertThat(admin.post(MEDIA, Map.of("mission", paris, "kind", "LECTURE", "title", "محاضرة عن الثقافة العربية", "plannedOn", today),
+                true).statusCode()).isEqualTo(302);
+        String plan = admin.get(MEDIA).body();
+        assertThat(plan).contains("محاضرة عن الثقافة العربية").contains("id=\"summary-PAR\"");
+        Matcher link = Pattern.compile("href=\"(" + MEDIA + "/[0-9a-f-]{36})\"").matcher(plan);
+        assertThat(link.find()).isTrue();
+        String page = admin.get(link.group(1)).body();
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        HttpResponse<String> noDate = admin.post(link.group(1), Map.of("version", version.group(1), "status", "DONE", "audience", "150"), true);
+        assertThat(noDate.statusCode()).isEqualTo(422);
+        assertThat(noDate.body()).contains("id=\"err-heldOn\"").contains("value=\"150\"");
+        assertThat(admin.post(link.group(1), Map.of("version", version.group(1), "status", "DONE", "heldOn", today, "audience", "150",
+                "report", "حضر الندوة طلاب وأساتذة"), true).statusCode()).isEqualTo(302);
+        assertThat(admin.get(link.group(1)).body()).contains("حضر الندوة طلاب وأساتذة").contains("منفَّذ");
     }
 
     private int correspondenceCount() throws Exception {

@@ -25,6 +25,8 @@ public final class MissionsPlugin implements DiwanPlugin {
     public static final String BULLETIN_READ = "missions:bulletin:read";
     public static final String BULLETIN_WRITE = "missions:bulletin:write";
     public static final String BULLETIN_APPROVE = "missions:bulletin:approve";
+    public static final String MEDIA_READ = "missions:media:read";
+    public static final String MEDIA_WRITE = "missions:media:write";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID,
             LocalizedText.of("إدارة البعثات", "Missions", "Missions"), "globe",
@@ -49,7 +51,11 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new PermissionDef(BULLETIN_WRITE, LocalizedText.of("إعداد النشرة الشهرية وتحريرها", "Prepare and edit the monthly bulletin",
                             "Préparer et rédiger le bulletin mensuel")),
                     new PermissionDef(BULLETIN_APPROVE, LocalizedText.of("إصدار النشرة الشهرية", "Issue the monthly bulletin",
-                            "Publier le bulletin mensuel"))),
+                            "Publier le bulletin mensuel")),
+                    new PermissionDef(MEDIA_READ, LocalizedText.of("الاطلاع على الخطة الإعلامية في الخارج", "Read the media plan abroad",
+                            "Consulter le plan médias à l'étranger")),
+                    new PermissionDef(MEDIA_WRITE, LocalizedText.of("إعداد الخطة الإعلامية ومتابعة تنفيذها", "Plan and report media activities",
+                            "Planifier et rendre compte des activités médias"))),
             List.of(new NavEntry("/diwan/missions/registry", LocalizedText.of("سجل البعثات والمراكز", "Missions registry",
                             "Registre des missions"), REGISTRY_READ, 1),
                     new NavEntry("/diwan/missions/correspondence", LocalizedText.of("المراسلات والتقارير", "Correspondence and reports",
@@ -57,7 +63,9 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new NavEntry("/diwan/missions/monitoring", LocalizedText.of("متابعة انتظام التقارير والتقييم", "Monitoring and evaluation",
                             "Suivi et évaluation"), MONITORING_READ, 3),
                     new NavEntry("/diwan/missions/bulletins", LocalizedText.of("النشرة الشهرية", "Monthly bulletin", "Bulletin mensuel"),
-                            BULLETIN_READ, 4)));
+                            BULLETIN_READ, 4),
+                    new NavEntry("/diwan/missions/media", LocalizedText.of("الخطة الإعلامية في الخارج", "Media plan abroad", "Plan médias à l'étranger"),
+                            MEDIA_READ, 5)));
 
     @Override
     public PluginDescriptor descriptor() {
