@@ -42,6 +42,7 @@ class MissionsIT {
     private static final String MONITORING = "/diwan/missions/monitoring";
     private static final String CORRESPONDENCE_API = "/api/missions/correspondence";
     private static final String MEDIA = "/diwan/missions/media";
+    private static final String PLAN = "/diwan/missions/plan";
     private static final Pattern MISSION_ID = Pattern.compile(REGISTRY + "/([0-9a-f-]{36})");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -367,6 +368,43 @@ class MissionsIT {
         assertThat(admin.post(link.group(1), Map.of("version", version.group(1), "status", "DONE", "heldOn", today, "audience", "150",
                 "report", "حضر الندوة طلاب وأساتذة"), true).statusCode()).isEqualTo(302);
         assertThat(admin.get(link.group(1)).body()).contains("حضر الندوة طلاب وأساتذة").contains("منفَّذ");
+    }
+
+    @Test
+    @Order(12)
+    void thePlanOfActionTracksProgressAndReportsToTheAssistantSecretaryGeneral() throws Exception {
+        int year = java.time.LocalDate.now().getYear();
+        String plan = PLAN + "/" + year;
+        admin.get(plan);
+        assertThat(admin.post(plan + "/objectives", Map.of("objective", ""), true).statusCode()).isEqualTo(422);
+        assertThat(admin.post(plan + "/objectives", Map.of("objective", "تعزيز حضور الجامعة العربية في المحافل الدولية"), true).statusCode())
+                .isEqualTo(302);
+        String page = admin.get(plan).body();
+        Matcher objective = Pattern.compile("<option value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertThat(objective.find()).isTrue();
+        assertThat(admin.post(plan + "/tasks", Map.of("objectiveId", objective.group(1), "task", "تنظيم ندوة في جنيف", "owner", "amina",
+                "deadline", java.time.LocalDate.now().minusDays(5).toString()), true).statusCode()).isEqualTo(302);
+        page = admin.get(plan).body();
+        assertThat(page).contains("تنظيم ندوة في جنيف").contains("class=\"overdue\"");
+        Matcher task = Pattern.compile("action=\"(" + PLAN + "/" + year + "/tasks/[0-9a-f-]{36})\"").matcher(page);
+        assertThat(task.find()).isTrue();
+        assertThat(admin.post(task.group(1), Map.of("version", "1", "progress", "140"), true).statusCode()).isEqualTo(422);
+        assertThat(admin.post(task.group(1), Map.of("version", "1", "progress", "100", "note", "عُقدت الندوة"), true).statusCode()).isEqualTo(302);
+        assertThat(admin.post(task.group(1), Map.of("version", "1", "progress", "50"), true).statusCode()).isEqualTo(409);
+        page = admin.get(plan).body();
+        assertThat(page).doesNotContain("class=\"overdue\"").contains("100%");
+        Matcher version = Pattern.compile("id=\"recommendations-form\"[^>]*>\\s*<h2[^<]*</h2>\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">"
+                + "\\s*<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        assertThat(admin.post(plan + "/recommendations", Map.of("version", version.group(1), "recommendations", "توسيع الحضور في آسيا"), true)
+                .statusCode()).isEqualTo(302);
+        byte[] pdf = admin.download(plan + "/report.pdf").body();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            assertThat(stripper.getText(document).replaceAll("\\s+", " ")).contains("تعزيز حضور الجامعة العربية في المحافل الدولية")
+                    .contains("توسيع الحضور في آسيا").contains("تنظيم ندوة في جنيف");
+        }
     }
 
     private int correspondenceCount() throws Exception {

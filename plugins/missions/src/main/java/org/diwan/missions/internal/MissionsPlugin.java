@@ -27,6 +27,8 @@ public final class MissionsPlugin implements DiwanPlugin {
     public static final String BULLETIN_APPROVE = "missions:bulletin:approve";
     public static final String MEDIA_READ = "missions:media:read";
     public static final String MEDIA_WRITE = "missions:media:write";
+    public static final String PLAN_READ = "missions:plan:read";
+    public static final String PLAN_WRITE = "missions:plan:write";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID,
             LocalizedText.of("إدارة البعثات", "Missions", "Missions"), "globe",
@@ -55,7 +57,11 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new PermissionDef(MEDIA_READ, LocalizedText.of("الاطلاع على الخطة الإعلامية في الخارج", "Read the media plan abroad",
                             "Consulter le plan médias à l'étranger")),
                     new PermissionDef(MEDIA_WRITE, LocalizedText.of("إعداد الخطة الإعلامية ومتابعة تنفيذها", "Plan and report media activities",
-                            "Planifier et rendre compte des activités médias"))),
+                            "Planifier et rendre compte des activités médias")),
+                    new PermissionDef(PLAN_READ, LocalizedText.of("الاطلاع على خطة العمل السنوية", "Read the annual plan of action",
+                            "Consulter le plan d'action annuel")),
+                    new PermissionDef(PLAN_WRITE, LocalizedText.of("إعداد خطة العمل ومتابعة تنفيذها", "Prepare and follow up the plan of action",
+                            "Préparer et suivre le plan d'action"))),
             List.of(new NavEntry("/diwan/missions/registry", LocalizedText.of("سجل البعثات والمراكز", "Missions registry",
                             "Registre des missions"), REGISTRY_READ, 1),
                     new NavEntry("/diwan/missions/correspondence", LocalizedText.of("المراسلات والتقارير", "Correspondence and reports",
@@ -65,7 +71,9 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new NavEntry("/diwan/missions/bulletins", LocalizedText.of("النشرة الشهرية", "Monthly bulletin", "Bulletin mensuel"),
                             BULLETIN_READ, 4),
                     new NavEntry("/diwan/missions/media", LocalizedText.of("الخطة الإعلامية في الخارج", "Media plan abroad", "Plan médias à l'étranger"),
-                            MEDIA_READ, 5)));
+                            MEDIA_READ, 5),
+                    new NavEntry("/diwan/missions/plan", LocalizedText.of("خطة العمل السنوية", "Annual plan of action", "Plan d'action annuel"),
+                            PLAN_READ, 6)));
 
     @Override
     public PluginDescriptor descriptor() {

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.reference.Countries;
+import org.diwan.missions.internal.common.Xhtml;
 import org.diwan.missions.internal.correspondence.Classification;
 
 /**
@@ -30,7 +31,7 @@ public final class BulletinDocument {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
                 .append(language.tag()).append("\" dir=\"").append(language.direction()).append("\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>")
-                .append(escape(bulletin.title().in(language))).append("</title>\n<style>\n")
+                .append(Xhtml.escape(bulletin.title().in(language))).append("</title>\n<style>\n")
                 .append("body { font-size: 11pt; line-height: 1.6; margin: 0; }\n")
                 .append("h1 { font-size: 20pt; color: #0b6e4f; margin-bottom: 0; }\n")
                 .append(".month { color: #5b6b7a; margin-top: 0.2em; }\n")
@@ -39,14 +40,14 @@ public final class BulletinDocument {
                 .append("h4 { font-size: 11pt; margin: 0.6em 0 0.1em 0; }\n")
                 .append("p { margin: 0.2em 0 0.6em 0; white-space: pre-line; }\n")
                 .append("@page { size: A4; margin: 2cm; }\n</style>\n</head>\n<body>\n");
-        html.append("<h1>").append(escape(bulletin.title().in(language))).append("</h1>\n");
-        html.append("<p class=\"month\">").append(escape(monthLabel(bulletin, language))).append("</p>\n");
+        html.append("<h1>").append(Xhtml.escape(bulletin.title().in(language))).append("</h1>\n");
+        html.append("<p class=\"month\">").append(Xhtml.escape(monthLabel(bulletin, language))).append("</p>\n");
         if (bulletin.intro().in(language) != null) {
-            html.append("<p class=\"intro\">").append(escape(bulletin.intro().in(language))).append("</p>\n");
+            html.append("<p class=\"intro\">").append(Xhtml.escape(bulletin.intro().in(language))).append("</p>\n");
         }
         List<BulletinItem> items = bulletin.items().stream().filter(BulletinItem::included).toList();
         if (items.isEmpty()) {
-            html.append("<p>").append(escape(messages.apply("missions.bulletin.empty", language))).append("</p>\n");
+            html.append("<p>").append(Xhtml.escape(messages.apply("missions.bulletin.empty", language))).append("</p>\n");
         }
         Classification topic = null;
         String country = null;
@@ -54,15 +55,15 @@ public final class BulletinDocument {
             if (item.classification() != topic) {
                 topic = item.classification();
                 country = null;
-                html.append("<h2>").append(escape(messages.apply("missions.bulletin.topic." + topic.name(), language))).append("</h2>\n");
+                html.append("<h2>").append(Xhtml.escape(messages.apply("missions.bulletin.topic." + topic.name(), language))).append("</h2>\n");
             }
             if (!Objects.equals(item.country(), country)) {
                 country = item.country();
-                html.append("<h3>").append(escape(countries.name(country, language))).append("</h3>\n");
+                html.append("<h3>").append(Xhtml.escape(countries.name(country, language))).append("</h3>\n");
             }
-            html.append("<h4>").append(escape(item.heading().in(language))).append("</h4>\n");
+            html.append("<h4>").append(Xhtml.escape(item.heading().in(language))).append("</h4>\n");
             if (item.text().in(language) != null) {
-                html.append("<p>").append(escape(item.text().in(language))).append("</p>\n");
+                html.append("<p>").append(Xhtml.escape(item.text().in(language))).append("</p>\n");
             }
         }
         html.append("</body>\n</html>\n");
@@ -72,29 +73,5 @@ public final class BulletinDocument {
     private static String monthLabel(Bulletin bulletin, Language language) {
         String month = bulletin.month().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, language.locale());
         return month + " " + DigitStyle.defaultFor(language).apply(Integer.toString(bulletin.month().getYear()));
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // characters XML 1.0 forbids never reach the document
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

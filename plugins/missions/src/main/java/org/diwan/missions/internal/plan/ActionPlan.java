@@ -1,0 +1,34 @@
+package org.diwan.missions.internal.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The year's plan of action (MIS-6): the sector's strategic objectives, the tasks serving each (owner,
+ * deadline, progress from 0 to 100 %), and the recommendations reported to the Assistant Secretary-General.
+ */
+public record ActionPlan(String id, int year, String recommendations, List<Objective> objectives, int version) {
+
+    public record Objective(String id, int position, String title, List<Task> tasks) {
+
+        /** Mean progress of the objective's tasks, 0 without tasks. */
+        public int progress() {
+            return (int) Math.round(tasks.stream().mapToInt(Task::progress).average().orElse(0));
+        }
+    }
+
+    public record Task(String id, String objectiveId, String title, String owner, LocalDate deadline, int progress, String note, int version) {
+
+        public boolean isLate(LocalDate today) {
+            return progress < 100 && deadline.isBefore(today);
+        }
+    }
+
+    public int progress() {
+        return (int) Math.round(objectives.stream().flatMap(o -> o.tasks().stream()).mapToInt(Task::progress).average().orElse(0));
+    }
+
+    public List<Task> lateTasks(LocalDate today) {
+        return objectives.stream().flatMap(o -> o.tasks().stream()).filter(t -> t.isLate(today)).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package org.diwan.missions.internal.plan;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.diwan.missions.internal.common.StaleEditException;
+
+/** Plans of action, their objectives and tasks, in the {@code missions} schema. */
+public final class ActionPlanStore {
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public ActionPlanStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The year's plan, made empty the first time it is asked for. */
+    public ActionPlan forYear(int year, String actor) throws SQLException {
+        Optional<ActionPlan> plan = find(year);
+        if (plan.isPresent()) {
+            return plan.get();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO action_plan (id, plan_year, version,"
+                + " created_at, created_by, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?)")) {
+            s.setString(1, UUID.randomUUID().toString());
+            s.setInt(2, year);
+            s.setTimestamp(3, now);
+            s.setString(4, actor);
+            s.setTimestamp(5, now);
+            s.setString(6, actor);
+            s.executeUpdate();
+        } catch (SQLIntegrityConstraintViolationException madeMeanwhile) {
+            // another request made it first: use that one
+        }
+        return find(year).orElseThrow();
+    }
+
+    public Optional<ActionPlan> find(int year) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            String id;
+            String recommendations;
+            int version;
+            try (PreparedStatement s = c.prepareStatement("SELECT id, recommendations, version FROM action_plan WHERE plan_year = ?")) {
+                s.setInt(1, year);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    id = rs.getString(1);
+                    recommendations = rs.getString(2);
+                    version = rs.getInt(3);
+                }
+            }
+            List<ActionPlan.Objective> objectives = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, position, title FROM plan_objective WHERE plan_id = ? ORDER BY position, id")) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        objectives.add(new ActionPlan.Objective(rs.getString(1), rs.getInt(2), rs.getString(3), tasks(c, rs.getString(1))));
+                    }
+                }
+            }
+            return Optional.of(new ActionPlan(id, year, recommendations, objectives, version));
+        }
+    }
+
+    public String addObjective(ActionPlan plan, String title) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO plan_objective (id, plan_id, position, title) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, plan.id());
+            s.setInt(3, plan.objectives().size());
+            s.setString(4, title);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    public String addTask(String objectiveId, String title, String owner, LocalDate deadline, String actor) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO plan_task (id, objective_id, title,"
+                + " owner, deadline, progress, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 0, 1, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, objectiveId);
+            s.setString(3, title);
+            s.setString(4, owner);
+            s.setDate(5, Date.valueOf(deadline));
+            s.setTimestamp(6, Timestamp.from(clock.instant()));
+            s.setString(7, actor);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    public void progress(String taskId, int version, int progress, String note, String actor) throws SQLException, StaleEditException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE plan_task SET progress = ?, note = ?,"
+                + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
+            s.setInt(1, progress);
+            s.setString(2, note);
+            s.setTimestamp(3, Timestamp.from(clock.instant()));
+            s.setString(4, actor);
+            s.setString(5, taskId);
+            s.setInt(6, version);
+            if (s.executeUpdate() == 0) {
+                throw new StaleEditException(taskId, -1, null);
+            }
+        }
+    }
+
+    public void recommendations(ActionPlan plan, int version, String text, String actor) throws SQLException, StaleEditException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE action_plan SET recommendations = ?,"
+                + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
+            s.setString(1, text);
+            s.setTimestamp(2, Timestamp.from(clock.instant()));
+            s.setString(3, actor);
+            s.setString(4, plan.id());
+            s.setInt(5, version);
+            if (s.executeUpdate() == 0) {
+                throw new StaleEditException(plan.id(), -1, null);
+            }
+        }
+    }
+
+    private static List<ActionPlan.Task> tasks(Connection c, String objectiveId) throws SQLException {
+        List<ActionPlan.Task> tasks = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, title, owner, deadline, progress, note, version FROM plan_task"
+                + " WHERE objective_id = ? ORDER BY deadline, id")) {
+            s.setString(1, objectiveId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    tasks.add(new ActionPlan.Task(rs.getString(1), objectiveId, rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                            rs.getInt(5), rs.getString(6), rs.getInt(7)));
+                }
+            }
+        }
+        return tasks;
+    }
+}
