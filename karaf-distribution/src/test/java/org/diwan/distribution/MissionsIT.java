@@ -43,6 +43,7 @@ class MissionsIT {
     private static final String CORRESPONDENCE_API = "/api/missions/correspondence";
     private static final String MEDIA = "/diwan/missions/media";
     private static final String PLAN = "/diwan/missions/plan";
+    private static final String REPORT = "/diwan/missions/report";
     private static final Pattern MISSION_ID = Pattern.compile(REGISTRY + "/([0-9a-f-]{36})");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -404,6 +405,32 @@ class MissionsIT {
             stripper.setSortByPosition(true);
             assertThat(stripper.getText(document).replaceAll("\\s+", " ")).contains("تعزيز حضور الجامعة العربية في المحافل الدولية")
                     .contains("توسيع الحضور في آسيا").contains("تنظيم ندوة في جنيف");
+        }
+    }
+
+    @Test
+    @Order(13)
+    void theAnnualReportGathersTheYearByRegionAndTopicAndIsIssuedAsPdf() throws Exception {
+        int year = java.time.LocalDate.now().getYear();
+        String report = REPORT + "/" + year;
+        String page = admin.get(report).body();
+        assertThat(page).contains("أوروبا").contains("الشؤون السياسية").contains("تقرير عن زيارة وزير الخارجية");
+        Matcher version = Pattern.compile("id=\"report-form\"[^>]*>\\s*<h2[^<]*</h2>\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">"
+                + "\\s*<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        assertThat(admin.post(report + "/edit", Map.of("version", version.group(1), "title", ""), true).statusCode()).isEqualTo(422);
+        assertThat(admin.post(report + "/edit", Map.of("version", version.group(1), "title", "التقرير السنوي " + year,
+                "observations", "تزايد الاهتمام الأوروبي بالقضايا العربية", "proposals", "فتح مكتب جديد في أمستردام"), true).statusCode())
+                .isEqualTo(302);
+        int next = Integer.parseInt(version.group(1)) + 1;
+        assertThat(admin.post(report + "/issue", Map.of("version", Integer.toString(next)), true).statusCode()).isEqualTo(302);
+        assertThat(admin.post(report + "/edit", Map.of("version", Integer.toString(next + 1), "title", "x"), true).statusCode()).isEqualTo(409);
+        byte[] pdf = admin.download(report + "/report.pdf").body();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            assertThat(stripper.getText(document).replaceAll("\\s+", " ")).contains("تزايد الاهتمام الأوروبي بالقضايا العربية")
+                    .contains("فتح مكتب جديد في أمستردام").contains("أوروبا").contains("تقرير عن زيارة وزير الخارجية");
         }
     }
 

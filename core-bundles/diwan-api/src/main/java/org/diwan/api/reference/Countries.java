@@ -54,10 +54,10 @@ public final class Countries {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 6) {
+            if (f.length != 7) {
                 throw new IllegalStateException("malformed line in " + RESOURCE + ": " + line);
             }
-            countries.put(f[0], new Country(f[0], f[1], "1".equals(f[2]), LocalizedText.of(f[3], f[4], f[5])));
+            countries.put(f[0], new Country(f[0], f[1], "1".equals(f[2]), LocalizedText.of(f[3], f[4], f[5]), Region.valueOf(f[6])));
         }
         return Map.copyOf(countries);
     }
@@ -65,6 +65,11 @@ public final class Countries {
     /** The country with this alpha-2 code, in any letter case. */
     public Optional<Country> byCode(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    /** The region of the country with this code; its continent is unknown for an unknown code, so empty then. */
+    public Optional<Region> region(String code) {
+        return byCode(code).map(Country::region);
     }
 
     /** Whether the code names a country in the list. */

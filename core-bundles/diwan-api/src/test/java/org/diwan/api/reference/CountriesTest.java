@@ -47,4 +47,17 @@ class CountriesTest {
         assertThat(countries.isKnown(null)).isFalse();
         assertThat(countries.name("XX", Language.AR)).isEqualTo("XX");
     }
+
+    @Test
+    void groupsTheLeaguesMembersAsTheArabWorldAndOthersByContinent() {
+        assertThat(countries.region("EG")).contains(Region.ARAB_WORLD);
+        assertThat(countries.byCode("EG").orElseThrow().continent()).isEqualTo(Region.AFRICA);
+        assertThat(countries.region("SA")).contains(Region.ARAB_WORLD);
+        assertThat(countries.region("FR")).contains(Region.EUROPE);
+        assertThat(countries.region("BR")).contains(Region.AMERICAS);
+        assertThat(countries.region("JP")).contains(Region.ASIA);
+        assertThat(countries.region("NZ")).contains(Region.OCEANIA);
+        assertThat(countries.region("XX")).isEmpty();
+        assertThat(countries.sortedFor(org.diwan.api.i18n.Language.EN)).noneMatch(c -> c.continent() == Region.ARAB_WORLD);
+    }
 }

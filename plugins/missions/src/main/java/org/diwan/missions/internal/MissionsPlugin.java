@@ -29,6 +29,9 @@ public final class MissionsPlugin implements DiwanPlugin {
     public static final String MEDIA_WRITE = "missions:media:write";
     public static final String PLAN_READ = "missions:plan:read";
     public static final String PLAN_WRITE = "missions:plan:write";
+    public static final String REPORT_READ = "missions:report:read";
+    public static final String REPORT_WRITE = "missions:report:write";
+    public static final String REPORT_APPROVE = "missions:report:approve";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID,
             LocalizedText.of("إدارة البعثات", "Missions", "Missions"), "globe",
@@ -61,7 +64,10 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new PermissionDef(PLAN_READ, LocalizedText.of("الاطلاع على خطة العمل السنوية", "Read the annual plan of action",
                             "Consulter le plan d'action annuel")),
                     new PermissionDef(PLAN_WRITE, LocalizedText.of("إعداد خطة العمل ومتابعة تنفيذها", "Prepare and follow up the plan of action",
-                            "Préparer et suivre le plan d'action"))),
+                            "Préparer et suivre le plan d'action")),
+                    new PermissionDef(REPORT_READ, LocalizedText.of("الاطلاع على التقرير السنوي", "Read the annual report", "Consulter le rapport annuel")),
+                    new PermissionDef(REPORT_WRITE, LocalizedText.of("تحرير التقرير السنوي", "Write the annual report", "Rédiger le rapport annuel")),
+                    new PermissionDef(REPORT_APPROVE, LocalizedText.of("إصدار التقرير السنوي", "Issue the annual report", "Publier le rapport annuel"))),
             List.of(new NavEntry("/diwan/missions/registry", LocalizedText.of("سجل البعثات والمراكز", "Missions registry",
                             "Registre des missions"), REGISTRY_READ, 1),
                     new NavEntry("/diwan/missions/correspondence", LocalizedText.of("المراسلات والتقارير", "Correspondence and reports",
@@ -73,7 +79,9 @@ public final class MissionsPlugin implements DiwanPlugin {
                     new NavEntry("/diwan/missions/media", LocalizedText.of("الخطة الإعلامية في الخارج", "Media plan abroad", "Plan médias à l'étranger"),
                             MEDIA_READ, 5),
                     new NavEntry("/diwan/missions/plan", LocalizedText.of("خطة العمل السنوية", "Annual plan of action", "Plan d'action annuel"),
-                            PLAN_READ, 6)));
+                            PLAN_READ, 6),
+                    new NavEntry("/diwan/missions/report", LocalizedText.of("التقرير السنوي الشامل", "Annual report", "Rapport annuel"),
+                            REPORT_READ, 7)));
 
     @Override
     public PluginDescriptor descriptor() {
