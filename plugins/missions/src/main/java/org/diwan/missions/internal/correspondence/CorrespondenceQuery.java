@@ -1,9 +1,10 @@
 package org.diwan.missions.internal.correspondence;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+
+import org.diwan.missions.internal.common.QueryParams;
 
 /**
  * A page of correspondence: filters by mission, country, classification, period and status (each null when
@@ -43,46 +44,15 @@ public record CorrespondenceQuery(String text, String missionId, String country,
         page = Math.max(0, page);
         size = size <= 0 ? 25 : Math.min(size, MAX_SIZE);
         sort = sort == null ? Sort.DATE : sort;
-        text = blank(text) ? null : text.strip();
-        missionId = blank(missionId) ? null : missionId.strip();
-        country = blank(country) ? null : country.strip().toUpperCase(Locale.ROOT);
+        text = QueryParams.blank(text) ? null : text.strip();
+        missionId = QueryParams.blank(missionId) ? null : missionId.strip();
+        country = QueryParams.blank(country) ? null : country.strip().toUpperCase(Locale.ROOT);
     }
 
     /** Reads query parameters; values that do not parse are ignored, never an error. Newest first by default. */
     public static CorrespondenceQuery from(Map<String, String> p, String scopeMissionCode) {
-        return new CorrespondenceQuery(p.get("q"), p.get("mission"), p.get("country"), parse(Classification.class, p.get("classification")),
-                date(p.get("from")), date(p.get("to")), parse(CorrespondenceStatus.class, p.get("status")), Sort.fromParam(p.get("sort")),
-                !"asc".equals(p.get("dir")), number(p.get("page"), 0), number(p.get("size"), 25), scopeMissionCode);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return blank(value) ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static int number(String value, int otherwise) {
-        try {
-            return value == null ? otherwise : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
+        return new CorrespondenceQuery(p.get("q"), p.get("mission"), p.get("country"), QueryParams.choice(Classification.class, p.get("classification")),
+                QueryParams.date(p.get("from")), QueryParams.date(p.get("to")), QueryParams.choice(CorrespondenceStatus.class, p.get("status")), Sort.fromParam(p.get("sort")),
+                !"asc".equals(p.get("dir")), QueryParams.number(p.get("page"), 0), QueryParams.number(p.get("size"), 25), scopeMissionCode);
     }
 }

@@ -17,6 +17,7 @@ import org.diwan.api.i18n.Messages;
 import org.diwan.api.pdf.PdfException;
 import org.diwan.api.pdf.PdfRenderer;
 import org.diwan.api.validation.Validation;
+import org.diwan.missions.internal.common.QueryParams;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.common.Xhtml;
 import org.osgi.service.component.annotations.Activate;
@@ -84,7 +85,7 @@ public final class ActionPlanService {
         if (!known || !v.isValid()) {
             return false;
         }
-        store.progress(taskId, versionOf(f.get("version")), progress, note, actor);
+        store.progress(taskId, QueryParams.number(f.get("version"), -1), progress, note, actor);
         audit.record(new AuditEntry(clock.instant(), actor, "missions.plan.progress", taskId, progress + "%", address));
         return true;
     }
@@ -95,7 +96,7 @@ public final class ActionPlanService {
         if (!v.isValid()) {
             return false;
         }
-        store.recommendations(plan, versionOf(f.get("version")), text, actor);
+        store.recommendations(plan, QueryParams.number(f.get("version"), -1), text, actor);
         audit.record(new AuditEntry(clock.instant(), actor, "missions.plan.recommendations", plan.id(), Integer.toString(plan.year()), address));
         return true;
     }
@@ -139,13 +140,5 @@ public final class ActionPlanService {
         html.append("<h2>").append(Xhtml.escape(messages.get("missions.plan.recommendations", language))).append("</h2><p>")
                 .append(Xhtml.escape(plan.recommendations() == null ? "—" : plan.recommendations())).append("</p></body></html>");
         return html.toString();
-    }
-
-    private static int versionOf(String raw) {
-        try {
-            return raw == null ? -1 : Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

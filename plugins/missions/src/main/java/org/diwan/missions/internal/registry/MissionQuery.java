@@ -3,6 +3,8 @@ package org.diwan.missions.internal.registry;
 import java.util.Locale;
 import java.util.Map;
 
+import org.diwan.missions.internal.common.QueryParams;
+
 /**
  * A page of the registry: filters (each null when not set), sort column and direction, page number from 0.
  */
@@ -45,27 +47,8 @@ public record MissionQuery(String text, MissionType type, String country, Missio
 
     /** Reads the query parameters of the list page or the API; unknown values are ignored, never an error. */
     public static MissionQuery from(Map<String, String> params) {
-        return new MissionQuery(params.get("q"), parse(MissionType.class, params.get("type")), params.get("country"),
-                parse(MissionStatus.class, params.get("status")), Sort.fromParam(params.get("sort")),
-                "desc".equals(params.get("dir")), number(params.get("page"), 0), number(params.get("size"), 25));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
-    private static int number(String value, int otherwise) {
-        try {
-            return value == null ? otherwise : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
+        return new MissionQuery(params.get("q"), QueryParams.choice(MissionType.class, params.get("type")), params.get("country"),
+                QueryParams.choice(MissionStatus.class, params.get("status")), Sort.fromParam(params.get("sort")),
+                "desc".equals(params.get("dir")), QueryParams.number(params.get("page"), 0), QueryParams.number(params.get("size"), 25));
     }
 }

@@ -26,6 +26,7 @@ import org.diwan.api.reference.Countries;
 import org.diwan.api.reference.Region;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
+import org.diwan.missions.internal.common.QueryParams;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.common.Xhtml;
 import org.diwan.missions.internal.correspondence.Classification;
@@ -79,7 +80,7 @@ public final class AnnualReportService {
         if (!v.isValid()) {
             return false;
         }
-        store.saveDraft(report, version(f.get("version")), title, observations, proposals, actor);
+        store.saveDraft(report, QueryParams.number(f.get("version"), -1), title, observations, proposals, actor);
         audit.record(new AuditEntry(clock.instant(), actor, "missions.report.edit", report.id(), Integer.toString(report.year()), address));
         return true;
     }
@@ -132,13 +133,5 @@ public final class AnnualReportService {
         html.append("<h2>").append(Xhtml.escape(messages.get("missions.report.proposals", language))).append("</h2><p>")
                 .append(Xhtml.escape(report.proposals() == null ? "—" : report.proposals())).append("</p></body></html>");
         return html.toString();
-    }
-
-    private static int version(String raw) {
-        try {
-            return raw == null ? -1 : Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

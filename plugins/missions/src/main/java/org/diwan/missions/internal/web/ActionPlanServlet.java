@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -39,22 +38,17 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/missions/plan/*")
 @HttpWhiteboardServletName("missions-plan")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-public final class ActionPlanServlet extends HttpServlet {
+public final class ActionPlanServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String BASE = "/diwan/missions/plan";
 
     private final transient ActionPlanService plans;
-    private final transient CurrentUser user;
-    private final transient Pages pages;
-    private final transient Messages messages;
 
     @Activate
     public ActionPlanServlet(@Reference ActionPlanService plans, @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
+        super(user, pages, messages);
         this.plans = plans;
-        this.user = user;
-        this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -155,26 +149,5 @@ public final class ActionPlanServlet extends HttpServlet {
         model.put("saved", request.getParameter("saved") != null);
         model.put("canWrite", user.isPermitted(MissionsPlugin.PLAN_WRITE));
         pages.render(request, response, status, "missions/action-plan", model);
-    }
-
-    private static Optional<Integer> year(String raw) {
-        try {
-            int year = Integer.parseInt(raw);
-            return year < 1900 || year > 2200 ? Optional.empty() : Optional.of(year);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
-        if (user.isPermitted(permission)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
-    }
-
-    private String actor() {
-        return user.username().orElse("anonymous");
     }
 }

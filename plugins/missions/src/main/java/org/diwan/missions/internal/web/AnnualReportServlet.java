@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -42,23 +41,18 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/missions/report/*")
 @HttpWhiteboardServletName("missions-report")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-public final class AnnualReportServlet extends HttpServlet {
+public final class AnnualReportServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String BASE = "/diwan/missions/report";
 
     private final transient AnnualReportService reports;
-    private final transient CurrentUser user;
-    private final transient Pages pages;
-    private final transient Messages messages;
 
     @Activate
     public AnnualReportServlet(@Reference AnnualReportService reports, @Reference CurrentUser user, @Reference Pages pages,
             @Reference Messages messages) {
+        super(user, pages, messages);
         this.reports = reports;
-        this.user = user;
-        this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -181,26 +175,5 @@ public final class AnnualReportServlet extends HttpServlet {
         model.put("canWrite", user.isPermitted(MissionsPlugin.REPORT_WRITE) && !report.issued());
         model.put("canIssue", user.isPermitted(MissionsPlugin.REPORT_APPROVE) && !report.issued());
         pages.render(request, response, status, "missions/annual-report", model);
-    }
-
-    private static Optional<Integer> year(String raw) {
-        try {
-            int year = Integer.parseInt(raw);
-            return year < 1900 || year > 2200 ? Optional.empty() : Optional.of(year);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
-        if (user.isPermitted(permission)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
-    }
-
-    private String actor() {
-        return user.username().orElse("anonymous");
     }
 }

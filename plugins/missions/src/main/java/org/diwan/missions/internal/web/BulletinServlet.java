@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -44,23 +43,18 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/missions/bulletins/*")
 @HttpWhiteboardServletName("missions-bulletins")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-public final class BulletinServlet extends HttpServlet {
+public final class BulletinServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String BASE = "/diwan/missions/bulletins";
 
     private final transient BulletinService bulletins;
-    private final transient CurrentUser user;
-    private final transient Pages pages;
-    private final transient Messages messages;
     private final transient Countries countries = Countries.standard();
 
     @Activate
     public BulletinServlet(@Reference BulletinService bulletins, @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
+        super(user, pages, messages);
         this.bulletins = bulletins;
-        this.user = user;
-        this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -235,22 +229,6 @@ public final class BulletinServlet extends HttpServlet {
         model.put("canWrite", user.isPermitted(MissionsPlugin.BULLETIN_WRITE) && !b.issued());
         model.put("canIssue", user.isPermitted(MissionsPlugin.BULLETIN_APPROVE) && !b.issued());
         pages.render(request, response, status, "missions/bulletin-edit", model);
-    }
-
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
-        if (user.isPermitted(permission)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
-    }
-
-    private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
-    }
-
-    private String actor() {
-        return user.username().orElse("anonymous");
     }
 
     private static String nz(String s) {

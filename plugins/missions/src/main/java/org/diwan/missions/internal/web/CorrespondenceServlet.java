@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.Part;
@@ -55,7 +54,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
 @HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024, maxFileSize = CorrespondenceServlet.MAX_UPLOAD,
         maxRequestSize = CorrespondenceServlet.MAX_UPLOAD + 1024 * 1024)
-public final class CorrespondenceServlet extends HttpServlet {
+public final class CorrespondenceServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
     static final long MAX_UPLOAD = 256L * 1024 * 1024;
@@ -63,19 +62,14 @@ public final class CorrespondenceServlet extends HttpServlet {
 
     private final transient CorrespondenceService service;
     private final transient MissionRegistry registry;
-    private final transient CurrentUser user;
-    private final transient Pages pages;
-    private final transient Messages messages;
     private final transient CorrespondenceViews views = new CorrespondenceViews(Countries.standard());
 
     @Activate
     public CorrespondenceServlet(@Reference CorrespondenceService service, @Reference MissionRegistry registry, @Reference CurrentUser user,
             @Reference Pages pages, @Reference Messages messages) {
+        super(user, pages, messages);
         this.service = service;
         this.registry = registry;
-        this.user = user;
-        this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -301,25 +295,4 @@ public final class CorrespondenceServlet extends HttpServlet {
             throw new IllegalStateException(e);
         }
     }
-
-    private Map<String, String> localized(HttpServletRequest request, Validation v) {
-        return Requests.localized(v.errors(), messages, pages.language(request));
-    }
-
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
-        if (user.isPermitted(permission)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
-    }
-
-    private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
-    }
-
-    private String actor() {
-        return user.username().orElse("anonymous");
-    }
-
 }

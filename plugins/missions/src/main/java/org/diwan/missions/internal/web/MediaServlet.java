@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -40,25 +39,20 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/missions/media/*")
 @HttpWhiteboardServletName("missions-media")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-public final class MediaServlet extends HttpServlet {
+public final class MediaServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String BASE = "/diwan/missions/media";
 
     private final transient MediaService media;
     private final transient MissionRegistry registry;
-    private final transient CurrentUser user;
-    private final transient Pages pages;
-    private final transient Messages messages;
 
     @Activate
     public MediaServlet(@Reference MediaService media, @Reference MissionRegistry registry, @Reference CurrentUser user, @Reference Pages pages,
             @Reference Messages messages) {
+        super(user, pages, messages);
         this.media = media;
         this.registry = registry;
-        this.user = user;
-        this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -193,17 +187,5 @@ public final class MediaServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             return otherwise;
         }
-    }
-
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
-        if (user.isPermitted(permission)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
-    }
-
-    private String actor() {
-        return user.username().orElse("anonymous");
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -44,24 +43,19 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/missions/monitoring/*")
 @HttpWhiteboardServletName("missions-monitoring")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-public final class MonitoringServlet extends HttpServlet {
+public final class MonitoringServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String BASE = "/diwan/missions/monitoring";
 
     private final transient MonitoringService monitoring;
-    private final transient CurrentUser user;
-    private final transient Pages pages;
-    private final transient Messages messages;
     private final transient Countries countries = Countries.standard();
 
     @Activate
     public MonitoringServlet(@Reference MonitoringService monitoring, @Reference CurrentUser user, @Reference Pages pages,
             @Reference Messages messages) {
+        super(user, pages, messages);
         this.monitoring = monitoring;
-        this.user = user;
-        this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -196,17 +190,4 @@ public final class MonitoringServlet extends HttpServlet {
         return month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, language.locale()) + " "
                 + DigitStyle.defaultFor(language).apply(Integer.toString(month.getYear()));
     }
-
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
-        if (user.isPermitted(permission)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
-    }
-
-    private String actor() {
-        return user.username().orElse("anonymous");
-    }
-
 }

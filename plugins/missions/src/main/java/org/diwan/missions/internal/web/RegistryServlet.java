@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -44,7 +43,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/missions/registry/*")
 @HttpWhiteboardServletName("missions-registry")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-public final class RegistryServlet extends HttpServlet {
+public final class RegistryServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String BASE = "/diwan/missions/registry";
@@ -52,18 +51,13 @@ public final class RegistryServlet extends HttpServlet {
             "email", "phone", "address", "status", "reportEveryDays");
 
     private final transient MissionRegistry registry;
-    private final transient CurrentUser user;
-    private final transient Pages pages;
-    private final transient Messages messages;
     private final transient Countries countries = Countries.standard();
 
     @Activate
     public RegistryServlet(@Reference MissionRegistry registry, @Reference CurrentUser user, @Reference Pages pages,
             @Reference Messages messages) {
+        super(user, pages, messages);
         this.registry = registry;
-        this.user = user;
-        this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -252,15 +246,6 @@ public final class RegistryServlet extends HttpServlet {
         pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
         return false;
     }
-
-    private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
-    }
-
-    private String actor() {
-        return user.username().orElse("anonymous");
-    }
-
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletRequest;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
 import org.diwan.api.validation.FieldError;
+import org.diwan.missions.internal.common.QueryParams;
 
 /** Small helpers the department's servlets share: parameters as a map, query strings, localized errors. */
 final class Requests {
@@ -43,11 +44,7 @@ final class Requests {
 
     /** The record version a form or request names, or -1 (never a stored version) when absent or not a number. */
     static int version(String raw) {
-        try {
-            return raw == null ? -1 : Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return QueryParams.number(raw, -1);
     }
 
     static Map<String, String> localized(Map<String, FieldError> errors, Messages messages, Language language) {

@@ -1,0 +1,65 @@
+package org.diwan.missions.internal.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.diwan.api.i18n.Messages;
+import org.diwan.api.validation.Validation;
+import org.diwan.api.web.CurrentUser;
+import org.diwan.api.web.Pages;
+
+/**
+ * What every page servlet of the department shares: the user, the shell's pages and texts, and the same
+ * refusals (403, 404) and error texts everywhere.
+ */
+abstract class DepartmentServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    protected final transient CurrentUser user;
+    protected final transient Pages pages;
+    protected final transient Messages messages;
+
+    protected DepartmentServlet(CurrentUser user, Pages pages, Messages messages) {
+        this.user = user;
+        this.pages = pages;
+        this.messages = messages;
+    }
+
+    /** True when the user holds the permission; otherwise the shell's 403 page is sent. */
+    protected boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
+        if (user.isPermitted(permission)) {
+            return true;
+        }
+        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
+        return false;
+    }
+
+    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
+    }
+
+    protected String actor() {
+        return user.username().orElse("anonymous");
+    }
+
+    /** The refusals of a form, field by field, in the visitor's language. */
+    protected Map<String, String> localized(HttpServletRequest request, Validation v) {
+        return Requests.localized(v.errors(), messages, pages.language(request));
+    }
+
+    /** A year in a path, within the years Diwan's records can hold. */
+    static Optional<Integer> year(String raw) {
+        try {
+            int year = Integer.parseInt(raw);
+            return year < 1900 || year > 2200 ? Optional.empty() : Optional.of(year);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
