@@ -21,8 +21,11 @@ CREATE TABLE correspondence (
     updated_by     VARCHAR(100)  NOT NULL
 );
 
-CREATE INDEX correspondence_mission ON correspondence (mission_id, document_date);
-CREATE INDEX correspondence_date ON correspondence (document_date);
+CREATE INDEX correspondence_mission ON correspondence (mission_id, document_date DESC, id DESC);
+CREATE INDEX correspondence_class ON correspondence (classification, document_date DESC, id DESC);
+-- the list pages read newest first, a page at a time: this order lets Derby stop after the page instead
+-- of sorting every row
+CREATE INDEX correspondence_recent ON correspondence (document_date DESC, id DESC);
 
 CREATE TABLE correspondence_attachment (
     id                CHAR(36)     NOT NULL PRIMARY KEY,

@@ -49,7 +49,9 @@ public final class CorrespondenceStore {
                     total = rs.getInt(1);
                 }
             }
-            String order = " ORDER BY " + q.sort().column + (q.descending() ? " DESC" : " ASC") + ", c.id";
+            String direction = q.descending() ? " DESC" : " ASC";
+            // the tie-breaker follows the direction, so that newest-first matches the correspondence_recent index
+            String order = " ORDER BY " + q.sort().column + direction + ", c.id" + direction;
             try (PreparedStatement s = c.prepareStatement(SELECT + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 bind(s, args);
                 s.setInt(args.size() + 1, q.page() * q.size());
