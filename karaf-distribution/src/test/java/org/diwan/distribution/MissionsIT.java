@@ -393,7 +393,7 @@ class MissionsIT {
         assertThat(admin.post(task.group(1), Map.of("version", "1", "progress", "100", "note", "عُقدت الندوة"), true).statusCode()).isEqualTo(302);
         assertThat(admin.post(task.group(1), Map.of("version", "1", "progress", "50"), true).statusCode()).isEqualTo(409);
         page = admin.get(plan).body();
-        assertThat(page).doesNotContain("class=\"overdue\"").contains("100%");
+        assertThat(page).doesNotContain("class=\"overdue\"").contains("١٠٠%");
         Matcher version = Pattern.compile("id=\"recommendations-form\"[^>]*>\\s*<h2[^<]*</h2>\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">"
                 + "\\s*<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(page);
         assertThat(version.find()).isTrue();

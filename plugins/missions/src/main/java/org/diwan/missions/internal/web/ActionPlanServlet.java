@@ -132,14 +132,14 @@ public final class ActionPlanServlet extends DepartmentServlet {
             List<Map<String, Object>> tasks = new ArrayList<>();
             for (ActionPlan.Task t : o.tasks()) {
                 tasks.add(Map.of("id", t.id(), "title", t.title(), "owner", t.owner(), "deadline", CorrespondenceViews.day(t.deadline(), language),
-                        "progress", t.progress(), "note", t.note() == null ? "" : t.note(), "version", t.version(), "late", t.isLate(plans.today())));
+                        "progress", t.progress(), "shown", Requests.number(t.progress(), language) + "%", "note", t.note() == null ? "" : t.note(), "version", t.version(), "late", t.isLate(plans.today())));
             }
-            objectives.add(Map.of("id", o.id(), "title", o.title(), "progress", o.progress(), "tasks", tasks));
+            objectives.add(Map.of("id", o.id(), "title", o.title(), "progress", Requests.number(o.progress(), language) + "%", "tasks", tasks));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("year", plan.year());
         model.put("version", plan.version());
-        model.put("progress", plan.progress());
+        model.put("progress", Requests.number(plan.progress(), language) + "%");
         model.put("late", plan.lateTasks(plans.today()).size());
         model.put("recommendations", input.getOrDefault("recommendations", plan.recommendations() == null ? "" : plan.recommendations()));
         model.put("objectives", objectives);

@@ -153,7 +153,7 @@ public final class AnnualReportServlet extends DepartmentServlet {
         List<Map<String, Object>> regions = new ArrayList<>();
         review.byRegion().forEach((region, topics) -> {
             List<Map<String, Object>> rows = new ArrayList<>();
-            topics.forEach((topic, t) -> rows.add(Map.of("topic", topic.name(), "count", t.count(),
+            topics.forEach((topic, t) -> rows.add(Map.of("topic", topic.name(), "count", Requests.number(t.count(), language),
                     "events", t.events().stream().map(e -> Map.of("subject", e.subject(), "date", CorrespondenceViews.day(e.date(), language),
                             "code", e.missionCode())).toList())));
             regions.add(Map.of("name", region.displayName().in(language), "topics", rows));
@@ -161,7 +161,7 @@ public final class AnnualReportServlet extends DepartmentServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("year", report.year());
         model.put("regions", regions);
-        model.put("total", review.total());
+        model.put("total", Requests.number(review.total(), language));
         model.put("title", input.getOrDefault("title", report.title()));
         model.put("observations", input.getOrDefault("observations", report.observations() == null ? "" : report.observations()));
         model.put("proposals", input.getOrDefault("proposals", report.proposals() == null ? "" : report.proposals()));

@@ -180,7 +180,7 @@ public final class BulletinServlet extends DepartmentServlet {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Bulletin b : bulletins.list()) {
             rows.add(Map.of("id", b.id(), "month", b.month().toString(), "title", b.title().in(language) == null ? b.title().ar() : b.title().in(language),
-                    "issued", b.issued(), "items", b.items().stream().filter(BulletinItem::included).count()));
+                    "issued", b.issued(), "items", Requests.number(b.items().stream().filter(BulletinItem::included).count(), language)));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("bulletins", rows);

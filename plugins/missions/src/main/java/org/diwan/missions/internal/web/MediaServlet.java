@@ -127,8 +127,9 @@ public final class MediaServlet extends DepartmentServlet {
         }
         List<Map<String, Object>> summary = new ArrayList<>();
         media.summary(activities).forEach((code, counts) -> summary.add(Map.of("code", code,
-                "planned", counts.values().stream().mapToInt(Integer::intValue).sum(),
-                "done", counts.getOrDefault(MediaActivity.Status.DONE, 0), "cancelled", counts.getOrDefault(MediaActivity.Status.CANCELLED, 0))));
+                "planned", Requests.number(counts.values().stream().mapToInt(Integer::intValue).sum(), language),
+                "done", Requests.number(counts.getOrDefault(MediaActivity.Status.DONE, 0), language),
+                "cancelled", Requests.number(counts.getOrDefault(MediaActivity.Status.CANCELLED, 0), language))));
         Map<String, Object> model = new HashMap<>();
         model.put("year", year);
         model.put("mission", mission == null ? "" : mission);

@@ -132,7 +132,7 @@ public final class MonitoringServlet extends DepartmentServlet {
             row.put("lastReport", status.lastReport() == null ? null : CorrespondenceViews.date(status.lastReport(), language));
             row.put("due", CorrespondenceViews.date(status.due(), language));
             row.put("daysLate", status.daysLate());
-            row.put("reportsInYear", status.reportsInYear());
+            row.put("reportsInYear", Requests.number(status.reportsInYear(), language));
             (status.state() == ReportingStatus.State.OVERDUE ? overdue : regular).add(row);
         }
         Map<String, Object> model = new HashMap<>();
@@ -147,7 +147,8 @@ public final class MonitoringServlet extends DepartmentServlet {
         Language language = pages.language(request);
         List<Map<String, Object>> calendar = new ArrayList<>();
         for (Map.Entry<YearMonth, Integer> month : monitoring.calendar(m).entrySet()) {
-            calendar.add(Map.of("month", month.getKey().toString(), "label", monthLabel(month.getKey(), language), "count", month.getValue()));
+            calendar.add(Map.of("month", month.getKey().toString(), "label", monthLabel(month.getKey(), language), "count", month.getValue(), "shown",
+                    Requests.number(month.getValue(), language)));
         }
         List<Map<String, Object>> history = new ArrayList<>();
         for (Evaluation e : monitoring.evaluations(m)) {
@@ -162,7 +163,7 @@ public final class MonitoringServlet extends DepartmentServlet {
             row.put("administrative", decimal(e.average(Criterion.Kind.ADMINISTRATIVE), language));
             row.put("substantive", decimal(e.average(Criterion.Kind.SUBSTANTIVE), language));
             List<Map<String, Object>> scores = new ArrayList<>();
-            e.scores().forEach((criterion, score) -> scores.add(Map.of("criterion", criterion.name(), "score", score.value(),
+            e.scores().forEach((criterion, score) -> scores.add(Map.of("criterion", criterion.name(), "score", Requests.number(score.value(), language),
                     "comment", score.comment() == null ? "" : score.comment())));
             row.put("scores", scores);
             history.add(row);

@@ -47,6 +47,11 @@ final class Requests {
         return QueryParams.number(raw, -1);
     }
 
+    /** A number as the reader's language writes it (Arabic-Indic digits in Arabic). */
+    static String number(long value, Language language) {
+        return org.diwan.api.i18n.DigitStyle.defaultFor(language).apply(Long.toString(value));
+    }
+
     static Map<String, String> localized(Map<String, FieldError> errors, Messages messages, Language language) {
         Map<String, String> texts = new LinkedHashMap<>();
         errors.forEach((field, error) -> texts.put(field, messages.get(error.messageKey(), language, error.args().toArray())));
