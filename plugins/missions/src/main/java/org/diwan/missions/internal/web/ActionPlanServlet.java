@@ -131,7 +131,7 @@ public final class ActionPlanServlet extends DepartmentServlet {
         for (ActionPlan.Objective o : plan.objectives()) {
             List<Map<String, Object>> tasks = new ArrayList<>();
             for (ActionPlan.Task t : o.tasks()) {
-                tasks.add(Map.of("id", t.id(), "title", t.title(), "owner", t.owner(), "deadline", CorrespondenceViews.day(t.deadline(), language),
+                tasks.add(Map.of("id", t.id(), "title", t.title(), "owner", t.owner(), "deadline", Dates.day(t.deadline(), language),
                         "progress", t.progress(), "shown", Requests.number(t.progress(), language) + "%", "note", t.note() == null ? "" : t.note(), "version", t.version(), "late", t.isLate(plans.today())));
             }
             objectives.add(Map.of("id", o.id(), "title", o.title(), "progress", Requests.number(o.progress(), language) + "%", "tasks", tasks));

@@ -154,7 +154,7 @@ public final class AnnualReportServlet extends DepartmentServlet {
         review.byRegion().forEach((region, topics) -> {
             List<Map<String, Object>> rows = new ArrayList<>();
             topics.forEach((topic, t) -> rows.add(Map.of("topic", topic.name(), "count", Requests.number(t.count(), language),
-                    "events", t.events().stream().map(e -> Map.of("subject", e.subject(), "date", CorrespondenceViews.day(e.date(), language),
+                    "events", t.events().stream().map(e -> Map.of("subject", e.subject(), "date", Dates.day(e.date(), language),
                             "code", e.missionCode())).toList())));
             regions.add(Map.of("name", region.displayName().in(language), "topics", rows));
         });

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.diwan.api.calendar.DualDate;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.reference.Countries;
@@ -41,9 +40,9 @@ final class CorrespondenceViews {
         row.put("country", c.country());
         row.put("countryName", countries.name(c.country(), language));
         row.put("referenceNo", c.referenceNo());
-        row.put("documentDate", date(c.documentDate(), language));
-        row.put("documentDay", day(c.documentDate(), language));
-        row.put("receivedDate", c.receivedDate() == null ? null : date(c.receivedDate(), language));
+        row.put("documentDate", Dates.date(c.documentDate(), language));
+        row.put("documentDay", Dates.day(c.documentDate(), language));
+        row.put("receivedDate", c.receivedDate() == null ? null : Dates.date(c.receivedDate(), language));
         row.put("subject", c.subject());
         row.put("summary", c.summary());
         row.put("status", c.status().name());
@@ -59,7 +58,7 @@ final class CorrespondenceViews {
     }
 
     Map<String, Object> followUp(FollowUp f, LocalDate today, Language language) {
-        return Map.of("id", f.id(), "action", f.action(), "owner", f.owner(), "deadline", date(f.deadline(), language), "status",
+        return Map.of("id", f.id(), "action", f.action(), "owner", f.owner(), "deadline", Dates.date(f.deadline(), language), "status",
                 f.status().name(), "version", f.version(), "overdue", f.isOverdue(today));
     }
 
@@ -88,15 +87,6 @@ final class CorrespondenceViews {
         model.put("counterparts", names(Counterpart.values()));
         model.put("statuses", names(CorrespondenceStatus.values()));
         return model;
-    }
-
-    static String date(LocalDate date, Language language) {
-        return DualDate.of(date).format(language, DigitStyle.defaultFor(language));
-    }
-
-    /** The Gregorian date alone, for lists where both calendars would make every row two lines high. */
-    static String day(LocalDate date, Language language) {
-        return DualDate.of(date).formatGregorian(language, DigitStyle.defaultFor(language));
     }
 
     private static String size(long bytes, Language language) {

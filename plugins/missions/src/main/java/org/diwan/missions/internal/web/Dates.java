@@ -1,6 +1,7 @@
 package org.diwan.missions.internal.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -12,6 +13,16 @@ import org.diwan.api.i18n.Language;
 final class Dates {
 
     private Dates() {
+    }
+
+    /** A day in both calendars, Gregorian and Hijri. */
+    static String date(LocalDate date, Language language) {
+        return DualDate.of(date).format(language, DigitStyle.defaultFor(language));
+    }
+
+    /** The Gregorian date alone, for lists where both calendars would make every row two lines high. */
+    static String day(LocalDate date, Language language) {
+        return DualDate.of(date).formatGregorian(language, DigitStyle.defaultFor(language));
     }
 
     static String format(Instant instant, Language language) {

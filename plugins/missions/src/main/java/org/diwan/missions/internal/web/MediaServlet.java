@@ -172,9 +172,9 @@ public final class MediaServlet extends DepartmentServlet {
         row.put("mission", a.missionName().in(language));
         row.put("kind", a.kind().name());
         row.put("title", a.title());
-        row.put("plannedOn", CorrespondenceViews.day(a.plannedOn(), language));
+        row.put("plannedOn", Dates.day(a.plannedOn(), language));
         row.put("status", a.status().name());
-        row.put("heldOn", a.heldOn() == null ? null : CorrespondenceViews.day(a.heldOn(), language));
+        row.put("heldOn", a.heldOn() == null ? null : Dates.day(a.heldOn(), language));
         row.put("audience", a.audience());
         row.put("report", a.report());
         row.put("version", a.version());

@@ -129,8 +129,8 @@ public final class MonitoringServlet extends DepartmentServlet {
             row.put("name", m.nameIn(language));
             row.put("country", countries.name(m.country(), language));
             row.put("every", m.reportEveryDays());
-            row.put("lastReport", status.lastReport() == null ? null : CorrespondenceViews.date(status.lastReport(), language));
-            row.put("due", CorrespondenceViews.date(status.due(), language));
+            row.put("lastReport", status.lastReport() == null ? null : Dates.date(status.lastReport(), language));
+            row.put("due", Dates.date(status.due(), language));
             row.put("daysLate", status.daysLate());
             row.put("reportsInYear", Requests.number(status.reportsInYear(), language));
             (status.state() == ReportingStatus.State.OVERDUE ? overdue : regular).add(row);
@@ -138,7 +138,7 @@ public final class MonitoringServlet extends DepartmentServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("overdue", overdue);
         model.put("regular", regular);
-        model.put("today", CorrespondenceViews.date(monitoring.today(), language));
+        model.put("today", Dates.date(monitoring.today(), language));
         pages.render(request, response, 200, "missions/monitoring-dashboard", model);
     }
 
@@ -155,7 +155,7 @@ public final class MonitoringServlet extends DepartmentServlet {
             Map<String, Object> row = new HashMap<>();
             row.put("id", e.id());
             row.put("period", e.period());
-            row.put("on", CorrespondenceViews.date(e.evaluatedOn(), language));
+            row.put("on", Dates.date(e.evaluatedOn(), language));
             row.put("evaluator", e.evaluator());
             row.put("comments", e.comments());
             row.put("approved", e.approved());
