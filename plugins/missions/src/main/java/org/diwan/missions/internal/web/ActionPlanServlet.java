@@ -66,10 +66,7 @@ public final class ActionPlanServlet extends DepartmentServlet {
             ActionPlan plan = plans.forYear(year.get(), actor());
             if (path.size() == 2) {
                 byte[] pdf = plans.reportPdf(plan, pages.language(request));
-                response.setContentType("application/pdf");
-                response.setHeader("Content-Disposition", "attachment; filename=\"plan-" + plan.year() + ".pdf\"");
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.getOutputStream().write(pdf);
+                sendDocument(response, "application/pdf", "plan-" + plan.year() + ".pdf", pdf.length, new java.io.ByteArrayInputStream(pdf));
                 return;
             }
             page(request, response, plan, 200, Map.of(), Map.of(), null);

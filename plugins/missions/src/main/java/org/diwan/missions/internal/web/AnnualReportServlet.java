@@ -1,7 +1,6 @@
 package org.diwan.missions.internal.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,14 +135,8 @@ public final class AnnualReportServlet extends DepartmentServlet {
             return;
         }
         boolean pdf = name.endsWith(".pdf");
-        response.setContentType(pdf ? "application/pdf" : "text/html;charset=UTF-8");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (pdf) {
-            response.setHeader("Content-Disposition", "attachment; filename=\"annual-report-" + report.year() + ".pdf\"");
-        }
-        try (InputStream in = reports.open(document)) {
-            in.transferTo(response.getOutputStream());
-        }
+        sendDocument(response, pdf ? "application/pdf" : "text/html;charset=UTF-8", pdf ? "annual-report-" + report.year() + ".pdf" : null, -1,
+                reports.open(document));
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, AnnualReport report, int status, Map<String, String> input,

@@ -1,7 +1,6 @@
 package org.diwan.missions.internal.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,14 +163,8 @@ public final class BulletinServlet extends DepartmentServlet {
             return;
         }
         boolean pdf = format.equals("pdf");
-        response.setContentType(pdf ? "application/pdf" : "text/html;charset=UTF-8");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (pdf) {
-            response.setHeader("Content-Disposition", "attachment; filename=\"bulletin-" + bulletin.month() + "-" + tag + ".pdf\"");
-        }
-        try (InputStream in = bulletins.open(pdf ? issue.pdfDocument() : issue.htmlDocument())) {
-            in.transferTo(response.getOutputStream());
-        }
+        sendDocument(response, pdf ? "application/pdf" : "text/html;charset=UTF-8", pdf ? "bulletin-" + bulletin.month() + "-" + tag + ".pdf" : null,
+                -1, bulletins.open(pdf ? issue.pdfDocument() : issue.htmlDocument()));
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response, int status, Map<String, String> errors, String month)

@@ -2,7 +2,6 @@ package org.diwan.missions.internal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -204,14 +203,7 @@ public final class CorrespondenceServlet extends DepartmentServlet {
             return;
         }
         Attachment a = attachment.get();
-        response.setContentType(a.mediaType());
-        response.setContentLengthLong(a.size());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        String encoded = java.net.URLEncoder.encode(a.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        response.setHeader("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + encoded);
-        try (InputStream in = service.open(a)) {
-            in.transferTo(response.getOutputStream());
-        }
+        sendDocument(response, a.mediaType(), a.fileName(), a.size(), service.open(a));
     }
 
     private void changeFollowUp(HttpServletRequest request, HttpServletResponse response, Correspondence record, String followUpId)

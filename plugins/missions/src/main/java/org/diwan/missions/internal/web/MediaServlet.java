@@ -118,7 +118,7 @@ public final class MediaServlet extends DepartmentServlet {
     private void plan(HttpServletRequest request, HttpServletResponse response, int status, Map<String, String> input, Map<String, String> errors)
             throws IOException, SQLException {
         Language language = pages.language(request);
-        int year = year(request.getParameter("year"), media.today().getYear());
+        int year = year(request.getParameter("year")).orElse(media.today().getYear());
         String mission = request.getParameter("mission");
         List<MediaActivity> activities = media.year(year, mission);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -181,12 +181,4 @@ public final class MediaServlet extends DepartmentServlet {
         return row;
     }
 
-    private static int year(String raw, int otherwise) {
-        try {
-            int year = raw == null ? otherwise : Integer.parseInt(raw.strip());
-            return year < 1900 || year > 2200 ? otherwise : year;
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
 }
