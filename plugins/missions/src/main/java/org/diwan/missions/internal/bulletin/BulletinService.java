@@ -164,9 +164,10 @@ public final class BulletinService {
             pdf.render(html, out);
             String name = "bulletin-" + bulletin.month() + "-" + language.tag();
             StoredDocument htmlDocument = store(name + ".html", html.getBytes(StandardCharsets.UTF_8), actor);
-            StoredDocument pdfDocument = store(name + ".pdf", out.toByteArray(), actor);
+            byte[] rendered = out.toByteArray();
+            StoredDocument pdfDocument = store(name + ".pdf", rendered, actor);
             issues.put(language, new Bulletin.Issue(htmlDocument.id(), pdfDocument.id()));
-            pdfs.put(language, out.toByteArray());
+            pdfs.put(language, rendered);
             htmls.put(language, html);
         }
         store.markIssued(bulletin.id(), version, issues, actor);

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -48,6 +47,7 @@ public final class MonitoringStore {
                 + " WHERE m.status = 'ACTIVE'" + (scopeMissionCode == null ? "" : " AND m.code = ?")
                 + " GROUP BY m.id, m.created_at";
         List<ReportingStatus> statuses = new ArrayList<>();
+        Map<String, Mission> active = missions.active();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setDate(1, Date.valueOf(today.minusYears(1)));
             if (scopeMissionCode != null) {
@@ -55,11 +55,11 @@ public final class MonitoringStore {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Optional<Mission> mission = missions.get(rs.getString(1));
+                    Mission mission = active.get(rs.getString(1));
                     LocalDate registered = rs.getTimestamp(2).toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
                     Date last = rs.getDate(3);
-                    if (mission.isPresent()) {
-                        statuses.add(ReportingStatus.of(mission.get(), last == null ? null : last.toLocalDate(), registered, rs.getInt(4), today));
+                    if (mission != null) {
+                        statuses.add(ReportingStatus.of(mission, last == null ? null : last.toLocalDate(), registered, rs.getInt(4), today));
                     }
                 }
             }

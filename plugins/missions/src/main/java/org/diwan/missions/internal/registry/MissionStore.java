@@ -8,7 +8,9 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,6 +75,20 @@ public final class MissionStore {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** Every active office by id, read in one query (dashboards look them all up). */
+    public Map<String, Mission> active() throws SQLException {
+        Map<String, Mission> active = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM mission WHERE status = 'ACTIVE'");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Mission m = read(rs);
+                active.put(m.id(), m);
+            }
+        }
+        return active;
     }
 
     public Optional<Mission> byCode(String code) throws SQLException {
