@@ -31,12 +31,8 @@ public record CorrespondenceQuery(String text, String missionId, String country,
         }
 
         static Sort fromParam(String value) {
-            for (Sort sort : values()) {
-                if (sort.param().equals(value)) {
-                    return sort;
-                }
-            }
-            return DATE;
+            Sort sort = QueryParams.choice(Sort.class, value);
+            return sort == null ? DATE : sort;
         }
     }
 

@@ -28,12 +28,8 @@ public record MissionQuery(String text, MissionType type, String country, Missio
         }
 
         static Sort fromParam(String value) {
-            for (Sort sort : values()) {
-                if (sort.param().equals(value)) {
-                    return sort;
-                }
-            }
-            return NAME;
+            Sort sort = QueryParams.choice(Sort.class, value);
+            return sort == null ? NAME : sort;
         }
     }
 
