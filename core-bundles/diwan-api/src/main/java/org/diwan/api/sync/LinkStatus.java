@@ -1,0 +1,29 @@
+package org.diwan.api.sync;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The state of the node's link, as the messaging bundle sees it.
+ *
+ * @param role        {@code hq} or {@code mission}
+ * @param enabled     whether a link is configured at all (an HQ acceptor, or a mission's HQ address)
+ * @param endpoint    where the link listens (HQ) or connects to (mission), or empty
+ * @param connected   a mission: whether its bridge to HQ is up; HQ: whether any mission is connected
+ * @param outbound    messages waiting on this node to leave it (a mission's {@link SyncQueues#OUTBOUND}; on HQ
+ *                    the sum of every mission's queue)
+ * @param missions    on HQ, one line per enrolled mission; empty on a mission
+ * @param lastError   the last connection failure, or empty
+ * @param lastErrorAt when it happened, or {@code null}
+ */
+public record LinkStatus(String role, boolean enabled, String endpoint, boolean connected, long outbound,
+                         List<MissionLink> missions, String lastError, Instant lastErrorAt) {
+
+    public LinkStatus {
+        missions = List.copyOf(missions);
+    }
+
+    /** One enrolled mission as headquarters sees it: whether it is connected and what waits for it. */
+    public record MissionLink(String missionCode, boolean connected, long waiting, Instant lastSeen) {
+    }
+}

@@ -1,0 +1,43 @@
+package org.diwan.api.sync;
+
+import java.util.function.Consumer;
+
+import org.diwan.api.node.NodeRole;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A record type that syncs, registered as a service by the plugin that stores it. Records flow from the
+ * owning side to the other: a {@link NodeRole#MISSION} type from each mission node to headquarters, a
+ * {@link NodeRole#HQ} type from headquarters to the missions. The receiving side shows them read-only, so two
+ * sides never edit the same record and conflicts do not arise; should one arrive anyway, the higher version
+ * wins.
+ */
+@ConsumerType
+public interface SyncedType {
+
+    /** {@code <plugin id>.<record name>}, as in {@link SyncChange#type()}. */
+    String name();
+
+    /** The side whose edits count. */
+    NodeRole owner();
+
+    /**
+     * Stores a change that came from the owning side, in the plugin's own transaction. It must be idempotent:
+     * a version at or below the stored one returns {@link Applied#STALE} and changes nothing. On headquarters
+     * the change's {@link SyncChange#missionCode()} is the mission that sent it, as its broker login proves:
+     * a payload that claims to belong to another mission must be refused.
+     *
+     * @throws IllegalArgumentException when the payload is not a valid record of this type: the change is
+     *                                  set aside for an administrator and the others go on
+     * @throws Exception                when storing failed (database down): the change is offered again later
+     */
+    Applied apply(SyncChange change) throws Exception;
+
+    /**
+     * Hands every record of this type the other side should hold, at its current version: what headquarters
+     * sends a newly enrolled mission, and what both sides compare when an administrator checks a link.
+     *
+     * @param missionCode the mission whose records are wanted; {@code null} for all
+     */
+    void export(String missionCode, Consumer<SyncChange> sink) throws Exception;
+}

@@ -1,0 +1,20 @@
+/**
+ * Mission ↔ headquarters synchronisation, as a plugin and the core see it.
+ *
+ * <p>A plugin registers one {@link org.diwan.api.sync.SyncedType} service per record type that syncs and
+ * names the side that owns it. Whenever it writes a record of that type it calls
+ * {@link org.diwan.api.sync.SyncOutbox#capture} with the same JDBC connection, inside the same transaction: the
+ * change leaves the node only if the write commits, and always if it does. The core carries it over the
+ * node's broker to the other side, where the plugin's {@code apply} stores it, idempotently by record id and
+ * version.
+ *
+ * <p>The messaging bundle provides {@link org.diwan.api.sync.LinkMonitor} on every node and
+ * {@link org.diwan.api.sync.MissionLinks} on headquarters; the queue names both sides use are in
+ * {@link org.diwan.api.sync.SyncQueues}.
+ */
+@Export
+@Version("1.0.0")
+package org.diwan.api.sync;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,176 @@
+package org.diwan.sync.internal;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.SyncChange;
+import org.diwan.api.sync.SyncedType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands received changes to their plugins, and parks what cannot be applied yet. A change is applied only when
+ * it flows the way its type's owner allows (into headquarters for mission-owned types, into a mission for
+ * headquarters-owned ones) and, on headquarters, only when the mission that sent it is the one it belongs to.
+ */
+@Component(service = ChangeApplier.class)
+public final class ChangeApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeApplier.class);
+    private static final int RETRY_BATCH = 500;
+
+    /** What became of a received change. */
+    enum Outcome { APPLIED, STALE, PARKED, REFUSED }
+
+    private final TypeRegistry types;
+    private final ParkedStore parked;
+    private final NodeInfo node;
+    private final SyncActivity activity;
+    private final Runnable retryOnArrival = this::retryDeferredQuietly;
+    private volatile boolean deferredWaiting = true;
+
+    @Activate
+    public ChangeApplier(@Reference TypeRegistry types, @Reference(target = "(diwan.schema=sync)") DataSource dataSource,
+            @Reference NodeInfo node, @Reference SyncActivity activity) {
+        this(types, new ParkedStore(dataSource, Clock.systemUTC()), node, activity);
+    }
+
+    ChangeApplier(TypeRegistry types, ParkedStore parked, NodeInfo node, SyncActivity activity) {
+        this.types = types;
+        this.parked = parked;
+        this.node = node;
+        this.activity = activity;
+        types.whenTypeArrives(retryOnArrival);
+    }
+
+    @Deactivate
+    void deactivate() {
+        types.stopListening(retryOnArrival);
+    }
+
+    /**
+     * Applies or parks a change that arrived from the other side.
+     *
+     * @param sender on headquarters, the mission the broker authenticated the message's sender as; {@code null}
+     *               on a mission (its only peer is headquarters)
+     * @throws Exception when the plugin could not store it for a passing reason: the caller rolls the message
+     *                   back and it comes again
+     */
+    Outcome receive(SyncChange change, String sender) throws Exception {
+        if (node.role() == NodeRole.HQ && !Objects.equals(sender, change.missionCode())) {
+            // Not data to keep: a mission's login sending another mission's records, or a message from no mission.
+            LOG.error("Sync: change {} for mission {} refused: it was sent by '{}'", change.key(), change.missionCode(), sender);
+            activity.failed("change " + change.key() + " refused", new SecurityException("sent by " + sender));
+            return Outcome.REFUSED;
+        }
+        if (node.role() == NodeRole.MISSION && change.missionCode() != null
+                && !change.missionCode().equals(node.missionCode().orElse(null))) {
+            LOG.error("Sync: change {} is for mission {}, not this one: refused", change.key(), change.missionCode());
+            return Outcome.REFUSED;
+        }
+        return applyOrPark(change);
+    }
+
+    /**
+     * After a batch of received changes: if some were applied and others wait, the ones waiting may have what
+     * they refer to now. Once a batch, not once a change: a change that waits for long must not slow the rest.
+     */
+    void afterBatch(boolean appliedAny) {
+        if (appliedAny && deferredWaiting) {
+            retryDeferredQuietly();
+        }
+    }
+
+    private Outcome applyOrPark(SyncChange change) throws Exception {
+        Optional<SyncedType> type = types.find(change.type());
+        if (type.isEmpty()) {
+            park(change, ParkedStore.State.DEFERRED, "no plugin registers " + change.type() + " now");
+            return Outcome.PARKED;
+        }
+        if (type.get().owner() == node.role()) {
+            park(change, ParkedStore.State.FAILED, change.type() + " is owned by this side (" + node.role() + "): not taken from the other");
+            return Outcome.PARKED;
+        }
+        try {
+            Applied applied = type.get().apply(change);
+            return switch (applied) {
+                case APPLIED -> Outcome.APPLIED;
+                case STALE -> Outcome.STALE;
+                case DEFERRED -> {
+                    park(change, ParkedStore.State.DEFERRED, "waits for a record it refers to");
+                    yield Outcome.PARKED;
+                }
+            };
+        } catch (RuntimeException e) {
+            // refused (IllegalArgumentException) or a plugin's bug: trying again would fail again, so it is set
+            // aside for an administrator; checked exceptions (the database) are passing and propagate
+            park(change, ParkedStore.State.FAILED, String.valueOf(e.getMessage()));
+            return Outcome.PARKED;
+        }
+    }
+
+    private void park(SyncChange change, ParkedStore.State state, String why) throws Exception {
+        if (parked.park(change, state, why)) {
+            LOG.info("Sync: change {} parked ({}): {}", change.key(), state, why);
+        }
+        if (state == ParkedStore.State.DEFERRED) {
+            deferredWaiting = true;
+        }
+    }
+
+    /**
+     * Offers parked changes to their plugins again, oldest first.
+     *
+     * @param includeFailed also those a plugin refused (an administrator's retry after a fix)
+     * @return how many were applied (or found already applied) and left the parking
+     */
+    synchronized int retry(boolean includeFailed) throws Exception {
+        int done = 0;
+        boolean stillDeferred = false;
+        for (ParkedStore.Entry entry : parked.list(includeFailed ? null : ParkedStore.State.DEFERRED, RETRY_BATCH)) {
+            Optional<SyncedType> type = types.find(entry.change().type());
+            if (type.isEmpty()) {
+                stillDeferred = true;
+                continue;
+            }
+            if (type.get().owner() == node.role()) {
+                continue;
+            }
+            try {
+                Applied applied = type.get().apply(entry.change());
+                if (applied == Applied.DEFERRED) {
+                    parked.retried(entry.seq(), ParkedStore.State.DEFERRED, "waits for a record it refers to");
+                    stillDeferred = true;
+                } else {
+                    parked.remove(entry.seq());
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                parked.retried(entry.seq(), ParkedStore.State.FAILED, String.valueOf(e.getMessage()));
+            }
+        }
+        deferredWaiting = stillDeferred;
+        if (done > 0) {
+            LOG.info("Sync: {} parked change(s) applied", done);
+        }
+        return done;
+    }
+
+    private void retryDeferredQuietly() {
+        try {
+            retry(false);
+        } catch (Exception e) {
+            activity.failed("parked changes not retried", e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.diwan.sync.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.MissionLinks;
+import org.diwan.api.sync.SyncQueues;
+import org.diwan.api.sync.SyncedType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves captured changes from the outbox to the node's own broker, oldest first, on its own thread. A batch is
+ * sent in one broker transaction, then deleted from the outbox; a crash in between sends it again with the
+ * same duplicate ids, and the broker drops the repeats. The broker is local (in-VM), so this works with the
+ * link down: a mission's changes wait on {@link SyncQueues#OUTBOUND} for the bridge, headquarters' wait on each
+ * mission's queue for the mission to fetch them.
+ *
+ * <p>Where a change goes: on a mission, a mission-owned change to {@link SyncQueues#OUTBOUND}; on
+ * headquarters, a headquarters-owned change to the queue of its mission, or of every enrolled mission when it
+ * is for all. Changes of the other side's types (a record made on headquarters for a mission with no node of
+ * its own) stay where they were made.
+ */
+@Component(immediate = true, service = {})
+public final class OutboxRelay implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    static final int BATCH = 200;
+    /** Longest sleep with nothing rung: a safety net, the outbox rings on every capture. */
+    private static final long IDLE_MILLIS = 2_000;
+
+    private final OutboxStore outbox;
+    private final ConnectionFactory factory;
+    private final NodeInfo node;
+    private final TypeRegistry types;
+    private final SyncActivity activity;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MissionLinks links;
+
+    @Activate
+    public OutboxRelay(@Reference(target = "(diwan.schema=sync)") DataSource dataSource,
+            @Reference(target = "(diwan.messaging=local)") ConnectionFactory factory, @Reference NodeInfo node,
+            @Reference TypeRegistry types, @Reference SyncActivity activity) {
+        this(new OutboxStore(dataSource), factory, node, types, activity, null);
+        thread.start();
+    }
+
+    OutboxRelay(OutboxStore outbox, ConnectionFactory factory, NodeInfo node, TypeRegistry types, SyncActivity activity,
+            MissionLinks links) {
+        this.outbox = outbox;
+        this.factory = factory;
+        this.node = node;
+        this.types = types;
+        this.activity = activity;
+        this.links = links;
+        this.thread = new Thread(this, "diwan-sync-relay");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Deactivate
+    void stop() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (Connection connection = factory.createConnection()) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageProducer producer = session.createProducer(null);
+                backoff.reset();
+                while (running) {
+                    if (relayBatch(session, producer) == 0) {
+                        activity.awaitRing(IDLE_MILLIS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    activity.failed("relaying the outbox", e);
+                    sleep(backoff.nextMillis());
+                }
+            }
+        }
+    }
+
+    /** Sends one batch and deletes it from the outbox; returns how many entries it took out. */
+    int relayBatch(Session session, MessageProducer producer) throws Exception {
+        List<OutboxStore.Entry> entries = outbox.oldest(BATCH);
+        List<OutboxStore.Entry> done = new ArrayList<>();
+        int sent = 0;
+        List<String> missions = enrolledMissions();
+        try {
+            for (OutboxStore.Entry entry : entries) {
+                Optional<SyncedType> type = types.find(entry.change().type());
+                if (type.isEmpty()) {
+                    // its plugin is away: the entry waits in the outbox for it, the others go on
+                    continue;
+                }
+                for (String queue : destinations(entry, type.get().owner(), missions)) {
+                    producer.send(session.createQueue(queue), ChangeMessages.toMessage(session, entry.change(), entry.duplicateId()));
+                    sent++;
+                }
+                done.add(entry);
+            }
+            session.commit();
+        } catch (JMSException | RuntimeException e) {
+            rollback(session);
+            throw e;
+        }
+        if (!done.isEmpty()) {
+            outbox.remove(done);
+        }
+        if (sent > 0) {
+            activity.sent(sent);
+        }
+        return done.size();
+    }
+
+    private List<String> destinations(OutboxStore.Entry entry, NodeRole owner, List<String> missions) {
+        if (owner != node.role()) {
+            return List.of();
+        }
+        if (node.role() == NodeRole.MISSION) {
+            return List.of(SyncQueues.OUTBOUND);
+        }
+        String mission = entry.change().missionCode();
+        return missions.stream().filter(code -> mission == null || mission.equals(code)).map(SyncQueues::toMission).toList();
+    }
+
+    /** Headquarters' enrolled missions; none without a link (a mission enrolled later gets the current state then). */
+    private List<String> enrolledMissions() {
+        MissionLinks enrolled = links;
+        return node.role() == NodeRole.HQ && enrolled != null ? enrolled.enrolled() : List.of();
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void rollback(Session session) {
+        try {
+            session.rollback();
+        } catch (JMSException e) {
+            LOG.debug("rollback failed (the connection is gone: the broker rolls back by itself)", e);
+        }
+    }
+}

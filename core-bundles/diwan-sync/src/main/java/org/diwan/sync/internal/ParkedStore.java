@@ -1,0 +1,142 @@
+package org.diwan.sync.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.sync.SyncChange;
+import org.diwan.api.sync.SyncReport;
+
+/**
+ * The {@code sync.parked} table: received changes that wait (DEFERRED) or were refused (FAILED). Parking lets
+ * the receiver acknowledge the message, so that one change that cannot be applied never blocks the queue
+ * behind it.
+ */
+final class ParkedStore {
+
+    enum State { DEFERRED, FAILED }
+
+    record Entry(long seq, SyncChange change, State state, int attempts) {
+    }
+
+    private static final int ERROR_LENGTH = 1000;
+    /** Derby's duplicate-key SQL state. */
+    private static final String DUPLICATE_KEY = "23505";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    ParkedStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** Parks the change unless it is parked already (a duplicate delivery); returns whether it was added. */
+    boolean park(SyncChange change, State state, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO parked (change_key, record_type, record_id, version, mission_code, payload, state, attempts, last_error,"
+                        + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+            s.setString(1, change.key());
+            s.setString(2, change.type());
+            s.setString(3, change.recordId());
+            s.setLong(4, change.version());
+            s.setString(5, change.missionCode());
+            if (change.payload() == null) {
+                s.setNull(6, Types.CLOB);
+            } else {
+                s.setString(6, change.payload());
+            }
+            s.setString(7, state.name());
+            s.setString(8, clip(error));
+            s.setTimestamp(9, Timestamp.from(clock.instant()));
+            s.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Parked changes in arrival order; {@code null} for both states. */
+    List<Entry> list(State state, int limit) throws SQLException {
+        String where = state == null ? "" : " WHERE state = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT seq, record_type, record_id, version, mission_code, payload, state, attempts FROM parked" + where
+                        + " ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+            int i = 1;
+            if (state != null) {
+                s.setString(i++, state.name());
+            }
+            s.setInt(i, limit);
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getLong(1),
+                            new SyncChange(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6)),
+                            State.valueOf(rs.getString(7)), rs.getInt(8)));
+                }
+            }
+            return entries;
+        }
+    }
+
+    List<SyncReport.Parked> failed(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT change_key, mission_code, received_at, attempts, last_error FROM parked WHERE state = 'FAILED'"
+                        + " ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+            s.setInt(1, limit);
+            List<SyncReport.Parked> list = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new SyncReport.Parked(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+                            rs.getString(5)));
+                }
+            }
+            return list;
+        }
+    }
+
+    void remove(long seq) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM parked WHERE seq = ?")) {
+            s.setLong(1, seq);
+            s.executeUpdate();
+        }
+    }
+
+    void retried(long seq, State state, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE parked SET state = ?, attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+            s.setString(1, state.name());
+            s.setString(2, clip(error));
+            s.setLong(3, seq);
+            s.executeUpdate();
+        }
+    }
+
+    long count(State state) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM parked WHERE state = ?")) {
+            s.setString(1, state.name());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String clip(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,7 @@
+-- A stand-in plugin's table for the sync tests: a note has a parent note (to test deferral) and a version.
+CREATE TABLE note (
+    id       VARCHAR(64)   NOT NULL PRIMARY KEY,
+    parent   VARCHAR(64),
+    body     VARCHAR(2000) NOT NULL,
+    version  BIGINT        NOT NULL
+);
