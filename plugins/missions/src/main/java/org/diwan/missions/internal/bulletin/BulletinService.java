@@ -30,6 +30,7 @@ import org.diwan.api.pdf.PdfRenderer;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,8 +60,8 @@ public final class BulletinService {
     @Activate
     public BulletinService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documentStore,
             @Reference PdfRenderer pdf, @Reference(target = "(diwan.messaging=local)") ConnectionFactory bus, @Reference AuditLog audit,
-            @Reference Messages messages) {
-        this.store = new BulletinStore(data, Clock.systemUTC());
+            @Reference Messages messages, @Reference MissionsSync sync) {
+        this.store = new BulletinStore(data, Clock.systemUTC(), sync::bulletinIssued);
         this.documents = new BulletinDocument(Countries.standard(), messages::get);
         this.documentStore = documentStore;
         this.pdf = pdf;
@@ -155,9 +156,41 @@ public final class BulletinService {
      */
     public Map<Language, Bulletin.Issue> issue(Bulletin bulletin, int version, String actor, String address)
             throws SQLException, StaleEditException, PdfException, DocumentRefused {
-        Map<Language, Bulletin.Issue> issues = new EnumMap<>(Language.class);
         Map<Language, byte[]> pdfs = new EnumMap<>(Language.class);
         Map<Language, String> htmls = new EnumMap<>(Language.class);
+        Map<Language, Bulletin.Issue> issues = render(bulletin, actor, pdfs, htmls);
+        store.markIssued(bulletin.id(), version, issues, actor);
+        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.issue", bulletin.id(),
+                bulletin.month() + " " + issues.keySet(), address));
+        for (Language language : issues.keySet()) {
+            try {
+                publisher.publish(bulletin, language, bulletin.title().in(language), htmls.get(language), pdfs.get(language));
+            } catch (RuntimeException e) {
+                LOG.error("Bulletin {} issued but not announced on the bus in {}: {}", bulletin.month(), language.tag(), e.getMessage(), e);
+            }
+        }
+        return issues;
+    }
+
+    /** Whether the bulletin has its HTML and PDF on this node. */
+    public boolean hasDocuments(String id) throws SQLException {
+        return store.get(id).map(b -> !b.issues().isEmpty()).orElse(false);
+    }
+
+    /**
+     * Renders a bulletin received from headquarters into this node's own documents, with the same code that
+     * issued it there. Not announced on the bus: announcing is headquarters' part.
+     */
+    public void renderReceived(String id) throws SQLException, PdfException, DocumentRefused {
+        Bulletin bulletin = store.get(id).orElseThrow(() -> new SQLException("bulletin " + id + " not stored"));
+        store.replaceIssues(id, render(bulletin, "sync", new EnumMap<>(Language.class), new EnumMap<>(Language.class)));
+        LOG.info("Bulletin {} received from headquarters and rendered in {}", bulletin.month(), bulletin.languages());
+    }
+
+    /** HTML and PDF of every complete language, stored in the documents service. */
+    private Map<Language, Bulletin.Issue> render(Bulletin bulletin, String actor, Map<Language, byte[]> pdfs, Map<Language, String> htmls)
+            throws PdfException, DocumentRefused {
+        Map<Language, Bulletin.Issue> issues = new EnumMap<>(Language.class);
         for (Language language : bulletin.languages()) {
             String html = documents.xhtml(bulletin, language);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -169,16 +202,6 @@ public final class BulletinService {
             issues.put(language, new Bulletin.Issue(htmlDocument.id(), pdfDocument.id()));
             pdfs.put(language, rendered);
             htmls.put(language, html);
-        }
-        store.markIssued(bulletin.id(), version, issues, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.issue", bulletin.id(),
-                bulletin.month() + " " + issues.keySet(), address));
-        for (Language language : issues.keySet()) {
-            try {
-                publisher.publish(bulletin, language, bulletin.title().in(language), htmls.get(language), pdfs.get(language));
-            } catch (RuntimeException e) {
-                LOG.error("Bulletin {} issued but not announced on the bus in {}: {}", bulletin.month(), language.tag(), e.getMessage(), e);
-            }
         }
         return issues;
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.diwan.api.i18n.Language;
+import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.correspondence.Classification;
 
@@ -26,9 +27,16 @@ import org.diwan.missions.internal.correspondence.Classification;
 public final class BulletinStore {
 
     private final DataSource dataSource;
+    private final ChangeCapture issued;
     private final Clock clock;
 
     public BulletinStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, ChangeCapture.NONE);
+    }
+
+    /** @param issued captures an issued bulletin for the missions, in the transaction that issues it */
+    public BulletinStore(DataSource dataSource, Clock clock, ChangeCapture issued) {
+        this.issued = issued;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -186,22 +194,45 @@ public final class BulletinStore {
                         throw new StaleEditException(id, -1, null);
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO bulletin_issue (bulletin_id, language, html_document, pdf_document) VALUES (?, ?, ?, ?)")) {
-                    for (Map.Entry<Language, Bulletin.Issue> e : issues.entrySet()) {
-                        s.setString(1, id);
-                        s.setString(2, e.getKey().tag());
-                        s.setString(3, e.getValue().htmlDocument());
-                        s.setString(4, e.getValue().pdfDocument());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
+                insertIssues(c, id, issues);
+                issued.changed(c, id);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** A received bulletin's own documents, rendered on this node, in place of any it had. */
+    public void replaceIssues(String id, Map<Language, Bulletin.Issue> issues) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM bulletin_issue WHERE bulletin_id = ?")) {
+                    s.setString(1, id);
+                    s.executeUpdate();
+                }
+                insertIssues(c, id, issues);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void insertIssues(Connection c, String id, Map<Language, Bulletin.Issue> issues) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO bulletin_issue (bulletin_id, language, html_document, pdf_document) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<Language, Bulletin.Issue> e : issues.entrySet()) {
+                s.setString(1, id);
+                s.setString(2, e.getKey().tag());
+                s.setString(3, e.getValue().htmlDocument());
+                s.setString(4, e.getValue().pdfDocument());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

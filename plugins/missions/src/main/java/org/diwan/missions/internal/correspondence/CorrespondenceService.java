@@ -20,8 +20,11 @@ import org.diwan.api.node.NodeInfo;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.MissionScope;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.Page;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionStore;
@@ -52,8 +55,8 @@ public final class CorrespondenceService {
 
     @Activate
     public CorrespondenceService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documents,
-            @Reference AuditLog audit, @Reference NodeInfo node) {
-        this(new CorrespondenceStore(data, Clock.systemUTC()), new MissionStore(data, Clock.systemUTC()), documents, audit,
+            @Reference AuditLog audit, @Reference NodeInfo node, @Reference MissionsSync sync) {
+        this(new CorrespondenceStore(data, Clock.systemUTC(), sync::correspondenceChanged), new MissionStore(data, Clock.systemUTC()), documents, audit,
                 MissionScope.of(node), Clock.systemDefaultZone());
     }
 

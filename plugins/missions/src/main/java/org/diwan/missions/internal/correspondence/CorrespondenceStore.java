@@ -19,22 +19,31 @@ import javax.sql.DataSource;
 import org.diwan.api.documents.StoredDocument;
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
+import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.Page;
 import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.missions.internal.common.Transactions;
 
 /** Correspondence, its attachments and follow-up actions in the {@code missions} schema. */
 public final class CorrespondenceStore {
 
     private static final String SELECT = "SELECT c.id, c.mission_id, m.code, m.name_ar, m.name_en, m.name_fr, c.counterpart, c.counterpart_name,"
             + " c.classification, c.country, c.reference_no, c.document_date, c.received_date, c.subject, c.summary, c.status,"
-            + " c.version, c.updated_at, c.updated_by FROM correspondence c JOIN mission m ON m.id = c.mission_id";
+            + " c.version, c.updated_at, c.updated_by, c.received_from FROM correspondence c JOIN mission m ON m.id = c.mission_id";
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final ChangeCapture changed;
 
     public CorrespondenceStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, ChangeCapture.NONE);
+    }
+
+    /** @param changed captures each registered or edited record for headquarters, in the write's transaction */
+    public CorrespondenceStore(DataSource dataSource, Clock clock, ChangeCapture changed) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.changed = changed;
     }
 
     public Page<Correspondence> find(CorrespondenceQuery q) throws SQLException {
@@ -87,35 +96,46 @@ public final class CorrespondenceStore {
     public Correspondence create(CorrespondenceDraft d, String actor) throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO correspondence (mission_id, counterpart, counterpart_name, classification, country, reference_no,"
-                        + " document_date, received_date, subject, summary, status, search_key, id, version, created_at, created_by,"
-                        + " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
-            int i = bindDraft(s, d);
-            s.setString(i++, id);
-            s.setTimestamp(i++, now);
-            s.setString(i++, actor);
-            s.setTimestamp(i++, now);
-            s.setString(i, actor);
-            s.executeUpdate();
-        }
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO correspondence (mission_id, counterpart, counterpart_name, classification, country, reference_no,"
+                            + " document_date, received_date, subject, summary, status, search_key, id, version, created_at, created_by,"
+                            + " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+                int i = bindDraft(s, d);
+                s.setString(i++, id);
+                s.setTimestamp(i++, now);
+                s.setString(i++, actor);
+                s.setTimestamp(i++, now);
+                s.setString(i, actor);
+                s.executeUpdate();
+            }
+            changed.changed(c, id);
+            return null;
+        });
         return get(id, null).orElseThrow();
     }
 
     public Correspondence update(String id, int expectedVersion, CorrespondenceDraft d, String actor)
             throws SQLException, StaleEditException {
-        int updated;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE correspondence SET mission_id = ?, counterpart = ?, counterpart_name = ?, classification = ?, country = ?,"
-                        + " reference_no = ?, document_date = ?, received_date = ?, subject = ?, summary = ?, status = ?, search_key = ?,"
-                        + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
-            int i = bindDraft(s, d);
-            s.setTimestamp(i++, Timestamp.from(clock.instant()));
-            s.setString(i++, actor);
-            s.setString(i++, id);
-            s.setInt(i, expectedVersion);
-            updated = s.executeUpdate();
-        }
+        // a record received from a mission is that mission's to edit: the version check never matches it here
+        int updated = Transactions.inTransaction(dataSource, c -> {
+            int rows;
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE correspondence SET mission_id = ?, counterpart = ?, counterpart_name = ?, classification = ?, country = ?,"
+                            + " reference_no = ?, document_date = ?, received_date = ?, subject = ?, summary = ?, status = ?, search_key = ?,"
+                            + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND received_from IS NULL")) {
+                int i = bindDraft(s, d);
+                s.setTimestamp(i++, Timestamp.from(clock.instant()));
+                s.setString(i++, actor);
+                s.setString(i++, id);
+                s.setInt(i, expectedVersion);
+                rows = s.executeUpdate();
+            }
+            if (rows > 0) {
+                changed.changed(c, id);
+            }
+            return rows;
+        });
         Correspondence now = get(id, null).orElseThrow(() -> new SQLException("correspondence " + id + " vanished during the edit"));
         if (updated == 0) {
             throw new StaleEditException(id, now.version(), now);
@@ -286,7 +306,7 @@ public final class CorrespondenceStore {
                 Classification.valueOf(rs.getString("classification")), rs.getString("country"), rs.getString("reference_no"),
                 rs.getDate("document_date").toLocalDate(), received == null ? null : received.toLocalDate(), rs.getString("subject"),
                 rs.getString("summary"), CorrespondenceStatus.valueOf(rs.getString("status")), rs.getInt("version"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getString("received_from"));
     }
 
     static boolean isUuid(String id) {

@@ -10,9 +10,21 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.correspondence.CorrespondenceStore;
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.registry.Mission;
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.registry.MissionQuery;
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.registry.MissionStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,8 +64,14 @@ public final class DemoLoader {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "diwan-missions-demo"));
 
     @Activate
-    public DemoLoader(@Reference(target = "(diwan.schema=missions)") DataSource data, Config config) {
-        executor.submit(() -> load(data, config));
+    public DemoLoader(@Reference(target = "(diwan.schema=missions)") DataSource data, Config config, @Reference NodeInfo node,
+            @Reference MissionsSync sync) {
+        if (node.role() == NodeRole.MISSION) {
+            // a mission's directory comes from headquarters; demonstration offices of its own would clash with it
+            LOG.info("Demonstration data not loaded: this is a mission node");
+            return;
+        }
+        executor.submit(() -> load(data, config, sync));
     }
 
     @Deactivate
@@ -62,9 +80,9 @@ public final class DemoLoader {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private static void load(DataSource data, Config config) {
+    private static void load(DataSource data, Config config, MissionsSync sync) {
         try {
-            MissionStore missions = new MissionStore(data, Clock.systemUTC());
+            MissionStore missions = new MissionStore(data, Clock.systemUTC(), sync::missionChanged);
             if (missions.find(new MissionQuery(null, null, null, null, null, false, 0, 1)).total() > 0) {
                 LOG.info("Demonstration data not loaded: the missions registry already holds records");
                 return;

@@ -11,7 +11,9 @@ import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.Page;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,8 +32,9 @@ public final class MissionRegistry {
     private final Clock clock;
 
     @Activate
-    public MissionRegistry(@Reference(target = "(diwan.schema=missions)") DataSource missions, @Reference AuditLog audit) {
-        this(new MissionStore(missions, Clock.systemUTC()), audit, Clock.systemUTC());
+    public MissionRegistry(@Reference(target = "(diwan.schema=missions)") DataSource missions, @Reference AuditLog audit,
+            @Reference MissionsSync sync) {
+        this(new MissionStore(missions, Clock.systemUTC(), sync::missionChanged), audit, Clock.systemUTC());
     }
 
     MissionRegistry(MissionStore store, AuditLog audit, Clock clock) {

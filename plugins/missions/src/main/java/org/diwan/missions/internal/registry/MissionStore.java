@@ -18,8 +18,10 @@ import javax.sql.DataSource;
 
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
+import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.Page;
 import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.missions.internal.common.Transactions;
 
 /** The registry's table: queries with filters, sorting and paging; inserts; edits that name their version. */
 public final class MissionStore {
@@ -29,10 +31,17 @@ public final class MissionStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final ChangeCapture changed;
 
     public MissionStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, ChangeCapture.NONE);
+    }
+
+    /** @param changed captures each created or edited mission for the mission nodes, in the write's transaction */
+    public MissionStore(DataSource dataSource, Clock clock, ChangeCapture changed) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.changed = changed;
     }
 
     public Page<Mission> find(MissionQuery query) throws SQLException {
@@ -104,17 +113,23 @@ public final class MissionStore {
     public Mission create(MissionDraft draft, String actor) throws SQLException, DuplicateCodeException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO mission (id, code, mission_type, country, city, name_ar, name_en, name_fr, head_of_mission, email, phone,"
-                        + " address, status, report_every_days, search_key, version, created_at, created_by, updated_at, updated_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
-            s.setString(1, id);
-            int next = bindDraft(s, 2, draft);
-            s.setTimestamp(next, now);
-            s.setString(next + 1, actor);
-            s.setTimestamp(next + 2, now);
-            s.setString(next + 3, actor);
-            s.executeUpdate();
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO mission (id, code, mission_type, country, city, name_ar, name_en, name_fr, head_of_mission, email, phone,"
+                                + " address, status, report_every_days, search_key, version, created_at, created_by, updated_at, updated_by)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+                    s.setString(1, id);
+                    int next = bindDraft(s, 2, draft);
+                    s.setTimestamp(next, now);
+                    s.setString(next + 1, actor);
+                    s.setTimestamp(next + 2, now);
+                    s.setString(next + 3, actor);
+                    s.executeUpdate();
+                }
+                changed.changed(c, id);
+                return null;
+            });
         } catch (SQLIntegrityConstraintViolationException e) {
             throw new DuplicateCodeException(draft.code());
         }
@@ -129,16 +144,25 @@ public final class MissionStore {
     public Mission update(String id, int expectedVersion, MissionDraft draft, String actor)
             throws SQLException, StaleEditException, DuplicateCodeException {
         int updated;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE mission SET code = ?, mission_type = ?, country = ?, city = ?, name_ar = ?, name_en = ?, name_fr = ?,"
-                        + " head_of_mission = ?, email = ?, phone = ?, address = ?, status = ?, report_every_days = ?, search_key = ?,"
-                        + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
-            int next = bindDraft(s, 1, draft);
-            s.setTimestamp(next, Timestamp.from(clock.instant()));
-            s.setString(next + 1, actor);
-            s.setString(next + 2, id);
-            s.setInt(next + 3, expectedVersion);
-            updated = s.executeUpdate();
+        try {
+            updated = Transactions.inTransaction(dataSource, c -> {
+                int rows;
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE mission SET code = ?, mission_type = ?, country = ?, city = ?, name_ar = ?, name_en = ?, name_fr = ?,"
+                                + " head_of_mission = ?, email = ?, phone = ?, address = ?, status = ?, report_every_days = ?, search_key = ?,"
+                                + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
+                    int next = bindDraft(s, 1, draft);
+                    s.setTimestamp(next, Timestamp.from(clock.instant()));
+                    s.setString(next + 1, actor);
+                    s.setString(next + 2, id);
+                    s.setInt(next + 3, expectedVersion);
+                    rows = s.executeUpdate();
+                }
+                if (rows > 0) {
+                    changed.changed(c, id);
+                }
+                return rows;
+            });
         } catch (SQLIntegrityConstraintViolationException e) {
             throw new DuplicateCodeException(draft.code());
         }

@@ -16,6 +16,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.diwan.api.documents.DocumentRefused;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
+import org.diwan.api.node.NodeRole;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.api.pdf.PdfException;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
@@ -48,12 +50,15 @@ public final class BulletinServlet extends DepartmentServlet {
     private static final String BASE = "/diwan/missions/bulletins";
 
     private final transient BulletinService bulletins;
+    private final transient MissionsSync sync;
     private final transient Countries countries = Countries.standard();
 
     @Activate
-    public BulletinServlet(@Reference BulletinService bulletins, @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
+    public BulletinServlet(@Reference BulletinService bulletins, @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages,
+            @Reference MissionsSync sync) {
         super(user, pages, messages);
         this.bulletins = bulletins;
+        this.sync = sync;
     }
 
     @Override
@@ -88,7 +93,8 @@ public final class BulletinServlet extends DepartmentServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.BULLETIN_WRITE)) {
+        // bulletins are headquarters' to build and issue: a mission receives them issued
+        if (!allowed(request, response, MissionsPlugin.BULLETIN_WRITE) || !editableHere(request, response, sync.owns(NodeRole.HQ))) {
             return;
         }
         List<String> path = Requests.segments(request);
@@ -179,7 +185,7 @@ public final class BulletinServlet extends DepartmentServlet {
         model.put("bulletins", rows);
         model.put("errors", errors);
         model.put("month", month == null ? bulletins.currentMonth().toString() : month);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.BULLETIN_WRITE));
+        model.put("canWrite", user.isPermitted(MissionsPlugin.BULLETIN_WRITE) && sync.owns(NodeRole.HQ));
         pages.render(request, response, status, "missions/bulletin-list", model);
     }
 
@@ -219,8 +225,8 @@ public final class BulletinServlet extends DepartmentServlet {
         model.put("problem", problem);
         model.put("saved", request.getParameter("saved") != null);
         model.put("justIssued", request.getParameter("issued") != null);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.BULLETIN_WRITE) && !b.issued());
-        model.put("canIssue", user.isPermitted(MissionsPlugin.BULLETIN_APPROVE) && !b.issued());
+        model.put("canWrite", user.isPermitted(MissionsPlugin.BULLETIN_WRITE) && !b.issued() && sync.owns(NodeRole.HQ));
+        model.put("canIssue", user.isPermitted(MissionsPlugin.BULLETIN_APPROVE) && !b.issued() && sync.owns(NodeRole.HQ));
         pages.render(request, response, status, "missions/bulletin-edit", model);
     }
 

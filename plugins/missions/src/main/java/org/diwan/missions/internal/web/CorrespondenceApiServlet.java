@@ -128,6 +128,10 @@ public final class CorrespondenceApiServlet extends HttpServlet {
                 api.notFound(request, response);
                 return;
             }
+            if (!existing.get().editableHere()) {
+                api.error(request, response, 403, "read-only", "missions.sync.readOnly", Map.of());
+                return;
+            }
             Optional<Map<String, String>> fields = api.body(request, response);
             if (fields.isEmpty()) {
                 return;

@@ -93,7 +93,8 @@ public final class CorrespondenceServlet extends DepartmentServlet {
                 } else if (path.size() == 1) {
                     detail(request, response, record.get(), 200, null);
                 } else if (path.size() == 2 && path.get(1).equals("edit")) {
-                    if (allowed(request, response, MissionsPlugin.CORRESPONDENCE_WRITE)) {
+                    if (allowed(request, response, MissionsPlugin.CORRESPONDENCE_WRITE)
+                            && editableHere(request, response, record.get().editableHere())) {
                         form(request, response, 200, record.get(), CorrespondenceViews.fieldsOf(record.get()), Map.of(), null);
                     }
                 } else if (path.size() == 3 && path.get(1).equals("attachments")) {
@@ -129,6 +130,8 @@ public final class CorrespondenceServlet extends DepartmentServlet {
             Optional<Correspondence> record = path.isEmpty() ? Optional.empty() : service.get(path.get(0));
             if (record.isEmpty()) {
                 notFound(request, response);
+            } else if (!editableHere(request, response, record.get().editableHere())) {
+                return;
             } else if (path.size() == 2 && path.get(1).equals("edit")) {
                 edit(request, response, record.get(), mayApprove);
             } else if (path.size() == 2 && path.get(1).equals("attachments")) {
@@ -254,7 +257,8 @@ public final class CorrespondenceServlet extends DepartmentServlet {
         model.put("followUps", service.followUps(c).stream().map(f -> views.followUp(f, service.today(), language)).toList());
         model.put("saved", request.getParameter("saved") != null);
         model.put("attached", request.getParameter("attached") != null);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.CORRESPONDENCE_WRITE));
+        model.put("canWrite", user.isPermitted(MissionsPlugin.CORRESPONDENCE_WRITE) && c.editableHere());
+        model.put("receivedFrom", c.receivedFrom());
         model.put("followUpErrors", Map.of());
         model.put("followUpInput", Map.of());
         if (extra != null) {

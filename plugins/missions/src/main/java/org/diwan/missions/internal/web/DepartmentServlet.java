@@ -43,6 +43,18 @@ abstract class DepartmentServlet extends HttpServlet {
         return false;
     }
 
+    /**
+     * True when the record is this node's to edit; otherwise a 403 page that says the other node owns it
+     * (headquarters the directory and bulletins, a mission its correspondence): sync never sees two editors.
+     */
+    protected boolean editableHere(HttpServletRequest request, HttpServletResponse response, boolean editable) throws IOException {
+        if (editable) {
+            return true;
+        }
+        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "missions.sync.readOnly");
+        return false;
+    }
+
     protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
     }

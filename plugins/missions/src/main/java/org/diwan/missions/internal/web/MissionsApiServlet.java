@@ -14,6 +14,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.diwan.api.i18n.Messages;
+import org.diwan.api.node.NodeRole;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
@@ -44,12 +46,14 @@ public final class MissionsApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient MissionRegistry registry;
+    private final transient MissionsSync sync;
     private final transient JsonApi api;
 
     @Activate
     public MissionsApiServlet(@Reference MissionRegistry registry, @Reference CurrentUser user, @Reference Pages pages,
-            @Reference Messages messages) {
+            @Reference Messages messages, @Reference MissionsSync sync) {
         this.registry = registry;
+        this.sync = sync;
         this.api = new JsonApi(user, pages, messages);
     }
 
@@ -88,6 +92,11 @@ public final class MissionsApiServlet extends HttpServlet {
         if (!api.permitted(request, response, MissionsPlugin.REGISTRY_WRITE)) {
             return;
         }
+        if (!sync.owns(NodeRole.HQ)) {
+            // headquarters keeps the directory; a mission node holds a read-only copy
+            api.error(request, response, 403, "read-only", "missions.sync.readOnly", Map.of());
+            return;
+        }
         if (!Requests.segments(request).isEmpty()) {
             api.notFound(request, response);
             return;
@@ -113,6 +122,11 @@ public final class MissionsApiServlet extends HttpServlet {
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         if (!api.permitted(request, response, MissionsPlugin.REGISTRY_WRITE)) {
+            return;
+        }
+        if (!sync.owns(NodeRole.HQ)) {
+            // headquarters keeps the directory; a mission node holds a read-only copy
+            api.error(request, response, 403, "read-only", "missions.sync.readOnly", Map.of());
             return;
         }
         List<String> path = Requests.segments(request);

@@ -15,6 +15,8 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
+import org.diwan.api.node.NodeRole;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
@@ -51,13 +53,15 @@ public final class RegistryServlet extends DepartmentServlet {
             "email", "phone", "address", "status", "reportEveryDays");
 
     private final transient MissionRegistry registry;
+    private final transient MissionsSync sync;
     private final transient Countries countries = Countries.standard();
 
     @Activate
     public RegistryServlet(@Reference MissionRegistry registry, @Reference CurrentUser user, @Reference Pages pages,
-            @Reference Messages messages) {
+            @Reference Messages messages, @Reference MissionsSync sync) {
         super(user, pages, messages);
         this.registry = registry;
+        this.sync = sync;
     }
 
     @Override
@@ -149,7 +153,7 @@ public final class RegistryServlet extends DepartmentServlet {
                 java.util.Arrays.stream(MissionQuery.Sort.values()).map(MissionQuery.Sort::param).toList(), page, "asc"));
         model.put("rows", page.items().stream().map(m -> row(m, language)).toList());
         model.put("filters", filters);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.REGISTRY_WRITE));
+        model.put("canWrite", user.isPermitted(MissionsPlugin.REGISTRY_WRITE) && sync.owns(NodeRole.HQ));
         pages.render(request, response, 200, "missions/registry-list", model);
     }
 
@@ -163,7 +167,8 @@ public final class RegistryServlet extends DepartmentServlet {
         Map<String, Object> model = common(language);
         model.put("m", row(mission.get(), language));
         model.put("saved", request.getParameter("saved") != null);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.REGISTRY_WRITE));
+        model.put("canWrite", user.isPermitted(MissionsPlugin.REGISTRY_WRITE) && sync.owns(NodeRole.HQ));
+        model.put("readOnlyHere", !sync.owns(NodeRole.HQ));
         pages.render(request, response, 200, "missions/registry-detail", model);
     }
 
@@ -239,12 +244,9 @@ public final class RegistryServlet extends DepartmentServlet {
         return f;
     }
 
+    /** The registry is headquarters' to edit: a mission node shows the copy it receives. */
     private boolean mayWrite(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (user.isPermitted(MissionsPlugin.REGISTRY_WRITE)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
+        return allowed(request, response, MissionsPlugin.REGISTRY_WRITE) && editableHere(request, response, sync.owns(NodeRole.HQ));
     }
 
     private static String nz(String s) {

@@ -1,0 +1,95 @@
+package org.diwan.missions.internal.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.SyncChange;
+import org.diwan.api.sync.SyncOutbox;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The department's synced record types, their payloads, and the capture its stores call in their transactions:
+ * <ul>
+ * <li>{@value #MISSION} — the missions directory, owned by headquarters, sent to every mission;</li>
+ * <li>{@value #CORRESPONDENCE} — correspondence and reports, owned by the mission that registers them;</li>
+ * <li>{@value #BULLETIN} — issued bulletins, owned by headquarters, sent to every mission, which renders its own
+ * HTML and PDF from them.</li>
+ * </ul>
+ * Payloads are the rows as JSON ({@link RowCodec}); a bulletin's carries its included items too.
+ */
+@Component(service = MissionsSync.class)
+public final class MissionsSync {
+
+    public static final String MISSION = "missions.mission";
+    public static final String CORRESPONDENCE = "missions.correspondence";
+    public static final String BULLETIN = "missions.bulletin";
+
+    static final RowCodec MISSIONS = new RowCodec("mission", Set.of());
+    static final RowCodec LETTERS = new RowCodec("correspondence", Set.of("received_from"));
+    static final RowCodec BULLETINS = new RowCodec("bulletin", Set.of());
+    /** Items travel without their link to headquarters' correspondence, which the mission does not hold. */
+    static final RowCodec ITEMS = new RowCodec("bulletin_item", Set.of("correspondence_id"));
+
+    private final SyncOutbox outbox;
+    private final NodeInfo node;
+
+    @Activate
+    public MissionsSync(@Reference SyncOutbox outbox, @Reference NodeInfo node) {
+        this.outbox = outbox;
+        this.node = node;
+    }
+
+    /** Whether this node edits records that {@code owner} owns: the other side shows them read-only. */
+    public boolean owns(NodeRole owner) {
+        return node.role() == owner;
+    }
+
+    public void missionChanged(Connection c, String id) throws SQLException {
+        ObjectNode row = MISSIONS.read(c, id).orElseThrow(() -> new SQLException("mission " + id + " not found after its write"));
+        outbox.capture(c, new SyncChange(MISSION, id, row.path("version").asLong(), null, row.toString()));
+    }
+
+    public void correspondenceChanged(Connection c, String id) throws SQLException {
+        ObjectNode row = LETTERS.read(c, id).orElseThrow(() -> new SQLException("correspondence " + id + " not found after its write"));
+        outbox.capture(c, new SyncChange(CORRESPONDENCE, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()),
+                row.toString()));
+    }
+
+    public void bulletinIssued(Connection c, String id) throws SQLException {
+        outbox.capture(c, bulletinChange(c, id));
+    }
+
+    static SyncChange bulletinChange(Connection c, String id) throws SQLException {
+        ObjectNode row = BULLETINS.read(c, id).orElseThrow(() -> new SQLException("bulletin " + id + " not found after its write"));
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        includedItems(c, id, items);
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.set("bulletin", row);
+        payload.set("items", items);
+        return new SyncChange(BULLETIN, id, row.path("version").asLong(), null, payload.toString());
+    }
+
+    private static void includedItems(Connection c, String bulletinId, ArrayNode into) throws SQLException {
+        into.addAll(ITEMS.readWhere(c, "bulletin_id = ? AND included = TRUE ORDER BY position, id", bulletinId));
+    }
+
+    static String missionCode(Connection c, String missionId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT code FROM mission WHERE id = ?")) {
+            s.setString(1, missionId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.diwan.missions.internal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.i18n.LocalizedText;
+import org.diwan.api.node.NodeInfo;
+import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.SyncChange;
+import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.missions.internal.correspondence.Classification;
+import org.diwan.missions.internal.correspondence.Correspondence;
+import org.diwan.missions.internal.correspondence.CorrespondenceDraft;
+import org.diwan.missions.internal.correspondence.CorrespondenceStatus;
+import org.diwan.missions.internal.correspondence.CorrespondenceStore;
+import org.diwan.missions.internal.correspondence.Counterpart;
+import org.diwan.missions.internal.registry.Mission;
+import org.diwan.missions.internal.registry.MissionDraft;
+import org.diwan.missions.internal.registry.MissionStatus;
+import org.diwan.missions.internal.registry.MissionStore;
+import org.diwan.missions.internal.registry.MissionType;
+import org.diwan.persistence.internal.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The department's record types between two real Derby databases, one per node: what headquarters' stores
+ * capture is what a mission's types apply, and the other way round.
+ */
+class MissionsSyncTest {
+
+    record Node(String nodeId, NodeRole role, Optional<String> missionCode) implements NodeInfo {
+    }
+
+    @TempDir
+    Path folder;
+
+    private TestDatabase hqDatabase;
+    private TestDatabase missionDatabase;
+    private DataSource hq;
+    private DataSource mission;
+    private final List<SyncChange> fromHq = new ArrayList<>();
+    private final List<SyncChange> fromMission = new ArrayList<>();
+    private MissionStore hqMissions;
+    private CorrespondenceStore missionLetters;
+    private CorrespondenceStore hqLetters;
+
+    @BeforeEach
+    void open() throws Exception {
+        hqDatabase = TestDatabase.create(folder.resolve("hq"));
+        missionDatabase = TestDatabase.create(folder.resolve("mission"));
+        hq = hqDatabase.migrate("missions");
+        mission = missionDatabase.migrate("missions");
+        MissionsSync hqSync = new MissionsSync((c, change) -> fromHq.add(change), new Node("h", NodeRole.HQ, Optional.empty()));
+        MissionsSync missionSync = new MissionsSync((c, change) -> fromMission.add(change), new Node("m", NodeRole.MISSION, Optional.of("TUN")));
+        hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync::missionChanged);
+        missionLetters = new CorrespondenceStore(mission, Clock.systemUTC(), missionSync::correspondenceChanged);
+        hqLetters = new CorrespondenceStore(hq, Clock.systemUTC(), hqSync::correspondenceChanged);
+    }
+
+    @AfterEach
+    void close() {
+        hqDatabase.close();
+        missionDatabase.close();
+    }
+
+    @Test
+    void theDirectoryAndItsEditsReachTheMissionOnceEach() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        hqMissions.update(tunis.id(), 1, draft("TUN", "بعثة الجامعة في تونس"), "chief");
+        assertThat(fromHq).extracting(SyncChange::version).containsExactly(1L, 2L);
+        assertThat(fromHq).allSatisfy(c -> assertThat(c.missionCode()).isNull());
+
+        MissionDirectoryType directory = new MissionDirectoryType(mission);
+        assertThat(directory.apply(fromHq.get(1))).isEqualTo(Applied.APPLIED);
+        assertThat(directory.apply(fromHq.get(0))).as("an older version arriving late").isEqualTo(Applied.STALE);
+        assertThat(directory.apply(fromHq.get(1))).as("a duplicate").isEqualTo(Applied.STALE);
+
+        Mission copy = new MissionStore(mission, Clock.systemUTC()).get(tunis.id()).orElseThrow();
+        assertThat(copy.name().ar()).isEqualTo("بعثة الجامعة في تونس");
+        assertThat(copy.version()).isEqualTo(2);
+        assertThat(copy.updatedAt()).isEqualTo(hqMissions.get(tunis.id()).orElseThrow().updatedAt());
+    }
+
+    @Test
+    void aMissionsCorrespondenceReachesHeadquartersReadOnlyAndItsEditsFollow() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        CorrespondenceType letters = new CorrespondenceType(hq);
+
+        Correspondence sent = missionLetters.create(letter(tunis, "تقرير عن الجالية العربية"), "amina");
+        missionLetters.update(sent.id(), 1, letter(tunis, "تقرير عن الجالية العربية (منقح)"), "amina");
+        assertThat(fromMission).extracting(SyncChange::missionCode).containsOnly("TUN");
+
+        assertThat(letters.apply(fromMission.get(0))).isEqualTo(Applied.APPLIED);
+        assertThat(letters.apply(fromMission.get(1))).isEqualTo(Applied.APPLIED);
+        assertThat(letters.apply(fromMission.get(0))).isEqualTo(Applied.STALE);
+        Correspondence copy = hqLetters.get(sent.id(), null).orElseThrow();
+        assertThat(copy.subject()).isEqualTo("تقرير عن الجالية العربية (منقح)");
+        assertThat(copy.version()).isEqualTo(2);
+        assertThat(copy.receivedFrom()).isEqualTo("TUN");
+        assertThat(copy.editableHere()).isFalse();
+
+        assertThatThrownBy(() -> hqLetters.update(sent.id(), 2, letter(tunis, "edited at headquarters"), "hq-clerk"))
+                .as("headquarters cannot edit a mission's record").isInstanceOf(StaleEditException.class);
+        assertThat(fromHq).hasSize(1);
+    }
+
+    @Test
+    void correspondenceWaitsForItsMissionAndIsRefusedFromAnotherMission() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        Correspondence sent = missionLetters.create(letter(tunis, "رسالة"), "amina");
+        SyncChange change = fromMission.get(0);
+
+        DataSource emptyHq = TestDatabase.create(folder.resolve("empty")).migrate("missions");
+        assertThat(new CorrespondenceType(emptyHq).apply(change)).isEqualTo(Applied.DEFERRED);
+
+        SyncChange forged = new SyncChange(change.type(), change.recordId(), change.version(), "EGY", change.payload());
+        assertThatThrownBy(() -> new CorrespondenceType(hq).apply(forged)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sent by mission EGY");
+        SyncChange wrongRecord = new SyncChange(change.type(), "00000000-0000-0000-0000-000000000000", 1, "TUN", change.payload());
+        assertThatThrownBy(() -> new CorrespondenceType(hq).apply(wrongRecord)).isInstanceOf(IllegalArgumentException.class);
+        SyncChange notJson = new SyncChange(change.type(), sent.id(), 1, "TUN", "{not json");
+        assertThatThrownBy(() -> new CorrespondenceType(hq).apply(notJson)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(hqLetters.get(sent.id(), null)).isEmpty();
+    }
+
+    @Test
+    void exportGivesEachRecordAtItsCurrentVersion() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        hqMissions.update(tunis.id(), 1, draft("TUN", "بعثة تونس"), "chief");
+        hqMissions.create(draft("CAI", "بعثة القاهرة"), "chief");
+        List<SyncChange> exported = new ArrayList<>();
+        new MissionDirectoryType(hq).export("TUN", exported::add);
+        assertThat(exported).extracting(SyncChange::recordId, SyncChange::version)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(tunis.id(), 2L),
+                        org.assertj.core.groups.Tuple.tuple(hqMissions.byCode("CAI").orElseThrow().id(), 1L));
+    }
+
+    private static MissionDraft draft(String code, String name) {
+        return new MissionDraft(code, MissionType.MISSION, "TN", "تونس", LocalizedText.of(name, null, null), null, null, null, null,
+                MissionStatus.ACTIVE, 30);
+    }
+
+    private static CorrespondenceDraft letter(Mission m, String subject) {
+        return new CorrespondenceDraft(m.id(), Counterpart.HEADQUARTERS, null, Classification.POLITICAL, "TN", "TUN/1",
+                LocalDate.of(2026, 11, 20), null, subject, "ملخص", CorrespondenceStatus.OPEN);
+    }
+}
