@@ -56,6 +56,14 @@ final class DiwanNode implements AutoCloseable {
         return this;
     }
 
+    /** Adds a feature to the boot features, as {@code run.sh --demo} does; call before {@link #start()}. */
+    DiwanNode bootWith(String feature) throws IOException {
+        Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(cfg);
+        Files.writeString(cfg, text.replaceFirst("(?m)^(featuresBoot = \\\\)$", "$1\n    " + feature + ", \\\\"));
+        return this;
+    }
+
     DiwanNode start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/diwan").toString(), "run")
                 .directory(home.toFile())
@@ -89,6 +97,32 @@ final class DiwanNode implements AutoCloseable {
             awaitBoot();
         }
         return this;
+    }
+
+    /**
+     * Starts the node again on its own data folder (after {@link #kill()} or {@link #close()}) and waits for
+     * it, without the fresh-folder retry of {@link #awaitHttp()}: the data is what the test is about.
+     */
+    DiwanNode restart() throws IOException {
+        start();
+        awaitBoot();
+        return this;
+    }
+
+    /** {@code kill -9} of the node's JVM: no shutdown hook, no flush, as a power cut. */
+    void kill() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        ProcessHandle jvm = jvm();
+        jvm.destroyForcibly();
+        jvm.onExit().join();
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
     }
 
     private void awaitBoot() {

@@ -1,8 +1,6 @@
 package org.diwan.messaging.internal;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -22,7 +20,11 @@ final class BrokerConfiguration {
 
     static final String TCP_ACCEPTOR = "core-tcp";
     static final String VM_ACCEPTOR = "in-vm";
-    static final String VM_URL = "vm://0";
+    /**
+     * The in-VM acceptor's server id. One broker per JVM in Karaf, so always 0 there; tests that run two brokers
+     * (headquarters and a mission) in one JVM give each its own, as in-VM ids are JVM-wide.
+     */
+    static final int VM_SERVER_ID = 0;
     /**
      * Duplicate ids remembered per address. It must exceed any resend window of the sync bridges (messages a
      * peer may resend after a reconnect), or a resend past it is delivered twice.
@@ -35,7 +37,7 @@ final class BrokerConfiguration {
     private BrokerConfiguration() {
     }
 
-    static ConfigurationImpl build(String host, int port, int globalMaxSizeMb, Path folder) throws Exception {
+    static ConfigurationImpl build(String host, int port, int globalMaxSizeMb, Path folder, int vmServerId) throws Exception {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -59,7 +61,7 @@ final class BrokerConfiguration {
         config.putSecurityRoles("#", Set.of(internalRole()));
         config.setJMXManagementEnabled(false);
         // Artemis lets the cluster user in with every right; its well-known default password must not work.
-        config.setClusterPassword(randomSecret());
+        config.setClusterPassword(PrivateFiles.newSecret());
 
         // Artemis would take half the heap for messages before paging.
         config.setGlobalMaxSize(globalMaxSizeMb * MIB);
@@ -67,15 +69,28 @@ final class BrokerConfiguration {
         config.setPersistIDCache(true);
 
         config.addAcceptorConfiguration(TCP_ACCEPTOR, "tcp://" + uriHost(host) + ":" + port + "?protocols=CORE;useEpoll=false");
-        config.addAcceptorConfiguration(VM_ACCEPTOR, VM_URL);
+        config.addAcceptorConfiguration(VM_ACCEPTOR, vmUrl(vmServerId));
 
         // Without a dead-letter address Artemis drops a message after its last failed delivery attempt.
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
                 .setExpiryAddress(SimpleString.of(EXPIRY_QUEUE)));
+        // The sync queues never give up on a change: a receiver rolls back only when its database is away, and a
+        // change parked in the DLQ would be a change lost to the other side. Delivery is retried, slower and slower.
+        config.addAddressSetting("diwan.sync.#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
+                .setExpiryAddress(SimpleString.of(EXPIRY_QUEUE))
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(500)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(30_000));
         config.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
         config.addQueueConfiguration(QueueConfiguration.of(EXPIRY_QUEUE).setRoutingType(RoutingType.ANYCAST).setDurable(true));
         return config;
+    }
+
+    static String vmUrl(int vmServerId) {
+        return "vm://" + vmServerId;
     }
 
     /** The internal user's role: every permission, on every address. */
@@ -89,11 +104,5 @@ final class BrokerConfiguration {
         }
         String trimmed = host.strip();
         return trimmed.contains(":") && !trimmed.startsWith("[") ? "[" + trimmed + "]" : trimmed;
-    }
-
-    private static String randomSecret() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

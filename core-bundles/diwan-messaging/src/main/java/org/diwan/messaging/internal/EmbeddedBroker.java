@@ -4,20 +4,25 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.jms.ConnectionFactory;
 
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.diwan.api.sync.LinkMonitor;
+import org.diwan.api.sync.MissionLinks;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +31,14 @@ import org.slf4j.LoggerFactory;
  * {@link BrokerConfiguration} and the single internal user of {@link BrokerCredentials}. Once it is active, an
  * in-VM {@link ConnectionFactory} logged in as that user is registered with {@value #SERVICE_PROPERTY}={@value
  * #SERVICE_VALUE}, so Camel never needs the password.
+ *
+ * <p>The same component runs this node's half of the mission ↔ headquarters link ({@link NodeLink}, configured by
+ * {@link LinkConfig}, PID {@code org.diwan.link}): on headquarters a TLS acceptor for missions and
+ * {@link MissionLinks}, on a mission a bridge to headquarters and a second ConnectionFactory
+ * ({@value #SERVICE_PROPERTY}=hq). {@link LinkMonitor} is registered on every node.
  */
-@Component(immediate = true, configurationPid = "org.diwan.messaging", service = {})
-@Designate(ocd = MessagingConfig.class)
+// No @Designate: bnd allows it only with one configuration PID, so each OCD names its PID itself.
+@Component(immediate = true, configurationPid = {MessagingConfig.PID, LinkConfig.PID}, service = {})
 public final class EmbeddedBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
@@ -38,42 +48,57 @@ public final class EmbeddedBroker {
     /** Live-only activation is done by the time start() returns; the wait only guards against a hung start. */
     private static final Duration ACTIVATION_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Hands the ConnectionFactory to the service registry; returns how to withdraw it. Tests record it instead. */
+    /** Hands a service to the service registry; returns how to withdraw it. Tests record it instead. */
     @FunctionalInterface
     interface Publisher {
-        Runnable publish(ConnectionFactory factory, Dictionary<String, Object> properties);
+        Runnable publish(Class<?> type, Object service, Dictionary<String, Object> properties);
     }
 
     private final EmbeddedActiveMQ broker;
-    private final LocalConnectionFactory connectionFactory;
-    private final Runnable withdraw;
+    private final BundleConnectionFactory connectionFactory;
+    private final NodeLink link;
+    private final List<Runnable> withdrawals = new ArrayList<>();
 
     @Activate
-    public EmbeddedBroker(BundleContext context, MessagingConfig config) throws Exception {
-        this(config, context.getProperty("karaf.data"), (factory, properties) -> {
-            ServiceRegistration<ConnectionFactory> registration = context.registerService(ConnectionFactory.class, factory, properties);
+    public EmbeddedBroker(BundleContext context, MessagingConfig config, LinkConfig linkConfig) throws Exception {
+        this(config, linkConfig, context::getProperty, (type, service, properties) -> {
+            ServiceRegistration<?> registration = context.registerService(type.getName(), service, properties);
             return () -> unregister(registration);
-        });
+        }, BrokerConfiguration.VM_SERVER_ID);
     }
 
-    EmbeddedBroker(MessagingConfig config, String karafData, Publisher publisher) throws Exception {
-        Path folder = journalFolder(config, karafData);
+    /**
+     * @param framework the framework properties ({@code karaf.data}, {@code karaf.etc}, {@code diwan.node.role},
+     *                  {@code diwan.node.mission}); tests pass a map
+     * @param vmServerId the in-VM acceptor's id, {@link BrokerConfiguration#VM_SERVER_ID} but in tests that run two brokers
+     */
+    EmbeddedBroker(MessagingConfig config, LinkConfig linkConfig, Function<String, String> framework, Publisher publisher,
+                   int vmServerId) throws Exception {
+        Path folder = journalFolder(config, framework.apply("karaf.data"));
         BrokerCredentials credentials = BrokerCredentials.loadOrCreate(folder);
         warnIfReachable(config.host(), config.port());
+        NodeLink nodeLink = NodeLink.create(linkConfig, framework, folder);
 
+        ConfigurationImpl configuration = BrokerConfiguration.build(config.host(), config.port(), config.globalMaxSizeMb(), folder, vmServerId);
+        nodeLink.configure(configuration);
         EmbeddedActiveMQ embedded = new EmbeddedActiveMQ()
-                .setConfiguration(BrokerConfiguration.build(config.host(), config.port(), config.globalMaxSizeMb(), folder))
-                .setSecurityManager(new InternalUserSecurityManager(credentials))
+                .setConfiguration(configuration)
+                .setSecurityManager(nodeLink.securityManager(new InternalUserSecurityManager(credentials)))
                 // No broker.properties from the class path: the configuration is the code above, nothing else.
                 .setPropertiesResourcePath(null);
         start(embedded);
-        LocalConnectionFactory factory = null;
+        BundleConnectionFactory factory = null;
         try {
-            factory = new LocalConnectionFactory(credentials);
+            factory = BundleConnectionFactory.local(credentials, BrokerConfiguration.vmUrl(vmServerId));
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(SERVICE_PROPERTY, SERVICE_VALUE);
-            this.withdraw = publisher.publish(factory, properties);
-        } catch (RuntimeException e) {
+            withdrawals.add(publisher.publish(ConnectionFactory.class, factory, properties));
+            nodeLink.started(embedded.getActiveMQServer(), publisher);
+            LinkMonitor monitor = nodeLink::status;
+            withdrawals.add(publisher.publish(LinkMonitor.class, monitor, new Hashtable<>()));
+        } catch (Exception e) {
+            withdrawAll();
+            nodeLink.close();
             if (factory != null) {
                 factory.close();
             }
@@ -82,16 +107,30 @@ public final class EmbeddedBroker {
         }
         this.broker = embedded;
         this.connectionFactory = factory;
+        this.link = nodeLink;
         LOG.info("Broker active: CORE on {}:{}, journal in {}", config.host(), config.port(), folder);
     }
 
     @Deactivate
     void deactivate() {
         // Clients first, so none is handed a factory whose broker is going away.
-        withdraw.run();
+        withdrawAll();
+        link.close();
         connectionFactory.close();
         stop(broker);
         LOG.info("Broker stopped");
+    }
+
+    private void withdrawAll() {
+        for (int i = withdrawals.size() - 1; i >= 0; i--) {
+            withdrawals.get(i).run();
+        }
+        withdrawals.clear();
+    }
+
+    /** This node's half of the link, for tests. */
+    NodeLink link() {
+        return link;
     }
 
     /** The running server, for tests that look at its live state. */
@@ -144,7 +183,7 @@ public final class EmbeddedBroker {
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyGone) {
-            LOG.debug("ConnectionFactory already unregistered (bundle stopping)");
+            LOG.debug("Service already unregistered (bundle stopping)");
         }
     }
 

@@ -85,7 +85,7 @@ final class InternalUserSecurityManager implements ActiveMQSecurityManager5 {
     }
 
     /** The name comes from the network: no control characters into the log. */
-    private static String printable(String name) {
+    static String printable(String name) {
         if (name == null) {
             return "(none)";
         }

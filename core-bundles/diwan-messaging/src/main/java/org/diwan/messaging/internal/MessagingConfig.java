@@ -3,9 +3,11 @@ package org.diwan.messaging.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Diwan messaging",
+@ObjectClassDefinition(pid = MessagingConfig.PID, name = "Diwan messaging",
         description = "The node's embedded Artemis broker: CORE protocol only, authenticated, persistent.")
 @interface MessagingConfig {
+
+    String PID = "org.diwan.messaging";
 
     @AttributeDefinition(name = "Host",
             description = "Address the TCP acceptor binds to. Anything but loopback is reachable from other machines"

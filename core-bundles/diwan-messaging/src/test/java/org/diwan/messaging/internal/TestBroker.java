@@ -26,42 +26,94 @@ import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.diwan.api.sync.LinkMonitor;
+import org.diwan.api.sync.LinkStatus;
 
-/** Starts the component outside OSGi, through its own constructor, on a free loopback port and a temporary folder. */
+/**
+ * Starts the component outside OSGi, through its own constructor, on a free loopback port and a temporary folder:
+ * a headquarters node without a link by default, or any node of {@link TestLink}.
+ */
 final class TestBroker implements AutoCloseable {
 
     static final String LOOPBACK = "127.0.0.1";
 
+    /** A service the component registered, and whether it has been withdrawn. */
+    static final class Registration {
+        final Class<?> type;
+        final Object service;
+        final Dictionary<String, Object> properties;
+        boolean withdrawn;
+
+        Registration(Class<?> type, Object service, Dictionary<String, Object> properties) {
+            this.type = type;
+            this.service = service;
+            this.properties = properties;
+        }
+    }
+
     final Path folder;
     final int port;
+    final TestLink link;
     final EmbeddedBroker broker;
+    final List<Registration> registrations = new ArrayList<>();
+    /** The local ConnectionFactory, its properties, and whether it was withdrawn. */
     ConnectionFactory published;
     Dictionary<String, Object> publishedProperties;
     boolean withdrawn;
+    private boolean closed;
 
-    private TestBroker(Path folder, int port) throws Exception {
+    TestBroker(Path folder, int port, TestLink link) throws Exception {
         this.folder = folder;
         this.port = port;
-        this.broker = new EmbeddedBroker(config(folder, port), null, (factory, properties) -> {
-            published = factory;
-            publishedProperties = properties;
-            return () -> withdrawn = true;
-        });
+        this.link = link;
+        this.broker = new EmbeddedBroker(config(folder, port), link.config(), link.framework()::get, (type, service, properties) -> {
+            Registration registration = new Registration(type, service, properties);
+            registrations.add(registration);
+            boolean local = "local".equals(properties.get(EmbeddedBroker.SERVICE_PROPERTY));
+            if (local) {
+                published = (ConnectionFactory) service;
+                publishedProperties = properties;
+            }
+            return () -> {
+                registration.withdrawn = true;
+                if (local) {
+                    withdrawn = true;
+                }
+            };
+        }, port); // the TCP port doubles as the in-VM id: unique among the brokers of this JVM
     }
 
     static TestBroker start(Path folder) throws Exception {
-        return new TestBroker(folder, freePort());
+        return new TestBroker(folder, freePort(), TestLink.hq());
     }
 
-    /** Same folder and port again: what a node restart looks like to the broker. */
+    /** Same folder, ports and link again: what a node restart looks like to the broker. */
     TestBroker restart() throws Exception {
         close();
-        return new TestBroker(folder, port);
+        return new TestBroker(folder, port, link);
+    }
+
+    /** The one registered, not withdrawn service of {@code type} whose diwan.messaging property is {@code value} (any if null). */
+    <T> T service(Class<T> type, String value) {
+        List<Object> found = new ArrayList<>();
+        for (Registration registration : registrations) {
+            if (registration.type == type && !registration.withdrawn
+                    && (value == null || value.equals(registration.properties.get(EmbeddedBroker.SERVICE_PROPERTY)))) {
+                found.add(registration.service);
+            }
+        }
+        assertThat(found).as("registered %s services (%s)", type.getSimpleName(), value).hasSizeLessThanOrEqualTo(1);
+        return found.isEmpty() ? null : type.cast(found.get(0));
+    }
+
+    LinkStatus status() {
+        return service(LinkMonitor.class, null).status();
     }
 
     @Override
     public void close() {
-        if (!withdrawn) {
+        if (!closed) {
+            closed = true;
             broker.deactivate();
         }
     }
@@ -72,7 +124,9 @@ final class TestBroker implements AutoCloseable {
 
     /** A CORE session over TCP, as a process on this machine would open it; fails if the broker refuses the login. */
     TcpSession openTcp(String user, String password) throws Exception {
-        ServerLocator locator = ActiveMQClient.createServerLocator("tcp://" + LOOPBACK + ":" + port)
+        // useEpoll=false as the broker's own connectors: Artemis's clients share one event loop group per JVM, typed
+        // by the first connector, and an NIO connector on an epoll group fails ("incompatible event loop type").
+        ServerLocator locator = ActiveMQClient.createServerLocator("tcp://" + LOOPBACK + ":" + port + "?useEpoll=false")
                 .setCallTimeout(5_000)
                 .setReconnectAttempts(0)
                 .setInitialConnectAttempts(1);

@@ -7,6 +7,7 @@ import jakarta.jms.ConnectionFactory;
 import org.diwan.api.node.NodeInfo;
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.SyncQueues;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,15 +24,24 @@ public final class MissionInbound {
     private final ChangeReceiver receiver;
 
     @Activate
-    public MissionInbound(@Reference(target = "(diwan.messaging=hq)") ConnectionFactory hq, @Reference NodeInfo node,
-            @Reference ChangeApplier applier, @Reference SyncActivity activity) {
+    public MissionInbound(BundleContext context, @Reference(target = "(diwan.messaging=hq)") ConnectionFactory hq,
+            @Reference NodeInfo node, @Reference ChangeApplier applier, @Reference SyncActivity activity) {
         String code = node.missionCode().orElse(null);
         if (node.role() == NodeRole.MISSION && code != null) {
+            // the same pace as the broker's bridge to headquarters (etc/custom.system.properties, DIWAN_LINK_RETRY_*)
             receiver = new ChangeReceiver("from-hq", hq, SyncQueues.toMission(code), false, applier, activity,
-                    Duration.ofSeconds(1), Duration.ofSeconds(30));
+                    millis(context.getProperty("diwan.link.retry.ms"), 1_000), millis(context.getProperty("diwan.link.retry.max.ms"), 30_000));
             receiver.start();
         } else {
             receiver = null;
+        }
+    }
+
+    private static Duration millis(String value, long fallback) {
+        try {
+            return Duration.ofMillis(Math.max(100, value == null || value.isBlank() ? fallback : Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofMillis(fallback);
         }
     }
 

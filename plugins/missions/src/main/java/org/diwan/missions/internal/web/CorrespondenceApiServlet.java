@@ -177,6 +177,7 @@ public final class CorrespondenceApiServlet extends HttpServlet {
         o.put("version", c.version());
         o.put("updatedAt", c.updatedAt().toString());
         o.put("updatedBy", c.updatedBy());
+        o.put("receivedFrom", c.receivedFrom());
         return o;
     }
 }

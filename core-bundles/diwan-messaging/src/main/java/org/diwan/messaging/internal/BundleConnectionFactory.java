@@ -10,12 +10,13 @@ import jakarta.jms.JMSException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * The in-VM ConnectionFactory handed to other bundles. It wraps Artemis's own factory so that callers see
- * only the jakarta.jms type (not Artemis's getters, one of which returns the password) and so that
- * connections are made with this bundle's class loader as context class loader: Artemis looks transport
- * factories up there, and the caller's (Camel's) class loader cannot see our embedded Artemis classes.
+ * A ConnectionFactory handed to other bundles: the in-VM one of every node and, on a mission, the one to
+ * headquarters. It wraps Artemis's own factory so that callers see only the jakarta.jms type (not Artemis's
+ * getters, one of which returns the password) and so that connections are made with this bundle's class loader
+ * as context class loader: Artemis looks transport factories up there, and the caller's (Camel's) class loader
+ * cannot see our embedded Artemis classes.
  */
-final class LocalConnectionFactory implements ConnectionFactory {
+final class BundleConnectionFactory implements ConnectionFactory {
 
     @FunctionalInterface
     private interface JmsCall<T> {
@@ -24,11 +25,19 @@ final class LocalConnectionFactory implements ConnectionFactory {
 
     private final ActiveMQConnectionFactory delegate;
     private final ClassLoader classLoader;
+    private final String description;
 
-    LocalConnectionFactory(BrokerCredentials credentials) {
-        this.classLoader = LocalConnectionFactory.class.getClassLoader();
-        this.delegate = withOwnClassLoaderUnchecked(() ->
-                new ActiveMQConnectionFactory(BrokerConfiguration.VM_URL, credentials.user(), credentials.password()));
+    /** {@code factory} runs with this bundle's class loader, which Artemis needs to parse the URL's transport. */
+    BundleConnectionFactory(Supplier<ActiveMQConnectionFactory> factory, String description) {
+        this.classLoader = BundleConnectionFactory.class.getClassLoader();
+        this.description = description;
+        this.delegate = withOwnClassLoaderUnchecked(factory);
+    }
+
+    /** In-VM ({@code vm://0}), logged in as the internal user. */
+    static BundleConnectionFactory local(BrokerCredentials credentials, String vmUrl) {
+        return new BundleConnectionFactory(() -> new ActiveMQConnectionFactory(vmUrl, credentials.user(), credentials.password()),
+                "Diwan local broker (" + vmUrl + ")");
     }
 
     @Override
@@ -68,7 +77,7 @@ final class LocalConnectionFactory implements ConnectionFactory {
 
     @Override
     public String toString() {
-        return "Diwan local broker (" + BrokerConfiguration.VM_URL + ")";
+        return description;
     }
 
     private <T> T withOwnClassLoader(JmsCall<T> call) throws JMSException {

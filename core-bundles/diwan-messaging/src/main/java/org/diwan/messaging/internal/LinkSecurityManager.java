@@ -1,0 +1,132 @@
+package org.diwan.messaging.internal;
+
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import io.netty.handler.ssl.SslHandler;
+
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnection;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import org.diwan.api.sync.SyncQueues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Headquarters' security manager once the link is on: the internal user exactly as
+ * {@link InternalUserSecurityManager} lets it in, plus the missions of {@link MissionAccounts}, each logged in
+ * under its code.
+ *
+ * <p>A mission's rights do not come from the broker's security settings (those grant the internal role
+ * everything on {@code #}) but from {@link #missionMay}: send to {@link SyncQueues#INBOUND}, consume and browse
+ * its own {@code diwan.sync.to.<CODE>}, nothing else. No queue creation (not even temporary ones), no deletion,
+ * no management, no other mission's queue, no wildcard address.
+ */
+final class LinkSecurityManager implements ActiveMQSecurityManager5 {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkSecurityManager.class);
+
+    static final String MISSION_ROLE = "diwan-mission";
+    static final String MISSION_ROLE_PREFIX = "mission:";
+    /** Artemis's fully qualified queue name separator ({@code address::queue}). */
+    private static final String FQQN_SEPARATOR = "::";
+
+    private final InternalUserSecurityManager internal;
+    private final MissionAccounts missions;
+
+    LinkSecurityManager(InternalUserSecurityManager internal, MissionAccounts missions) {
+        this.internal = internal;
+        this.missions = missions;
+    }
+
+    /**
+     * The link's TLS acceptor is for missions only and the node's own acceptors (loopback TCP, in-VM) for the
+     * internal user only: the internal password never crosses the network, and a mission never reaches the broker
+     * except through the link.
+     */
+    @Override
+    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+        boolean overLink = overTls(connection);
+        if (!overLink && internal.validateUser(user, password)) {
+            return internal.authenticate(user, password, connection, securityDomain);
+        }
+        if (overLink && missions.authenticate(user, password)) {
+            Subject subject = new Subject();
+            subject.getPrincipals().add(new UserPrincipal(user));
+            subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE));
+            subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE_PREFIX + user));
+            return subject;
+        }
+        LOG.warn("Broker login refused for user '{}' from {}", InternalUserSecurityManager.printable(user),
+                connection == null ? "unknown" : connection.getRemoteAddress());
+        return null;
+    }
+
+    @Override
+    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+        if (subject == null) {
+            return false;
+        }
+        String mission = missionOf(subject);
+        if (mission != null) {
+            boolean allowed = missionMay(mission, checkType, address);
+            if (!allowed) {
+                LOG.warn("Mission {} refused {} on '{}'", mission, checkType, InternalUserSecurityManager.printable(address));
+            }
+            return allowed;
+        }
+        return internal.authorize(subject, roles, checkType, address);
+    }
+
+    /** Only the internal user: a mission is never validated outside a session (management, legacy paths). */
+    @Override
+    public boolean validateUser(String user, String password) {
+        return internal.validateUser(user, password);
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        return internal.validateUserAndRole(user, password, roles, checkType);
+    }
+
+    /**
+     * What a mission may do. {@code address} is what Artemis hands {@link #authorize}: the bare address for a send,
+     * and for a consumer or browser on a queue the fully qualified {@code address::queue} (both forms accepted for
+     * the mission's own queue, whose address and queue share the name).
+     */
+    static boolean missionMay(String mission, CheckType checkType, String address) {
+        if (address == null) {
+            return false;
+        }
+        return switch (checkType) {
+            case SEND -> names(address, SyncQueues.INBOUND);
+            case CONSUME, BROWSE -> names(address, SyncQueues.toMission(mission));
+            default -> false;
+        };
+    }
+
+    private static boolean names(String address, String queue) {
+        return address.equals(queue) || address.equals(queue + FQQN_SEPARATOR + queue);
+    }
+
+    /** Whether the connection came through a TLS acceptor: the link's is the broker's only one. */
+    static boolean overTls(RemotingConnection connection) {
+        return connection != null && connection.getTransportConnection() instanceof NettyConnection netty
+                && netty.getChannel().pipeline().get(SslHandler.class) != null;
+    }
+
+    /** The mission code of a mission's subject, or {@code null} for anyone else. */
+    static String missionOf(Subject subject) {
+        for (RolePrincipal role : subject.getPrincipals(RolePrincipal.class)) {
+            if (role.getName().startsWith(MISSION_ROLE_PREFIX)) {
+                return role.getName().substring(MISSION_ROLE_PREFIX.length());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package org.diwan.distribution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a node's JVM from outside: its thread count from {@code /proc}, and its heap in use after a full
+ * collection through {@code jcmd} (from the same JDK the tests run on).
+ */
+final class JvmProbe {
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private JvmProbe() {
+    }
+
+    static int threads(ProcessHandle jvm) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+            if (line.startsWith("Threads:")) {
+                return Integer.parseInt(line.substring("Threads:".length()).strip());
+            }
+        }
+        throw new IOException("no thread count for " + jvm.pid());
+    }
+
+    /** Heap in use, in KiB, right after a full GC. */
+    static long heapAfterGcKb(ProcessHandle jvm) throws IOException, InterruptedException {
+        jcmd(jvm, "GC.run");
+        Matcher used = USED.matcher(jcmd(jvm, "GC.heap_info"));
+        if (!used.find()) {
+            throw new IOException("jcmd GC.heap_info gave no 'used' figure");
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(ProcessHandle jvm, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(jvm.pid()), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("jcmd " + command + " failed: " + out);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package org.diwan.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Headquarters and a mission as two processes (two distributions, two Derby databases, two brokers) linked
+ * over TLS: the mission works while headquarters is down and its records arrive when headquarters is back;
+ * headquarters' bulletin reaches the mission; a mission's edit updates headquarters' copy; each side refuses
+ * edits of what the other owns.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SyncIT {
+
+    private SyncPair pair;
+
+    @BeforeAll
+    void start() throws Exception {
+        pair = SyncPair.start("sync-it", Map.of());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (pair != null) {
+            pair.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void recordsMadeOnTheMissionWhileHeadquartersIsDownArriveWhenItStarts() throws Exception {
+        pair.hq.close();
+        pair.missionAdmin.get("/diwan/missions/correspondence");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = pair.createOnMission(pair.missionAdmin, "تقرير رقم " + i + " عن الجالية");
+            assertThat(id).as("the mission works without headquarters").isNotNull();
+            ids.add(id);
+        }
+        JsonNode waiting = pair.status(pair.missionAdmin);
+        assertThat(waiting.at("/link/connected").asBoolean()).isFalse();
+        assertThat(waiting.at("/link/outbound").asLong()).as(waiting.toString()).isEqualTo(20);
+
+        pair.hq.restart();
+        pair.relogin();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> pair.inventory(pair.hqAdmin).keySet().containsAll(ids));
+        assertThat(pair.inventory(pair.hqAdmin)).isEqualTo(pair.inventory(pair.missionAdmin));
+        JsonNode copy = pair.json.readTree(pair.hqAdmin.get(SyncPair.LETTERS + "/" + ids.get(0)).body());
+        assertThat(copy.get("receivedFrom").asText()).isEqualTo(SyncPair.CODE);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> pair.status(pair.missionAdmin).at("/link/outbound").asLong() == 0);
+    }
+
+    @Test
+    @Order(2)
+    void anEditOnTheMissionUpdatesHeadquartersCopyAndHeadquartersCannotEditIt() throws Exception {
+        pair.missionAdmin.get("/diwan/missions/correspondence");
+        String id = pair.createOnMission(pair.missionAdmin, "رسالة ستعدل");
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> pair.hqAdmin.get(SyncPair.LETTERS + "/" + id).statusCode() == 200);
+
+        Map<String, Object> edit = Map.of("mission", pair.missionId, "counterpart", "HEADQUARTERS", "classification", "ECONOMIC",
+                "referenceNo", "TUN/EDIT", "documentDate", LocalDate.now().toString(), "subject", "رسالة عدلت في البعثة", "status", "OPEN",
+                "version", 1);
+        HttpResponse<String> edited = pair.missionAdmin.send("PUT", SyncPair.LETTERS + "/" + id, "application/json",
+                pair.json.writeValueAsString(edit));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> pair.json.readTree(pair.hqAdmin.get(SyncPair.LETTERS + "/" + id).body()).get("version").asInt() == 2);
+        JsonNode copy = pair.json.readTree(pair.hqAdmin.get(SyncPair.LETTERS + "/" + id).body());
+        assertThat(copy.get("subject").asText()).isEqualTo("رسالة عدلت في البعثة");
+        assertThat(copy.get("classification").asText()).isEqualTo("ECONOMIC");
+
+        // headquarters shows it read-only: the API and the page refuse an edit, so the two never compete
+        pair.hqAdmin.get("/diwan/missions/correspondence/" + id);
+        HttpResponse<String> refused = pair.hqAdmin.send("PUT", SyncPair.LETTERS + "/" + id, "application/json",
+                pair.json.writeValueAsString(Map.of("subject", "edited at HQ", "version", 2)));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(pair.hqAdmin.get("/diwan/missions/correspondence/" + id).body()).contains("id=\"received-from\"").doesNotContain("id=\"edit\"");
+        assertThat(pair.hqAdmin.get("/diwan/missions/correspondence/" + id + "/edit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
+    void theMissionCannotEditHeadquartersDirectory() throws Exception {
+        pair.missionAdmin.get("/diwan/missions/registry");
+        HttpResponse<String> refused = pair.missionAdmin.send("POST", "/api/missions/missions", "application/json",
+                "{\"code\": \"XXX\", \"type\": \"MISSION\", \"country\": \"TN\", \"city\": \"تونس\", \"nameAr\": \"بعثة\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(pair.missionAdmin.get("/diwan/missions/registry/new").statusCode()).isEqualTo(403);
+        assertThat(pair.missionAdmin.get("/diwan/missions/registry/" + pair.missionId).body()).contains("id=\"from-hq\"");
+    }
+
+    @Test
+    @Order(4)
+    void headquartersBulletinReachesTheMissionWithItsOwnPdf() throws Exception {
+        String month = YearMonth.from(LocalDate.now()).toString();
+        WebClient hq = pair.hqAdmin;
+        hq.get("/diwan/missions/bulletins");
+        HttpResponse<String> built = hq.post("/diwan/missions/bulletins", Map.of("month", month), true);
+        assertThat(built.statusCode()).as(built.body()).isEqualTo(302);
+        String page = built.headers().firstValue("Location").orElseThrow();
+        page = page.substring(page.indexOf("/diwan/"));
+        String editorPage = hq.get(page).body();
+        Matcher issueVersion = Pattern.compile("id=\"issue-form\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">\\s*"
+                + "<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(editorPage);
+        assertThat(issueVersion.find()).isTrue();
+        assertThat(hq.post(page + "/issue", Map.of("version", issueVersion.group(1)), true).statusCode()).isEqualTo(302);
+
+        String bulletin = page;
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> pair.missionAdmin.get(bulletin).body().contains("id=\"pdf-ar\""));
+        String onMission = pair.missionAdmin.get(bulletin).body();
+        assertThat(onMission).contains("id=\"issued\"").doesNotContain("id=\"issue\"");
+        HttpResponse<byte[]> pdf = pair.missionAdmin.download(bulletin + "/pdf/ar");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // and the mission cannot build bulletins of its own
+        pair.missionAdmin.get("/diwan/missions/bulletins");
+        assertThat(pair.missionAdmin.post("/diwan/missions/bulletins", Map.of("month", month), true).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void bothAdministrationPagesShowTheLink() throws Exception {
+        JsonNode hq = pair.status(pair.hqAdmin);
+        assertThat(hq.at("/link/role").asText()).isEqualTo("hq");
+        assertThat(hq.at("/link/missions/0/missionCode").asText()).isEqualTo(SyncPair.CODE);
+        assertThat(hq.at("/sync/received").asLong()).isPositive();
+        JsonNode mission = pair.status(pair.missionAdmin);
+        assertThat(mission.at("/link/role").asText()).isEqualTo("mission");
+        assertThat(mission.at("/link/connected").asBoolean()).isTrue();
+        assertThat(mission.at("/sync/failed").asInt()).isZero();
+        assertThat(pair.missionAdmin.get("/admin/sync").body()).contains("id=\"link-connected\"");
+    }
+}
