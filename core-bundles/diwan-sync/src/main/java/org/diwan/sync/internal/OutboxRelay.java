@@ -98,11 +98,19 @@ public final class OutboxRelay implements Runnable {
     public void run() {
         while (running) {
             try (Connection connection = factory.createConnection()) {
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                MessageProducer producer = session.createProducer(null);
+                Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+                Session plain = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer batchProducer = transacted.createProducer(null);
+                MessageProducer singleProducer = plain.createProducer(null);
                 backoff.reset();
+                // After a start or a failure the first batch may have reached the broker already (the node stopped
+                // between the broker's commit and the outbox's delete). In a transaction one repeat would fail the
+                // whole commit, for ever; sent one by one, the broker simply drops the repeats.
+                boolean recovering = true;
                 while (running) {
-                    if (relayBatch(session, producer) == 0) {
+                    int moved = recovering ? relayBatch(plain, singleProducer, false) : relayBatch(transacted, batchProducer, true);
+                    recovering = false;
+                    if (moved == 0) {
                         activity.awaitRing(IDLE_MILLIS);
                     }
                 }
@@ -118,8 +126,13 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
-    /** Sends one batch and deletes it from the outbox; returns how many entries it took out. */
-    int relayBatch(Session session, MessageProducer producer) throws Exception {
+    /**
+     * Sends one batch and deletes it from the outbox; returns how many entries it took out.
+     *
+     * @param transacted one broker transaction for the batch (fast), or each message on its own (after a
+     *                   failure, when the broker may hold some already)
+     */
+    int relayBatch(Session session, MessageProducer producer, boolean transacted) throws Exception {
         List<OutboxStore.Entry> entries = outbox.oldest(BATCH);
         List<OutboxStore.Entry> done = new ArrayList<>();
         int sent = 0;
@@ -137,9 +150,13 @@ public final class OutboxRelay implements Runnable {
                 }
                 done.add(entry);
             }
-            session.commit();
+            if (transacted) {
+                session.commit();
+            }
         } catch (JMSException | RuntimeException e) {
-            rollback(session);
+            if (transacted) {
+                rollback(session);
+            }
             throw e;
         }
         if (!done.isEmpty()) {

@@ -70,6 +70,25 @@ class SyncRoundTripTest {
     }
 
     @Test
+    void aBatchTheBrokerHoldsButTheOutboxStillListsIsNotSentTwiceAndDoesNotBlockTheOutbox() throws Exception {
+        nodes(NodeRole.MISSION);
+        mission.notes.write("first", null, "before the crash", "TUN", false);
+        await(() -> hq.notes.rows().size() == 1);
+        // the node stopped after the broker's commit and before the outbox's delete: the row is back on start
+        try (var c = mission.sync.getConnection()) {
+            OutboxStore.insert(c, new SyncChange(NotesType.NAME, "first", 1, "TUN", "|before the crash"), java.time.Clock.systemUTC());
+        }
+        mission.restartRelay();
+        mission.notes.write("second", null, "after the restart", "TUN", false);
+
+        await(() -> hq.notes.rows().size() == 2);
+        await(() -> mission.admin.report().outbox() == 0);
+        Thread.sleep(300);
+        assertThat(hq.admin.report().received()).as("the repeat was dropped by the broker").isEqualTo(2);
+        assertThat(mission.admin.report().lastError()).isEmpty();
+    }
+
+    @Test
     void aWriteThatRollsBackSendsNothing() throws Exception {
         nodes(NodeRole.MISSION);
         assertThatThrownBy(() -> mission.notes.write("lost", null, "never committed", "TUN", true)).hasMessageContaining("failed");

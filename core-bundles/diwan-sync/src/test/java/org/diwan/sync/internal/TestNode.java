@@ -33,7 +33,10 @@ final class TestNode implements AutoCloseable {
     final NotesType notes;
     final JdbcOutbox outbox;
     final SyncAdminService admin;
-    private final OutboxRelay relay;
+    private OutboxRelay relay;
+    private final NodeInfo node;
+    private final ConnectionFactory factory;
+    private final MissionLinks links;
     private final ChangeReceiver receiver;
 
     /**
@@ -51,7 +54,10 @@ final class TestNode implements AutoCloseable {
         applier = new ChangeApplier(types, new ParkedStore(sync, java.time.Clock.systemUTC()), node, activity);
         admin = new SyncAdminService(sync, types, applier, activity, node, java.time.Clock.systemUTC());
         ConnectionFactory factory = broker.factory(missionCode == null ? "diwan" : missionCode);
-        relay = new OutboxRelay(new OutboxStore(sync), factory, node, types, activity, links(enrolled));
+        this.node = node;
+        this.factory = factory;
+        this.links = links(enrolled);
+        relay = new OutboxRelay(new OutboxStore(sync), factory, node, types, activity, links);
         String queue = role == NodeRole.HQ ? SyncQueues.INBOUND : SyncQueues.toMission(missionCode);
         receiver = new ChangeReceiver(role.name(), factory, queue, role == NodeRole.HQ, applier, activity, Duration.ofMillis(100),
                 Duration.ofMillis(500));
@@ -61,6 +67,13 @@ final class TestNode implements AutoCloseable {
         relay.start();
         receiver.start();
         return this;
+    }
+
+    /** The relay as after a node restart: a new one, on the same outbox. */
+    void restartRelay() {
+        relay.stop();
+        relay = new OutboxRelay(new OutboxStore(sync), factory, node, types, activity, links);
+        relay.start();
     }
 
     void registerNotes() {
