@@ -30,11 +30,24 @@ final class JvmProbe {
     /** Heap in use, in KiB, right after a full GC. */
     static long heapAfterGcKb(ProcessHandle jvm) throws IOException, InterruptedException {
         jcmd(jvm, "GC.run");
-        Matcher used = USED.matcher(jcmd(jvm, "GC.heap_info"));
-        if (!used.find()) {
+        // G1 prints one heap line; the serial and parallel collectors one per generation: add them, not the
+        // metaspace lines
+        long total = 0;
+        boolean found = false;
+        for (String line : jcmd(jvm, "GC.heap_info").split("\n")) {
+            if (line.contains("Metaspace") || line.contains("class space")) {
+                continue;
+            }
+            Matcher used = USED.matcher(line);
+            if (used.find()) {
+                total += Long.parseLong(used.group(1));
+                found = true;
+            }
+        }
+        if (!found) {
             throw new IOException("jcmd GC.heap_info gave no 'used' figure");
         }
-        return Long.parseLong(used.group(1));
+        return total;
     }
 
     private static String jcmd(ProcessHandle jvm, String command) throws IOException, InterruptedException {

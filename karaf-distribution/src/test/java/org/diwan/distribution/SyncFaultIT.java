@@ -45,8 +45,9 @@ class SyncFaultIT {
     @Test
     void nothingIsLostOrDuplicatedWhateverTheNodesAndTheLinkDo() throws Exception {
         FaultLoop.Result result = new FaultLoop(pair, new Random(2026)).run(CYCLES);
-        LOG.info("sync fault loop: {} cycles ({}), {} records acknowledged, {} on the mission, {} at headquarters, lost {}, duplicated {}",
-                result.cycles(), result.faults(), result.acknowledged(), result.onMission(), result.atHq(), result.lost(), result.duplicated());
+        Figures.write("sync-fault", String.format("cycles %d %s, records acknowledged %d, on the mission %d, at headquarters %d,"
+                + " lost %d, duplicated %d", result.cycles(), result.faults(), result.acknowledged(), result.onMission(), result.atHq(),
+                result.lost(), result.duplicated()));
         assertThat(result.lost()).isZero();
         assertThat(result.duplicated()).isZero();
         assertThat(result.acknowledged()).as("records were made while the faults happened").isGreaterThan(CYCLES);
@@ -93,7 +94,8 @@ class SyncFaultIT {
                         }
                     };
                     faults.merge(fault, 1, Integer::sum);
-                    LOG.info("fault cycle {}/{}: {} ({} records so far)", cycle, cycles, fault, acknowledged.size());
+                    Figures.write("sync-fault-cycles", String.format("cycle %d/%d: %s (%d records so far)", cycle, cycles, fault,
+                            acknowledged.size()));
                 }
             } finally {
                 writing.set(false);

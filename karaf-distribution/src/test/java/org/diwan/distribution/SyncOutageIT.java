@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncOutageIT {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncOutageIT.class);
     /** How long the link stays down after the first measurement; each second is about ten reconnect attempts. */
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("diwan.sync.outageSeconds", 150));
 
@@ -71,8 +70,9 @@ class SyncOutageIT {
         long attempts = pair.proxy.accepted() - attemptsAtStart;
         int threadsAtEnd = JvmProbe.threads(jvm);
         long heapAtEnd = JvmProbe.heapAfterGcKb(jvm);
-        LOG.info("long outage: {} reconnect attempts in {} s; threads {} -> {}; heap after GC {} -> {} KiB; {} records made offline",
-                attempts, OUTAGE.toSeconds(), threadsAtStart, threadsAtEnd, heapAtStart, heapAtEnd, during.size());
+        Figures.write("sync-outage", String.format("%d reconnect attempts in %d s; threads %d -> %d; heap after GC %d -> %d KiB;"
+                + " %d records made offline", attempts, OUTAGE.toSeconds(), threadsAtStart, threadsAtEnd, heapAtStart, heapAtEnd,
+                during.size()));
 
         assertThat(attempts).as("the mission kept trying").isGreaterThan(OUTAGE.toSeconds() * 3);
         assertThat(threadsAtEnd).as("threads").isLessThanOrEqualTo(threadsAtStart + 10);
