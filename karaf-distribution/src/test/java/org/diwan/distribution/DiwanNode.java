@@ -24,10 +24,10 @@ final class DiwanNode implements AutoCloseable {
 
     private final Path home;
     private final Path data;
-    private final int httpPort = freePort();
-    private final int sshPort = freePort();
-    private final int httpsPort = freePort();
-    private final int brokerPort = freePort();
+    private int httpPort = freePort();
+    private int sshPort = freePort();
+    private int httpsPort = freePort();
+    private int brokerPort = freePort();
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
 
@@ -93,6 +93,11 @@ final class DiwanNode implements AutoCloseable {
                     home, failed.getMessage(), tail(home.resolve("console.log"), 40), tail(data.resolve("log/karaf.log"), 60));
             close();
             deleteTree(data);
+            // new ports too: a port another process took between our pick and the node's bind fails it again
+            httpPort = freePort();
+            sshPort = freePort();
+            httpsPort = freePort();
+            brokerPort = freePort();
             start();
             awaitBoot();
         }
@@ -217,12 +222,22 @@ final class DiwanNode implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 and up): a port picked from that range can be
+     * taken by any outgoing connection (the sync tests make thousands) before the node binds it.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
 
     private static void run(ProcessBuilder builder) throws IOException, InterruptedException {

@@ -111,6 +111,11 @@ final class WebClient {
         return csrf;
     }
 
+    /** The session's cookies as one {@code Cookie} header, for a load generator sharing this login across threads. */
+    String cookieHeader() {
+        return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -1,5 +1,7 @@
 package org.diwan.api.sync;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.diwan.api.node.NodeRole;
@@ -32,6 +34,22 @@ public interface SyncedType {
      * @throws Exception                when storing failed (database down): the change is offered again later
      */
     Applied apply(SyncChange change) throws Exception;
+
+    /**
+     * Applies consecutive changes of this type, in order, with the same contract as {@link #apply} for each; the
+     * result lists what became of each. The default applies them one by one. A plugin overrides it to store them
+     * in one transaction: a receiver catching up after an outage hands over a hundred at a time, and one commit
+     * instead of a hundred is what makes catching up fast. When it throws a {@link RuntimeException} (a payload
+     * refused), nothing of the batch may have been stored: the core then applies the changes one by one to set
+     * the refused one aside.
+     */
+    default List<Applied> applyAll(List<SyncChange> changes) throws Exception {
+        List<Applied> results = new ArrayList<>(changes.size());
+        for (SyncChange change : changes) {
+            results.add(apply(change));
+        }
+        return results;
+    }
 
     /**
      * Hands every record of this type the other side should hold, at its current version: what headquarters

@@ -1,6 +1,8 @@
 package org.diwan.sync.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,7 +32,7 @@ public final class ChangeApplier {
     private static final int RETRY_BATCH = 500;
 
     /** What became of a received change. */
-    enum Outcome { APPLIED, STALE, PARKED, REFUSED }
+    enum Outcome { APPLIED, STALE, PARKED }
 
     private final TypeRegistry types;
     private final ParkedStore parked;
@@ -58,27 +60,82 @@ public final class ChangeApplier {
         types.stopListening(retryOnArrival);
     }
 
+    /** A change as it arrived, with the mission its sender logged in as (headquarters) or {@code null} (a mission). */
+    record Received(SyncChange change, String sender) {
+    }
+
     /**
-     * Applies or parks a change that arrived from the other side.
+     * Applies or parks changes that arrived from the other side, in their order: consecutive changes of one type
+     * go to their plugin together ({@link SyncedType#applyAll}), so that catching up costs one commit a batch.
      *
-     * @param sender on headquarters, the mission the broker authenticated the message's sender as; {@code null}
-     *               on a mission (its only peer is headquarters)
-     * @throws Exception when the plugin could not store it for a passing reason: the caller rolls the message
-     *                   back and it comes again
+     * @return how many new versions were stored
+     * @throws Exception when a plugin could not store them for a passing reason: the caller rolls the messages
+     *                   back and they come again
      */
-    Outcome receive(SyncChange change, String sender) throws Exception {
+    int receiveAll(List<Received> batch) throws Exception {
+        List<SyncChange> accepted = new ArrayList<>(batch.size());
+        for (Received r : batch) {
+            if (acceptable(r.change(), r.sender())) {
+                accepted.add(r.change());
+            }
+        }
+        int applied = 0;
+        for (int from = 0; from < accepted.size();) {
+            String type = accepted.get(from).type();
+            int to = from;
+            while (to < accepted.size() && accepted.get(to).type().equals(type)) {
+                to++;
+            }
+            applied += applyRun(accepted.subList(from, to));
+            from = to;
+        }
+        return applied;
+    }
+
+    private boolean acceptable(SyncChange change, String sender) {
         if (node.role() == NodeRole.HQ && !Objects.equals(sender, change.missionCode())) {
             // Not data to keep: a mission's login sending another mission's records, or a message from no mission.
             LOG.error("Sync: change {} for mission {} refused: it was sent by '{}'", change.key(), change.missionCode(), sender);
             activity.failed("change " + change.key() + " refused", new SecurityException("sent by " + sender));
-            return Outcome.REFUSED;
+            return false;
         }
         if (node.role() == NodeRole.MISSION && change.missionCode() != null
                 && !change.missionCode().equals(node.missionCode().orElse(null))) {
             LOG.error("Sync: change {} is for mission {}, not this one: refused", change.key(), change.missionCode());
-            return Outcome.REFUSED;
+            return false;
         }
-        return applyOrPark(change);
+        return true;
+    }
+
+    private int applyRun(List<SyncChange> run) throws Exception {
+        Optional<SyncedType> type = types.find(run.get(0).type());
+        if (type.isPresent() && type.get().owner() != node.role()) {
+            List<Applied> results = null;
+            try {
+                results = type.get().applyAll(List.copyOf(run));
+            } catch (RuntimeException refused) {
+                LOG.debug("Sync: a batch of {} refused ({}); applying its changes one by one", run.get(0).type(), refused.getMessage());
+            }
+            if (results != null && results.size() == run.size()) {
+                int applied = 0;
+                for (int i = 0; i < run.size(); i++) {
+                    if (results.get(i) == Applied.APPLIED) {
+                        applied++;
+                    } else if (results.get(i) == Applied.DEFERRED) {
+                        park(run.get(i), ParkedStore.State.DEFERRED, "waits for a record it refers to");
+                    }
+                }
+                return applied;
+            }
+        }
+        // no plugin, the wrong side, or a refusal somewhere in the batch: each change on its own
+        int applied = 0;
+        for (SyncChange change : run) {
+            if (applyOrPark(change) == Outcome.APPLIED) {
+                applied++;
+            }
+        }
+        return applied;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.diwan.sync.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -9,7 +11,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
-import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,36 +114,35 @@ final class ChangeReceiver implements Runnable {
             if (first == null) {
                 continue;
             }
+            List<ChangeApplier.Received> batch = new ArrayList<>(BATCH);
             int count = 0;
-            boolean appliedAny = false;
+            int applied;
             try {
                 Message message = first;
                 while (message != null) {
-                    appliedAny |= handle(message) == ChangeApplier.Outcome.APPLIED;
+                    read(message, batch);
                     count++;
                     message = count < BATCH ? consumer.receiveNoWait() : null;
                 }
+                applied = applier.receiveAll(batch);
                 session.commit();
             } catch (Exception e) {
                 rollback(session);
                 throw e;
             }
             activity.received(count);
-            applier.afterBatch(appliedAny);
+            applier.afterBatch(applied > 0);
         }
     }
 
-    private ChangeApplier.Outcome handle(Message message) throws Exception {
-        SyncChange change;
+    private void read(Message message, List<ChangeApplier.Received> into) throws JMSException {
         try {
-            change = ChangeMessages.fromMessage(message);
+            String sender = trustValidatedUser ? message.getStringProperty(SyncQueues.PROPERTY_VALIDATED_USER) : null;
+            into.add(new ChangeApplier.Received(ChangeMessages.fromMessage(message), sender));
         } catch (IllegalArgumentException e) {
             // not a change at all: keeping it would block the queue forever
             LOG.error("Sync: message {} on {} dropped: {}", message.getJMSMessageID(), queue, e.getMessage());
-            return ChangeApplier.Outcome.REFUSED;
         }
-        String sender = trustValidatedUser ? message.getStringProperty(SyncQueues.PROPERTY_VALIDATED_USER) : null;
-        return applier.receive(change, sender);
     }
 
     private void pause() {

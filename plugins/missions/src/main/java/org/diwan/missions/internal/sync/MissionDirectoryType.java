@@ -1,6 +1,8 @@
 package org.diwan.missions.internal.sync;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,14 +43,26 @@ public final class MissionDirectoryType implements SyncedType {
 
     @Override
     public Applied apply(SyncChange change) throws Exception {
-        ObjectNode row = Payloads.row(change, Payloads.object(change));
+        return applyAll(List.of(change)).get(0);
+    }
+
+    /** The whole batch in one transaction. */
+    @Override
+    public List<Applied> applyAll(List<SyncChange> changes) throws Exception {
+        List<ObjectNode> rows = changes.stream().map(change -> Payloads.row(change, Payloads.object(change))).toList();
         return Transactions.inTransaction(dataSource, c -> {
-            Optional<Long> stored = MissionsSync.MISSIONS.version(c, change.recordId());
-            if (stored.isPresent() && stored.get() >= change.version()) {
-                return Applied.STALE;
+            List<Applied> results = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                SyncChange change = changes.get(i);
+                Optional<Long> stored = MissionsSync.MISSIONS.version(c, change.recordId());
+                if (stored.isPresent() && stored.get() >= change.version()) {
+                    results.add(Applied.STALE);
+                } else {
+                    MissionsSync.MISSIONS.upsert(c, rows.get(i), Map.of(), stored.isPresent());
+                    results.add(Applied.APPLIED);
+                }
             }
-            MissionsSync.MISSIONS.upsert(c, row, Map.of(), stored.isPresent());
-            return Applied.APPLIED;
+            return results;
         });
     }
 

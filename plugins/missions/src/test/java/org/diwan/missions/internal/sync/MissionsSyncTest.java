@@ -139,6 +139,24 @@ class MissionsSyncTest {
     }
 
     @Test
+    void aBatchIsStoredInOneTransactionAndARefusedOneStoresNothing() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        for (int i = 0; i < 5; i++) {
+            missionLetters.create(letter(tunis, "تقرير " + i), "amina");
+        }
+        CorrespondenceType letters = new CorrespondenceType(hq);
+        SyncChange bad = new SyncChange(MissionsSync.CORRESPONDENCE, fromMission.get(4).recordId(), 1, "TUN", "{\"id\": 7}");
+        List<SyncChange> withBad = new ArrayList<>(fromMission.subList(0, 4));
+        withBad.add(bad);
+        assertThatThrownBy(() -> letters.applyAll(withBad)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(hqLetters.get(fromMission.get(0).recordId(), null)).as("nothing of a refused batch is kept").isEmpty();
+
+        assertThat(letters.applyAll(fromMission)).containsOnly(Applied.APPLIED).hasSize(5);
+        assertThat(letters.applyAll(fromMission)).containsOnly(Applied.STALE);
+    }
+
+    @Test
     void exportGivesEachRecordAtItsCurrentVersion() throws Exception {
         Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
         hqMissions.update(tunis.id(), 1, draft("TUN", "بعثة تونس"), "chief");

@@ -1,0 +1,187 @@
+package org.diwan.distribution;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The sync benchmark (bench/sync.sh runs it; the build never does: its name is no test's). On two real nodes
+ * it prints records/s from mission to headquarters (durable, 1 KiB records, 100 in flight) next to raw Artemis
+ * durable throughput on the same machine in the same run, the catch-up time of records queued while the link was
+ * down, and the fault loop's counts. Figures go to target/figures/sync-bench.txt; nothing here fails on a time.
+ */
+class SyncBench {
+
+    private static final int RAW = Integer.getInteger("bench.raw", 20_000);
+    private static final int LIVE = Integer.getInteger("bench.live", 5_000);
+    private static final int OFFLINE = Integer.getInteger("bench.offline", 50_000);
+    private static final int CYCLES = Integer.getInteger("bench.cycles", 100);
+    private static final int IN_FLIGHT = 100;
+    private static final String KIB_OF_ARABIC = "نص".repeat(170);
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void measure() throws Exception {
+        try (SyncPair pair = SyncPair.start("sync-bench", Map.of("DIWAN_LINK_RETRY_MS", "200", "DIWAN_LINK_RETRY_MAX_MS", "1000"))) {
+            double raw = rawArtemis(pair.hq, RAW);
+            Figures.write("sync-bench", String.format("raw Artemis durable, 1 KiB, %d in flight: %.0f msg/s (%d messages)", IN_FLIGHT, raw, RAW));
+
+            int before = total(pair.hqAdmin);
+            long start = System.nanoTime();
+            double made = create(pair, LIVE, "مباشر");
+            awaitTotal(pair.hqAdmin, before + LIVE, Duration.ofMinutes(10));
+            double live = LIVE / seconds(start);
+            Figures.write("sync-bench", String.format("live: %d records made on the mission at %.0f/s over HTTP, at headquarters at %.0f records/s"
+                    + " end to end (%.0f%% of raw Artemis)", LIVE, made, live, 100 * live / raw));
+
+            pair.proxy.cut();
+            double offlineRate = create(pair, OFFLINE, "منقطع");
+            awaitQuiet(pair, OFFLINE);
+            before = total(pair.hqAdmin);
+            start = System.nanoTime();
+            pair.proxy.restore();
+            awaitTotal(pair.hqAdmin, before + OFFLINE, Duration.ofMinutes(15));
+            double catchUp = seconds(start);
+            Figures.write("sync-bench", String.format("catch-up: %d records made offline (at %.0f/s), at headquarters %.1f s after the link"
+                    + " returned: %.0f records/s (%.0f%% of raw Artemis)", OFFLINE, offlineRate, catchUp, OFFLINE / catchUp,
+                    100 * OFFLINE / catchUp / raw));
+
+            SyncFaultIT.FaultLoop.Result fault = new SyncFaultIT.FaultLoop(pair, new Random(7)).run(CYCLES);
+            Figures.write("sync-bench", String.format("fault loop: %d cycles %s, %d records acknowledged, mission %d, headquarters %d, lost %d,"
+                    + " duplicated %d", fault.cycles(), fault.faults(), fault.acknowledged(), fault.onMission(), fault.atHq(), fault.lost(),
+                    fault.duplicated()));
+        }
+    }
+
+    /** Durable 1 KiB messages through one queue of the node's broker, sent with {@value #IN_FLIGHT} unconfirmed at most. */
+    private static double rawArtemis(DiwanNode node, int count) throws Exception {
+        String password = Files.readString(node.data().resolve("artemis/broker-credentials")).strip();
+        byte[] body = new byte[1024];
+        new Random(1).nextBytes(body);
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + node.brokerPort() + "?useEpoll=false")
+                .setConfirmationWindowSize(1024 * 1024).setBlockOnDurableSend(false);
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession producing = factory.createSession("diwan", password, false, true, true, false, 0);
+                ClientSession consuming = factory.createSession("diwan", password, false, true, true, false, 0)) {
+            producing.createQueue(QueueConfiguration.of("bench.raw").setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            Semaphore window = new Semaphore(IN_FLIGHT);
+            producing.setSendAcknowledgementHandler(message -> window.release());
+            CountDownLatch received = new CountDownLatch(count);
+            ClientConsumer consumer = consuming.createConsumer("bench.raw");
+            consumer.setMessageHandler(message -> {
+                try {
+                    message.acknowledge();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                received.countDown();
+            });
+            consuming.start();
+            ClientProducer producer = producing.createProducer("bench.raw");
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                window.acquire();
+                ClientMessage message = producing.createMessage(true);
+                message.getBodyBuffer().writeBytes(body);
+                producer.send(message);
+            }
+            if (!received.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("raw messages not all received");
+            }
+            return count / seconds(start);
+        }
+    }
+
+    /** Registers records on the mission over its API, {@value #IN_FLIGHT} requests at a time; returns records/s. */
+    private double create(SyncPair pair, int count, String label) throws Exception {
+        WebClient session = SyncPair.login(pair.mission);
+        session.get("/diwan/missions/correspondence");
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).connectTimeout(Duration.ofSeconds(10)).build();
+        String cookie = session.cookieHeader();
+        String csrf = session.csrf();
+        Semaphore window = new Semaphore(IN_FLIGHT);
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(count);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            window.acquire();
+            String body = json.writeValueAsString(Map.of("mission", pair.missionId, "counterpart", "HEADQUARTERS", "classification", "POLITICAL",
+                    "referenceNo", "B/" + label + "/" + i, "documentDate", LocalDate.now().toString(), "subject", label + " " + i,
+                    "summary", KIB_OF_ARABIC, "status", "OPEN"));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pair.mission.httpPort() + SyncPair.LETTERS))
+                    .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                    .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error != null || response.statusCode() != 201) {
+                    failed.incrementAndGet();
+                }
+                window.release();
+                done.countDown();
+            });
+        }
+        done.await(30, TimeUnit.MINUTES);
+        double rate = count / seconds(start);
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " of " + count + " records were refused");
+        }
+        return rate;
+    }
+
+    /** Waits until the relay moved everything made offline to the mission's broker. */
+    private void awaitQuiet(SyncPair pair, int queued) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            var status = pair.status(pair.missionAdmin);
+            if (status.at("/sync/outbox").asLong() == 0 && status.at("/link/outbound").asLong() >= queued) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the offline records did not reach the mission's broker");
+    }
+
+    private int total(WebClient client) throws Exception {
+        return json.readTree(client.get(SyncPair.LETTERS + "?size=1").body()).get("total").asInt();
+    }
+
+    private void awaitTotal(WebClient client, int expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (total(client) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("headquarters holds " + total(client) + " records, not " + expected);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
