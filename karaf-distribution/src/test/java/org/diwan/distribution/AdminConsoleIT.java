@@ -67,6 +67,9 @@ class AdminConsoleIT {
         assertThat(whenRegistered("feature:list -i")).contains("diwan-core");
         assertThat(whenRegistered("diwan:users")).contains("operator").contains("admin");
         assertThat(whenRegistered("diwan:plugins")).contains("Plugin").contains("State");
+        // the sync commands are there on a node without a link too, and say what they can
+        assertThat(whenRegistered("diwan:sync")).contains("role").contains("hq").contains("not configured");
+        assertThat(whenRegistered("diwan:sync-enrol TUN")).contains("DIWAN_LINK_PORT");
     }
 
     /** Karaf registers shell commands as their bundles start, some after SSH already answers. */

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Headquarters and a mission as two processes (two distributions, two Derby databases, two brokers) linked
  * over TLS: the mission works while headquarters is down and its records arrive when headquarters is back;
- * headquarters' bulletin reaches the mission; a mission's edit updates headquarters' copy; each side refuses
+ * headquarters' bulletin reaches the mission; a mission's edit updates headquarters' copy; attachments travel
+ * with their content; each side refuses
  * edits of what the other owns.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -105,6 +106,36 @@ class SyncIT {
 
     @Test
     @Order(3)
+    void anAttachmentMadeOnTheMissionReachesHeadquartersWithTheSameContent() throws Exception {
+        pair.missionAdmin.get("/diwan/missions/correspondence");
+        String id = pair.createOnMission(pair.missionAdmin, "رسالة مع مرفق كبير");
+        String record = "/diwan/missions/correspondence/" + id;
+        pair.missionAdmin.get(record);
+        // 6 MB: the broker sends it as a large message, in chunks, on the files queue and bridge
+        byte[] pdf = java.util.Arrays.copyOf("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), 6 * 1024 * 1024);
+        HttpResponse<String> attached = pair.missionAdmin.upload(record + "/attachments?_csrf=" + pair.missionAdmin.csrf(), "محضر.pdf",
+                "application/pdf", pdf);
+        assertThat(attached.statusCode()).isEqualTo(302);
+        // a small record made after the large file arrives too
+        String after = pair.createOnMission(pair.missionAdmin, "رسالة بعد المرفق");
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> pair.json.readTree(pair.hqAdmin.get(SyncPair.LETTERS + "/" + id).body()).get("attachments").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> pair.hqAdmin.get(SyncPair.LETTERS + "/" + after).statusCode() == 200);
+        JsonNode attachment = pair.json.readTree(pair.hqAdmin.get(SyncPair.LETTERS + "/" + id).body()).get("attachments").get(0);
+        assertThat(attachment.get("fileName").asText()).isEqualTo("محضر.pdf");
+        HttpResponse<byte[]> copy = pair.hqAdmin.download(attachment.get("href").asText());
+        assertThat(copy.statusCode()).isEqualTo(200);
+        assertThat(copy.body()).isEqualTo(pdf);
+        // and headquarters does not attach to a mission's record
+        pair.hqAdmin.get(record);
+        assertThat(pair.hqAdmin.upload(record + "/attachments?_csrf=" + pair.hqAdmin.csrf(), "x.pdf", "application/pdf", pdf).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
     void theMissionCannotEditHeadquartersDirectory() throws Exception {
         pair.missionAdmin.get("/diwan/missions/registry");
         HttpResponse<String> refused = pair.missionAdmin.send("POST", "/api/missions/missions", "application/json",
@@ -115,7 +146,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void headquartersBulletinReachesTheMissionWithItsOwnPdf() throws Exception {
         String month = YearMonth.from(LocalDate.now()).toString();
         WebClient hq = pair.hqAdmin;
@@ -144,7 +175,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void bothAdministrationPagesShowTheLink() throws Exception {
         JsonNode hq = pair.status(pair.hqAdmin);
         assertThat(hq.at("/link/role").asText()).isEqualTo("hq");

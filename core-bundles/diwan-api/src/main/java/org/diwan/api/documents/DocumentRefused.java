@@ -20,6 +20,8 @@ public class DocumentRefused extends Exception {
     public static final String TYPE = "documents.refused.type";
     /** No usable file name is left once folders and control characters are taken out. */
     public static final String NAME = "documents.refused.name";
+    /** A copy from another node whose content is not the original's (hash or size differ): damaged on the way. */
+    public static final String MISMATCH = "documents.refused.mismatch";
 
     private final String messageKey;
     private final transient List<Object> args;

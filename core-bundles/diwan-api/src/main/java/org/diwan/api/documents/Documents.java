@@ -32,6 +32,15 @@ public interface Documents {
     StoredDocument store(String owner, String fileName, InputStream content, Set<String> acceptedMediaTypes, String actor)
             throws DocumentRefused;
 
+    /**
+     * Stores a copy of a document another node stored (sync), under the same id and metadata, so that records
+     * naming it need no translation of ids. The content is checked against the original's SHA-256 and size and
+     * the size limit; its type is detected again and must match. A copy already held is returned as it is.
+     *
+     * @throws DocumentRefused when the content does not match the original or is over {@link #maxSize()}
+     */
+    StoredDocument storeCopy(StoredDocument original, InputStream content) throws DocumentRefused;
+
     /** The document's metadata, or empty when no document has this id. */
     Optional<StoredDocument> find(String id);
 

@@ -19,4 +19,15 @@ public interface SyncOutbox {
      * @throws SQLException as the caller's own statements would
      */
     void capture(Connection connection, SyncChange change) throws SQLException;
+
+    /**
+     * Sends a stored document's content to the other side along with the records, on a queue of its own so
+     * that a large file never holds them up; the copy keeps the document's id ({@code Documents.storeCopy}).
+     * Capture it in the transaction that makes a synced record name the document: the record may arrive
+     * first, and its apply waits ({@link Applied#DEFERRED}) until the document is there. Mission to
+     * headquarters only for now.
+     *
+     * @param missionCode the mission the document belongs to
+     */
+    void captureDocument(Connection connection, String documentId, String missionCode) throws SQLException;
 }

@@ -12,6 +12,15 @@ public final class SyncQueues {
     /** On headquarters: changes from every mission, each stamped with the mission's authenticated user. */
     public static final String INBOUND = "diwan.sync.inbound";
 
+    /**
+     * On a mission node: documents' content waiting for the link, forwarded by a bridge of its own to
+     * {@link #INBOUND_FILES}, so that a large file never holds up the records behind it.
+     */
+    public static final String OUTBOUND_FILES = "diwan.sync.outbound.files";
+
+    /** On headquarters: documents' content from every mission, stamped like {@link #INBOUND}. */
+    public static final String INBOUND_FILES = "diwan.sync.inbound.files";
+
     /** On headquarters, followed by a mission code: changes waiting for that mission to fetch them. */
     public static final String TO_MISSION_PREFIX = "diwan.sync.to.";
 

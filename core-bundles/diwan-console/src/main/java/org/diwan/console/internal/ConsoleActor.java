@@ -25,4 +25,10 @@ final class ConsoleActor {
         }
         return new Actor("console", "local");
     }
+
+    /** Records what the console's administrator did, under their name. */
+    static void audit(org.diwan.api.audit.AuditLog audit, String action, String target, String detail) {
+        Actor actor = current();
+        audit.record(new org.diwan.api.audit.AuditEntry(java.time.Instant.now(), actor.username(), action, target, detail, actor.address()));
+    }
 }

@@ -1,15 +1,11 @@
 package org.diwan.console.internal;
 
-import java.time.Instant;
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
-import org.diwan.api.security.Actor;
 import org.diwan.api.sync.Enrolment;
 import org.diwan.api.sync.MissionLinks;
 import org.diwan.api.sync.SyncAdmin;
@@ -22,7 +18,11 @@ public class SyncEnrolCommand implements Action {
     @Argument(name = "mission", description = "the mission's code, as the mission node is configured (DIWAN_MISSION_CODE)", required = true)
     private String mission;
 
-    @Reference
+    /**
+     * Optional: Karaf registers a bundle's commands only once every mandatory reference of every one of them is
+     * there, and only a headquarters with a link has this service.
+     */
+    @Reference(optional = true)
     private MissionLinks links;
 
     @Reference
@@ -33,11 +33,13 @@ public class SyncEnrolCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        if (links == null) {
+            System.out.println("This node enrols no missions: it is not headquarters, or DIWAN_LINK_PORT is not set (docs/sync-guide.md).");
+            return null;
+        }
         Enrolment enrolment = links.enrol(mission.strip().toUpperCase(java.util.Locale.ROOT));
         long queued = sync.resend(enrolment.missionCode());
-        Actor actor = ConsoleActor.current();
-        audit.record(new AuditEntry(Instant.now(), actor.username(), "sync.enrol", enrolment.missionCode(), queued + " record(s) queued",
-                actor.address()));
+        ConsoleActor.audit(audit, "sync.enrol", enrolment.missionCode(), queued + " record(s) queued");
         System.out.println("Mission " + enrolment.missionCode() + " enrolled; " + queued + " record(s) queued for it.");
         System.out.println("On the mission node, etc/org.diwan.link.cfg:");
         System.out.println("  hqAddress = " + enrolment.hqEndpoint());

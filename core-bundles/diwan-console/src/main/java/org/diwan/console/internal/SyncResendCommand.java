@@ -1,15 +1,11 @@
 package org.diwan.console.internal;
 
-import java.time.Instant;
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
-import org.diwan.api.security.Actor;
 import org.diwan.api.sync.SyncAdmin;
 
 @Command(scope = "diwan", name = "sync-resend", description = "Headquarters: queues every record a mission should hold again (after a"
@@ -30,8 +26,7 @@ public class SyncResendCommand implements Action {
     public Object execute() throws Exception {
         String code = mission.strip().toUpperCase(java.util.Locale.ROOT);
         long queued = sync.resend(code);
-        Actor actor = ConsoleActor.current();
-        audit.record(new AuditEntry(Instant.now(), actor.username(), "sync.resend", code, queued + " record(s) queued", actor.address()));
+        ConsoleActor.audit(audit, "sync.resend", code, queued + " record(s) queued");
         System.out.println(queued + " record(s) queued for " + code + ".");
         return null;
     }

@@ -140,6 +140,50 @@ public final class DocumentService implements Documents {
     }
 
     @Override
+    public StoredDocument storeCopy(StoredDocument original, InputStream content) throws DocumentRefused {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(content, "content");
+        if (!isUuid(original.id()) || !OWNER.matcher(original.owner()).matches()) {
+            throw new IllegalArgumentException("not a document another node stored: " + original.id() + " of " + original.owner());
+        }
+        Optional<StoredDocument> held = find(original.id());
+        if (held.isPresent()) {
+            return held.get();
+        }
+        ContentStore.Received received;
+        try {
+            received = store.receive(content, maxSize);
+        } catch (DocumentRefused e) {
+            throw refused(original.owner(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("copy of document " + original.id() + " not received", e);
+        }
+        try {
+            if (!received.sha256().equals(original.sha256()) || received.size() != original.size()) {
+                throw new DocumentRefused(DocumentRefused.MISMATCH, original.id());
+            }
+            MediaType type = types.detect(received.temp());
+            if (!type.toString().equals(original.mediaType())) {
+                throw new DocumentRefused(DocumentRefused.TYPE, type.toString());
+            }
+            store.keep(received);
+        } catch (DocumentRefused e) {
+            throw refused(original.owner(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("copy of document " + original.id() + " not stored", e);
+        } finally {
+            store.discard(received.temp());
+        }
+        StoredDocument copy = new StoredDocument(original.id(), original.owner(), FileNames.forDisplay(original.fileName()),
+                original.mediaType(), original.size(), original.sha256(), original.created().truncatedTo(ChronoUnit.MILLIS),
+                clip(original.createdBy(), 64));
+        insert(copy);
+        LOG.info("document {} copied for {} from another node: {}, {} bytes, sha256 {}", copy.id(), copy.owner(), copy.mediaType(),
+                copy.size(), copy.sha256());
+        return copy;
+    }
+
+    @Override
     public Optional<StoredDocument> find(String id) {
         if (!isUuid(id)) {
             return Optional.empty();

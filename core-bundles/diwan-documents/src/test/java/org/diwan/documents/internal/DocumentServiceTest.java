@@ -77,6 +77,28 @@ class DocumentServiceTest {
     }
 
     @Test
+    void aCopyFromAnotherNodeKeepsItsIdOnceAndADamagedCopyIsRefused() throws Exception {
+        byte[] pdf = Samples.pdf();
+        StoredDocument original = new StoredDocument("6f1c1d9e-0d1a-4a52-9d2e-7e3b8f1a2c3d", "missions", "تقرير البعثة.pdf",
+                "application/pdf", pdf.length, sha256(pdf), NOW, "amina");
+
+        byte[] damaged = pdf.clone();
+        damaged[damaged.length / 2] ^= 1;
+        assertThatThrownBy(() -> documents.storeCopy(original, new ByteArrayInputStream(damaged)))
+                .isInstanceOfSatisfying(DocumentRefused.class, e -> assertThat(e.messageKey()).isEqualTo(DocumentRefused.MISMATCH));
+        assertThat(documents.find(original.id())).isEmpty();
+        assertThat(temporaryFiles()).isZero();
+
+        StoredDocument copy = documents.storeCopy(original, new ByteArrayInputStream(pdf));
+        assertThat(copy).isEqualTo(original);
+        assertThat(documents.storeCopy(original, new ByteArrayInputStream(pdf))).as("a second delivery").isEqualTo(original);
+        assertThat(rows()).isEqualTo(1);
+        try (InputStream in = documents.open(original.id())) {
+            assertThat(in.readAllBytes()).isEqualTo(pdf);
+        }
+    }
+
+    @Test
     void keepsTheSameContentOnceOnDiskUnderTwoIds() throws Exception {
         StoredDocument first = documents.store("missions", "a.pdf", new ByteArrayInputStream(Samples.pdf()), PDF, "hassan");
         StoredDocument second = documents.store("library", "b.pdf", new ByteArrayInputStream(Samples.pdf()), ANY, "mona");

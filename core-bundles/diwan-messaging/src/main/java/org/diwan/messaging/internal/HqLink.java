@@ -72,6 +72,7 @@ final class HqLink implements NodeLink {
         // No cached logins: a revoked or re-enrolled mission's old secret must stop working at once.
         config.setAuthenticationCacheSize(0);
         NodeLink.addDurableQueue(config, SyncQueues.INBOUND);
+        NodeLink.addDurableQueue(config, SyncQueues.INBOUND_FILES);
         for (String mission : accounts.codes()) {
             NodeLink.addDurableQueue(config, SyncQueues.toMission(mission));
         }

@@ -104,7 +104,7 @@ final class LinkSecurityManager implements ActiveMQSecurityManager5 {
             return false;
         }
         return switch (checkType) {
-            case SEND -> names(address, SyncQueues.INBOUND);
+            case SEND -> names(address, SyncQueues.INBOUND) || names(address, SyncQueues.INBOUND_FILES);
             case CONSUME, BROWSE -> names(address, SyncQueues.toMission(mission));
             default -> false;
         };

@@ -42,6 +42,7 @@ final class MissionLink implements NodeLink {
     static final String SERVICE_VALUE = "hq";
     static final String CONNECTOR = "hq";
     static final String BRIDGE = "diwan-sync-hq";
+    static final String FILES_BRIDGE = "diwan-sync-hq-files";
     private static final int CONFIRMATION_WINDOW = 1024 * 1024;
     private static final double RETRY_MULTIPLIER = 2.0;
     /** The sync bundle's calls to headquarters fail after this rather than hang on a dead link. */
@@ -64,10 +65,17 @@ final class MissionLink implements NodeLink {
     @Override
     public void configure(ConfigurationImpl config) {
         NodeLink.addDurableQueue(config, SyncQueues.OUTBOUND);
+        NodeLink.addDurableQueue(config, SyncQueues.OUTBOUND_FILES);
         config.addConnectorConfiguration(CONNECTOR, transport());
-        config.addBridgeConfiguration(new BridgeConfiguration(BRIDGE)
-                .setQueueName(SyncQueues.OUTBOUND)
-                .setForwardingAddress(SyncQueues.INBOUND)
+        config.addBridgeConfiguration(bridge(BRIDGE, SyncQueues.OUTBOUND, SyncQueues.INBOUND));
+        // documents on a bridge of their own: a large file streams while records keep flowing on the first
+        config.addBridgeConfiguration(bridge(FILES_BRIDGE, SyncQueues.OUTBOUND_FILES, SyncQueues.INBOUND_FILES));
+    }
+
+    private BridgeConfiguration bridge(String name, String from, String to) {
+        return new BridgeConfiguration(name)
+                .setQueueName(from)
+                .setForwardingAddress(to)
                 .setRoutingType(ComponentConfigurationRoutingType.ANYCAST)
                 .setStaticConnectors(List.of(CONNECTOR))
                 .setHA(false)
@@ -79,7 +87,7 @@ final class MissionLink implements NodeLink {
                 .setReconnectAttempts(-1)
                 .setRetryInterval(settings.retryIntervalMs())
                 .setRetryIntervalMultiplier(RETRY_MULTIPLIER)
-                .setMaxRetryInterval(settings.maxRetryIntervalMs()));
+                .setMaxRetryInterval(settings.maxRetryIntervalMs());
     }
 
     /** Headquarters over TLS, trusting only its pinned certificate (see the class comment for verifyHost). */
@@ -124,7 +132,7 @@ final class MissionLink implements NodeLink {
         ActiveMQServer running = server;
         boolean connected = current != null && current.connected();
         return new LinkStatus(LinkSettings.MISSION, true, settings.hqAddress().toString(), connected,
-                NodeLink.messageCount(running, SyncQueues.OUTBOUND), List.of(),
+                NodeLink.messageCount(running, SyncQueues.OUTBOUND) + NodeLink.messageCount(running, SyncQueues.OUTBOUND_FILES), List.of(),
                 current == null ? "" : current.lastError(), current == null ? null : current.lastErrorAt());
     }
 

@@ -97,6 +97,7 @@ interface NodeLink {
         public void configure(ConfigurationImpl config) {
             if (role.equals(LinkSettings.MISSION)) {
                 addDurableQueue(config, SyncQueues.OUTBOUND);
+                addDurableQueue(config, SyncQueues.OUTBOUND_FILES);
             }
         }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -16,30 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes changes off one queue and applies them, on its own thread, for as long as it runs. Messages are read in
- * a transacted session and committed after their changes are stored (applied or parked), in batches; a crash
- * between the two delivers them again, which the plugins' idempotent apply turns into no-ops. When the
- * connection fails (headquarters unreachable, broker restarting) it waits, doubling the wait up to a ceiling,
- * and connects again.
+ * Takes changes off one queue and applies them. Messages are read in batches and committed after their changes
+ * are stored (applied or parked); a crash between the two delivers them again, which the plugins' idempotent
+ * apply turns into no-ops.
  */
-final class ChangeReceiver implements Runnable {
+final class ChangeReceiver extends QueueReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeReceiver.class);
     /** Messages applied before one commit: fewer broker round trips, at most this many re-applied after a crash. */
     static final int BATCH = 100;
-    private static final long POLL_MILLIS = 500;
 
-    private final String name;
-    private final ConnectionFactory factory;
-    private final String queue;
     private final boolean trustValidatedUser;
     private final ChangeApplier applier;
-    private final SyncActivity activity;
-    private final Backoff backoff;
-    private volatile boolean running = true;
-    private volatile boolean broken;
-    private volatile boolean connected;
-    private Thread thread;
 
     /**
      * @param trustValidatedUser take the sender from the broker's {@code _AMQ_VALIDATED_USER} (headquarters,
@@ -47,69 +34,14 @@ final class ChangeReceiver implements Runnable {
      */
     ChangeReceiver(String name, ConnectionFactory factory, String queue, boolean trustValidatedUser, ChangeApplier applier,
             SyncActivity activity, Duration firstRetry, Duration maxRetry) {
-        this.name = name;
-        this.factory = factory;
-        this.queue = queue;
+        super(name, factory, queue, activity, firstRetry, maxRetry);
         this.trustValidatedUser = trustValidatedUser;
         this.applier = applier;
-        this.activity = activity;
-        this.backoff = new Backoff(firstRetry, maxRetry);
-    }
-
-    void start() {
-        thread = new Thread(this, "diwan-sync-" + name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    boolean connected() {
-        return connected;
     }
 
     @Override
-    public void run() {
-        while (running) {
-            broken = false;
-            try (Connection connection = factory.createConnection()) {
-                connection.setExceptionListener(e -> broken = true);
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
-                connection.start();
-                connected = true;
-                backoff.reset();
-                activity.recovered();
-                LOG.info("Sync: receiving from {}", queue);
-                consume(session, consumer);
-            } catch (JMSException e) {
-                if (running) {
-                    activity.failed("receiving from " + queue, e);
-                }
-            } catch (Exception e) {
-                // the database refused (or a plugin failed in passing): the batch was rolled back, it comes again
-                if (running) {
-                    activity.failed("applying changes from " + queue, e);
-                }
-            } finally {
-                connected = false;
-            }
-            pause();
-        }
-    }
-
-    private void consume(Session session, MessageConsumer consumer) throws Exception {
-        while (running && !broken) {
+    void consume(Session session, MessageConsumer consumer) throws Exception {
+        while (reading()) {
             Message first = consumer.receive(POLL_MILLIS);
             if (first == null) {
                 continue;
@@ -142,26 +74,6 @@ final class ChangeReceiver implements Runnable {
         } catch (IllegalArgumentException e) {
             // not a change at all: keeping it would block the queue forever
             LOG.error("Sync: message {} on {} dropped: {}", message.getJMSMessageID(), queue, e.getMessage());
-        }
-    }
-
-    private void pause() {
-        if (!running) {
-            return;
-        }
-        try {
-            Thread.sleep(backoff.nextMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    private static void rollback(Session session) {
-        try {
-            session.rollback();
-        } catch (JMSException e) {
-            LOG.debug("rollback failed (the connection is gone: the broker rolls back by itself)", e);
         }
     }
 }

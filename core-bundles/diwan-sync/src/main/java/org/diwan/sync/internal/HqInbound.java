@@ -1,9 +1,11 @@
 package org.diwan.sync.internal;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.jms.ConnectionFactory;
 
+import org.diwan.api.documents.Documents;
 import org.diwan.api.node.NodeInfo;
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.SyncQueues;
@@ -14,29 +16,27 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * On headquarters: applies what the missions send, from {@link SyncQueues#INBOUND} on the node's own broker,
- * where their bridges deliver it. Each message carries the mission its sender logged in as. Idle elsewhere.
+ * where their bridges deliver it, and stores the documents they send on {@link SyncQueues#INBOUND_FILES}. Each message carries the mission its sender logged in as. Idle elsewhere.
  */
 @Component(immediate = true, service = HqInbound.class)
 public final class HqInbound {
 
-    private final ChangeReceiver receiver;
+    private final List<QueueReceiver> receivers;
 
     @Activate
     public HqInbound(@Reference(target = "(diwan.messaging=local)") ConnectionFactory factory, @Reference NodeInfo node,
-            @Reference ChangeApplier applier, @Reference SyncActivity activity) {
+            @Reference ChangeApplier applier, @Reference SyncActivity activity, @Reference Documents documents) {
         if (node.role() == NodeRole.HQ) {
-            receiver = new ChangeReceiver("from-missions", factory, SyncQueues.INBOUND, true, applier, activity,
-                    Duration.ofMillis(500), Duration.ofSeconds(15));
-            receiver.start();
+            receivers = List.of(new ChangeReceiver("from-missions", factory, SyncQueues.INBOUND, true, applier, activity,
+                    Duration.ofMillis(500), Duration.ofSeconds(15)), new DocumentReceiver(factory, documents, applier, activity));
+            receivers.forEach(QueueReceiver::start);
         } else {
-            receiver = null;
+            receivers = List.of();
         }
     }
 
     @Deactivate
     void stop() {
-        if (receiver != null) {
-            receiver.stop();
-        }
+        receivers.forEach(QueueReceiver::stop);
     }
 }

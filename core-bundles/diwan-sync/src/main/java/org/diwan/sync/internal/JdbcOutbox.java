@@ -36,4 +36,12 @@ public final class JdbcOutbox implements SyncOutbox {
         // Rung before the caller commits: the relay's read then waits on the new row's lock until the commit.
         activity.ring();
     }
+
+    @Override
+    public void captureDocument(Connection connection, String documentId, String missionCode) throws SQLException {
+        Objects.requireNonNull(documentId, "documentId");
+        // an entry the relay recognises by its type: the document's content goes along, on its own queue
+        OutboxStore.insert(connection, new SyncChange(DocumentMessages.TYPE, documentId, 1, missionCode, ""), clock);
+        activity.ring();
+    }
 }

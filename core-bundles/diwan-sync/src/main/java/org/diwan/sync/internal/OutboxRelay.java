@@ -1,5 +1,7 @@
 package org.diwan.sync.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
+import org.diwan.api.documents.Documents;
+import org.diwan.api.documents.StoredDocument;
 import org.diwan.api.node.NodeInfo;
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.MissionLinks;
@@ -52,6 +56,7 @@ public final class OutboxRelay implements Runnable {
     private final NodeInfo node;
     private final TypeRegistry types;
     private final SyncActivity activity;
+    private final Documents documents;
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
     private final Thread thread;
     private volatile boolean running = true;
@@ -62,13 +67,14 @@ public final class OutboxRelay implements Runnable {
     @Activate
     public OutboxRelay(@Reference(target = "(diwan.schema=sync)") DataSource dataSource,
             @Reference(target = "(diwan.messaging=local)") ConnectionFactory factory, @Reference NodeInfo node,
-            @Reference TypeRegistry types, @Reference SyncActivity activity) {
-        this(new OutboxStore(dataSource), factory, node, types, activity, null);
+            @Reference TypeRegistry types, @Reference SyncActivity activity, @Reference Documents documents) {
+        this(new OutboxStore(dataSource), factory, node, types, activity, documents, null);
         thread.start();
     }
 
     OutboxRelay(OutboxStore outbox, ConnectionFactory factory, NodeInfo node, TypeRegistry types, SyncActivity activity,
-            MissionLinks links) {
+            Documents documents, MissionLinks links) {
+        this.documents = documents;
         this.outbox = outbox;
         this.factory = factory;
         this.node = node;
@@ -139,6 +145,11 @@ public final class OutboxRelay implements Runnable {
         List<String> missions = enrolledMissions();
         try {
             for (OutboxStore.Entry entry : entries) {
+                if (DocumentMessages.TYPE.equals(entry.change().type())) {
+                    sent += sendDocument(session, producer, entry);
+                    done.add(entry);
+                    continue;
+                }
                 Optional<SyncedType> type = types.find(entry.change().type());
                 if (type.isEmpty()) {
                     // its plugin is away: the entry waits in the outbox for it, the others go on
@@ -166,6 +177,26 @@ public final class OutboxRelay implements Runnable {
             activity.sent(sent);
         }
         return done.size();
+    }
+
+    /**
+     * A mission's document to {@link SyncQueues#OUTBOUND_FILES}, streamed from the documents service. Headquarters'
+     * documents do not travel yet (bulletins are rendered by each mission itself): their entries are dropped.
+     */
+    private int sendDocument(Session session, MessageProducer producer, OutboxStore.Entry entry) throws JMSException, IOException {
+        if (node.role() != NodeRole.MISSION) {
+            return 0;
+        }
+        Optional<StoredDocument> document = documents.find(entry.change().recordId());
+        if (document.isEmpty()) {
+            LOG.error("Sync: document {} is not in the documents service: not sent", entry.change().recordId());
+            return 0;
+        }
+        try (InputStream content = documents.open(document.get().id())) {
+            producer.send(session.createQueue(SyncQueues.OUTBOUND_FILES),
+                    DocumentMessages.toMessage(session, document.get(), content, entry.change().missionCode()));
+        }
+        return 1;
     }
 
     private List<String> destinations(OutboxStore.Entry entry, NodeRole owner, List<String> missions) {

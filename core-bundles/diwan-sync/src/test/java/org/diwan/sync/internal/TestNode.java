@@ -57,7 +57,7 @@ final class TestNode implements AutoCloseable {
         this.node = node;
         this.factory = factory;
         this.links = links(enrolled);
-        relay = new OutboxRelay(new OutboxStore(sync), factory, node, types, activity, links);
+        relay = new OutboxRelay(new OutboxStore(sync), factory, node, types, activity, null, links);
         String queue = role == NodeRole.HQ ? SyncQueues.INBOUND : SyncQueues.toMission(missionCode);
         receiver = new ChangeReceiver(role.name(), factory, queue, role == NodeRole.HQ, applier, activity, Duration.ofMillis(100),
                 Duration.ofMillis(500));
@@ -72,7 +72,7 @@ final class TestNode implements AutoCloseable {
     /** The relay as after a node restart: a new one, on the same outbox. */
     void restartRelay() {
         relay.stop();
-        relay = new OutboxRelay(new OutboxStore(sync), factory, node, types, activity, links);
+        relay = new OutboxRelay(new OutboxStore(sync), factory, node, types, activity, null, links);
         relay.start();
     }
 

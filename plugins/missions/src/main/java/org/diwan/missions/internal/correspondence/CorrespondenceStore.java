@@ -34,16 +34,18 @@ public final class CorrespondenceStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final ChangeCapture changed;
+    private final ChangeCapture attached;
 
     public CorrespondenceStore(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, ChangeCapture.NONE);
+        this(dataSource, clock, ChangeCapture.NONE, ChangeCapture.NONE);
     }
 
     /** @param changed captures each registered or edited record for headquarters, in the write's transaction */
-    public CorrespondenceStore(DataSource dataSource, Clock clock, ChangeCapture changed) {
+    public CorrespondenceStore(DataSource dataSource, Clock clock, ChangeCapture changed, ChangeCapture attached) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.changed = changed;
+        this.attached = attached;
     }
 
     public Page<Correspondence> find(CorrespondenceQuery q) throws SQLException {
@@ -146,20 +148,24 @@ public final class CorrespondenceStore {
     public Attachment attach(String correspondenceId, StoredDocument document, String actor) throws SQLException {
         Attachment a = new Attachment(UUID.randomUUID().toString(), correspondenceId, document.id(), document.fileName(),
                 document.mediaType(), document.size(), document.sha256(), clock.instant(), actor);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO correspondence_attachment (id, correspondence_id, document_id, file_name, media_type, size_bytes, sha256,"
-                        + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, a.id());
-            s.setString(2, a.correspondenceId());
-            s.setString(3, a.documentId());
-            s.setString(4, a.fileName());
-            s.setString(5, a.mediaType());
-            s.setLong(6, a.size());
-            s.setString(7, a.sha256());
-            s.setTimestamp(8, Timestamp.from(a.createdAt()));
-            s.setString(9, actor);
-            s.executeUpdate();
-        }
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO correspondence_attachment (id, correspondence_id, document_id, file_name, media_type, size_bytes, sha256,"
+                            + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, a.id());
+                s.setString(2, a.correspondenceId());
+                s.setString(3, a.documentId());
+                s.setString(4, a.fileName());
+                s.setString(5, a.mediaType());
+                s.setLong(6, a.size());
+                s.setString(7, a.sha256());
+                s.setTimestamp(8, Timestamp.from(a.createdAt()));
+                s.setString(9, actor);
+                s.executeUpdate();
+            }
+            attached.changed(c, a.id());
+            return null;
+        });
         return a;
     }
 

@@ -1,8 +1,7 @@
 package org.diwan.missions.internal.sync;
 
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncedType;
-import org.diwan.missions.internal.common.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,16 +22,15 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Correspondence and reports (MIS-2), registered by a mission and copied to headquarters, where they are
  * read-only and marked with the mission they came from. A record waits when its mission is not in
- * headquarters' directory yet, and is refused when it names another mission than the one that sent it.
+ * headquarters' directory yet, and is refused when it names another mission than the one that sent it. A
+ * batch is stored in one transaction: what makes a mission's catching up after an outage fast.
  */
 @Component(service = SyncedType.class)
-public final class CorrespondenceType implements SyncedType {
-
-    private final DataSource dataSource;
+public final class CorrespondenceType extends RowType {
 
     @Activate
     public CorrespondenceType(@Reference(target = "(diwan.schema=missions)") DataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource, MissionsSync.LETTERS);
     }
 
     @Override
@@ -47,42 +44,21 @@ public final class CorrespondenceType implements SyncedType {
     }
 
     @Override
-    public Applied apply(SyncChange change) throws Exception {
-        return applyAll(List.of(change)).get(0);
-    }
-
-    /** The whole batch in one transaction: what makes a mission's catching up after an outage fast. */
-    @Override
-    public List<Applied> applyAll(List<SyncChange> changes) throws Exception {
-        List<ObjectNode> rows = changes.stream().map(change -> Payloads.row(change, Payloads.object(change))).toList();
-        return Transactions.inTransaction(dataSource, c -> {
-            List<Applied> results = new ArrayList<>(changes.size());
-            for (int i = 0; i < changes.size(); i++) {
-                results.add(applyIn(c, changes.get(i), rows.get(i)));
-            }
-            return results;
-        });
-    }
-
-    private static Applied applyIn(Connection c, SyncChange change, ObjectNode row) throws java.sql.SQLException {
-        Optional<Long> stored = MissionsSync.LETTERS.version(c, change.recordId());
-        if (stored.isPresent() && stored.get() >= change.version()) {
-            return Applied.STALE;
-        }
+    Optional<Applied> check(Connection c, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException {
         String code = MissionsSync.missionCode(c, row.path("mission_id").asText());
         if (code == null) {
-            return Applied.DEFERRED;
+            return Optional.of(Applied.DEFERRED);
         }
         if (!Objects.equals(code, change.missionCode())) {
             throw new IllegalArgumentException("correspondence of mission " + code + " sent by mission " + change.missionCode());
         }
-        MissionsSync.LETTERS.upsert(c, row, Map.of("received_from", code), stored.isPresent());
-        return Applied.APPLIED;
+        local.put("received_from", code);
+        return Optional.empty();
     }
 
     @Override
     public void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
             String where = missionCode == null ? "1 = 1" : "mission_id IN (SELECT id FROM mission WHERE code = ?)";
             Object[] args = missionCode == null ? new Object[0] : new Object[] {missionCode};
             for (ObjectNode row : MissionsSync.LETTERS.readWhere(c, where + " ORDER BY document_date, id", args)) {

@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Reference;
  * <ul>
  * <li>{@value #MISSION} — the missions directory, owned by headquarters, sent to every mission;</li>
  * <li>{@value #CORRESPONDENCE} — correspondence and reports, owned by the mission that registers them;</li>
+ * <li>{@value #ATTACHMENT} — correspondence attachments, owned by the mission, their content sent along on the
+ * files queue;</li>
  * <li>{@value #BULLETIN} — issued bulletins, owned by headquarters, sent to every mission, which renders its own
  * HTML and PDF from them.</li>
  * </ul>
@@ -34,10 +36,12 @@ public final class MissionsSync {
     public static final String MISSION = "missions.mission";
     public static final String CORRESPONDENCE = "missions.correspondence";
     public static final String BULLETIN = "missions.bulletin";
+    public static final String ATTACHMENT = "missions.attachment";
 
     static final RowCodec MISSIONS = new RowCodec("mission", Set.of());
     static final RowCodec LETTERS = new RowCodec("correspondence", Set.of("received_from"));
     static final RowCodec BULLETINS = new RowCodec("bulletin", Set.of());
+    static final RowCodec ATTACHMENTS = new RowCodec("correspondence_attachment", Set.of());
     /** Items travel without their link to headquarters' correspondence, which the mission does not hold. */
     static final RowCodec ITEMS = new RowCodec("bulletin_item", Set.of("correspondence_id"));
 
@@ -64,6 +68,24 @@ public final class MissionsSync {
         ObjectNode row = LETTERS.read(c, id).orElseThrow(() -> new SQLException("correspondence " + id + " not found after its write"));
         outbox.capture(c, new SyncChange(CORRESPONDENCE, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()),
                 row.toString()));
+    }
+
+    /** An attachment's row, and its document's content on the files queue, for headquarters. */
+    public void attachmentAdded(Connection c, String id) throws SQLException {
+        ObjectNode row = ATTACHMENTS.read(c, id).orElseThrow(() -> new SQLException("attachment " + id + " not found after its write"));
+        String mission = correspondenceMission(c, row.path("correspondence_id").asText());
+        outbox.captureDocument(c, row.path("document_id").asText(), mission);
+        outbox.capture(c, new SyncChange(ATTACHMENT, id, 1, mission, row.toString()));
+    }
+
+    static String correspondenceMission(Connection c, String correspondenceId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT m.code FROM correspondence x JOIN mission m ON m.id = x.mission_id WHERE x.id = ?")) {
+            s.setString(1, correspondenceId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     public void bulletinIssued(Connection c, String id) throws SQLException {

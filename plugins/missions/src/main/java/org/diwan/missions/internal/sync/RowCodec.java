@@ -73,6 +73,15 @@ final class RowCodec {
         }
     }
 
+    boolean exists(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** The stored version of the row, or empty when there is none. */
     Optional<Long> version(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT version FROM " + table + " WHERE id = ?")) {

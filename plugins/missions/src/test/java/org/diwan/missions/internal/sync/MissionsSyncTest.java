@@ -17,6 +17,7 @@ import org.diwan.api.node.NodeInfo;
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
+import org.diwan.api.sync.SyncOutbox;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.correspondence.Classification;
 import org.diwan.missions.internal.correspondence.Correspondence;
@@ -44,6 +45,19 @@ class MissionsSyncTest {
     record Node(String nodeId, NodeRole role, Optional<String> missionCode) implements NodeInfo {
     }
 
+    /** The outbox as a list; documents are noted as changes of type {@code sync.document}. */
+    record ListOutbox(List<SyncChange> changes) implements SyncOutbox {
+        @Override
+        public void capture(java.sql.Connection connection, SyncChange change) {
+            changes.add(change);
+        }
+
+        @Override
+        public void captureDocument(java.sql.Connection connection, String documentId, String missionCode) {
+            changes.add(new SyncChange("sync.document", documentId, 1, missionCode, ""));
+        }
+    }
+
     @TempDir
     Path folder;
 
@@ -63,11 +77,11 @@ class MissionsSyncTest {
         missionDatabase = TestDatabase.create(folder.resolve("mission"));
         hq = hqDatabase.migrate("missions");
         mission = missionDatabase.migrate("missions");
-        MissionsSync hqSync = new MissionsSync((c, change) -> fromHq.add(change), new Node("h", NodeRole.HQ, Optional.empty()));
-        MissionsSync missionSync = new MissionsSync((c, change) -> fromMission.add(change), new Node("m", NodeRole.MISSION, Optional.of("TUN")));
+        MissionsSync hqSync = new MissionsSync(new ListOutbox(fromHq), new Node("h", NodeRole.HQ, Optional.empty()));
+        MissionsSync missionSync = new MissionsSync(new ListOutbox(fromMission), new Node("m", NodeRole.MISSION, Optional.of("TUN")));
         hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync::missionChanged);
-        missionLetters = new CorrespondenceStore(mission, Clock.systemUTC(), missionSync::correspondenceChanged);
-        hqLetters = new CorrespondenceStore(hq, Clock.systemUTC(), hqSync::correspondenceChanged);
+        missionLetters = new CorrespondenceStore(mission, Clock.systemUTC(), missionSync::correspondenceChanged, missionSync::attachmentAdded);
+        hqLetters = new CorrespondenceStore(hq, Clock.systemUTC(), hqSync::correspondenceChanged, hqSync::attachmentAdded);
     }
 
     @AfterEach

@@ -1,0 +1,76 @@
+package org.diwan.missions.internal.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.SyncChange;
+import org.diwan.api.sync.SyncedType;
+import org.diwan.missions.internal.common.Transactions;
+
+/**
+ * A synced type kept in one versioned table: every change carries the whole row, a batch is stored in one
+ * transaction, and a version at or below the stored one is ignored. Subclasses say what else a row needs
+ * ({@link #check}) and which local columns to set.
+ */
+abstract class RowType implements SyncedType {
+
+    private final DataSource dataSource;
+    private final RowCodec codec;
+
+    RowType(DataSource dataSource, RowCodec codec) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+    }
+
+    /**
+     * Before a new version is stored: empty to store it with these local columns, or a result that stops it
+     * ({@link Applied#DEFERRED} while a record it refers to is missing).
+     *
+     * @throws IllegalArgumentException when the row must be refused
+     */
+    abstract Optional<Applied> check(Connection c, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException;
+
+    @Override
+    public final Applied apply(SyncChange change) throws Exception {
+        return applyAll(List.of(change)).get(0);
+    }
+
+    @Override
+    public final List<Applied> applyAll(List<SyncChange> changes) throws Exception {
+        List<ObjectNode> rows = changes.stream().map(change -> Payloads.row(change, Payloads.object(change))).toList();
+        return Transactions.inTransaction(dataSource, c -> {
+            List<Applied> results = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                results.add(applyIn(c, changes.get(i), rows.get(i)));
+            }
+            return results;
+        });
+    }
+
+    private Applied applyIn(Connection c, SyncChange change, ObjectNode row) throws SQLException {
+        Optional<Long> stored = codec.version(c, change.recordId());
+        if (stored.isPresent() && stored.get() >= change.version()) {
+            return Applied.STALE;
+        }
+        Map<String, Object> local = new java.util.HashMap<>();
+        Optional<Applied> stop = check(c, change, row, local);
+        if (stop.isPresent()) {
+            return stop.get();
+        }
+        codec.upsert(c, row, local, stored.isPresent());
+        return Applied.APPLIED;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+}
