@@ -16,6 +16,15 @@ public interface SyncAdmin {
      */
     long resend(String missionCode) throws Exception;
 
+    /**
+     * Every record of a type this node holds, by id, with its version and the SHA-256 of its payload as
+     * {@link SyncedType#export} gives it now: what an administrator (or a test) compares between the two sides
+     * to see that they hold the same records, neither lost nor doubled.
+     *
+     * @throws IllegalArgumentException when no plugin registers the type now
+     */
+    java.util.SortedMap<String, String> inventory(String type, String missionCode) throws Exception;
+
     /** Offers every deferred and failed change to its plugin again; returns how many were applied now. */
     int retryParked();
 }

@@ -1,8 +1,13 @@
 package org.diwan.sync.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -101,6 +106,16 @@ public final class SyncAdminService implements SyncAdmin {
         activity.ring();
         LOG.info("Sync: {} record(s) queued again for mission {}", queued.get(), missionCode);
         return queued.get();
+    }
+
+    @Override
+    public SortedMap<String, String> inventory(String type, String missionCode) throws Exception {
+        SyncedType synced = types.find(type).orElseThrow(() -> new IllegalArgumentException("no plugin registers " + type + " now"));
+        SortedMap<String, String> records = new TreeMap<>();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        synced.export(missionCode, change -> records.put(change.recordId(), change.version() + " "
+                + HexFormat.of().formatHex(sha256.digest(String.valueOf(change.payload()).getBytes(StandardCharsets.UTF_8)))));
+        return records;
     }
 
     @Override

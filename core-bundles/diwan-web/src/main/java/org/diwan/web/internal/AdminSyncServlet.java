@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The mission ↔ headquarters link for administrators: its state, what waits each way, what was set aside;
  * on headquarters, enrolling a mission (its secret and headquarters' certificate shown once), resending a
  * mission everything it should hold, and revoking it; everywhere, retrying set-aside changes.
- * {@code /admin/sync/status} gives the same state as JSON for monitoring.
+ * {@code /admin/sync/status} gives the same state as JSON for monitoring; {@code /admin/sync/inventory} lists a
+ * record type's records with their versions and content hashes, to compare two nodes.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/admin/sync", "/admin/sync/*"})
@@ -69,10 +70,33 @@ public final class AdminSyncServlet extends HttpServlet {
             response.setContentType("application/json;charset=UTF-8");
             response.setHeader("Cache-Control", "no-store");
             response.getWriter().write(SyncStatusJson.of(link.status(), sync.report()));
+        } else if (path.equals("/inventory")) {
+            inventory(request, response);
         } else if (path.isEmpty() || path.equals("/")) {
             show(request, response, HttpServletResponse.SC_OK, Map.of());
         } else {
             pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
+        }
+    }
+
+    /**
+     * {@code /admin/sync/inventory?type=missions.correspondence[&mission=TUN]}: one line a record, {@code id version
+     * sha256}, sorted by id; the same command on both nodes and a {@code diff} shows what differs.
+     */
+    private void inventory(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String type = request.getParameter("type");
+        String mission = request.getParameter("mission");
+        try {
+            var records = sync.inventory(type == null ? "" : type, mission == null || mission.isBlank() ? null : mission.strip());
+            response.setContentType("text/plain;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            var out = response.getWriter();
+            records.forEach((id, versionAndHash) -> out.append(id).append(' ').append(versionAndHash).append('\n'));
+        } catch (IllegalArgumentException e) {
+            pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
+        } catch (Exception e) {
+            LOG.error("Sync inventory of {} failed", type, e);
+            pages.error(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "admin.sync.error.failed");
         }
     }
 

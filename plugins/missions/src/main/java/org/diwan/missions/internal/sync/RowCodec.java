@@ -34,6 +34,12 @@ final class RowCodec {
 
     private final String table;
     private final Set<String> local;
+    /**
+     * The table's columns, read once: asking the database's metadata for every row cost a catalogue query a row,
+     * a third of a receiver's time when catching up. Tables change only by migrations, which run before the
+     * plugin's bundle starts (and a new bundle brings new codecs).
+     */
+    private volatile Map<String, Integer> knownColumns;
 
     /**
      * @param table the table, in the connection's schema
@@ -138,11 +144,18 @@ final class RowCodec {
     }
 
     private Map<String, Integer> columnTypes(Connection c) throws SQLException {
+        Map<String, Integer> known = knownColumns;
+        if (known != null) {
+            return known;
+        }
         Map<String, Integer> types = new LinkedHashMap<>();
         try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), table.toUpperCase(Locale.ROOT), null)) {
             while (rs.next()) {
                 types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("DATA_TYPE"));
             }
+        }
+        if (!types.isEmpty()) {
+            knownColumns = Map.copyOf(types);
         }
         return types;
     }
