@@ -208,7 +208,8 @@ class MissionLinkTest {
         await().atMost(WAIT).until(() -> mission.status().connected());
         assertThat(hq.service(MissionLinks.class, null).revoke("KBL")).isTrue();
         await().atMost(WAIT).until(() -> !mission.status().connected());
-        await().atMost(WAIT).untilAsserted(() -> assertThat(mission.status().lastError()).contains("AMQ229031").contains("stopped"));
+        // the text depends on which of Artemis's refusals the watch saw first; that the bridge stopped is what counts
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mission.status().lastError()).contains("stopped"));
         try (TestBroker.TcpSession local = mission.openTcp()) {
             local.send(SyncQueues.OUTBOUND, "after revocation", "late-1");
         }
