@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,20 +58,29 @@ final class BridgeWatch implements AutoCloseable {
     private volatile String lastError = "";
     private volatile Instant lastErrorAt;
 
-    BridgeWatch(Bridge bridge, LinkSettings.Mission settings, Path trustStore, String trustStorePassword) {
+    /**
+     * @param bridge the records' bridge, whose state is the link's
+     * @param others the link's other bridges (files): a refusal any of them hears stops them all, so it is heard on
+     *               each
+     */
+    BridgeWatch(Bridge bridge, List<Bridge> others, LinkSettings.Mission settings, Path trustStore, String trustStorePassword) {
         this.bridge = bridge;
         this.settings = settings;
         this.trustStore = trustStore;
         this.trustStorePassword = trustStorePassword;
-        if (bridge instanceof BridgeImpl impl) {
-            // The locator hands its interceptors to every connection the bridge makes from now on.
-            impl.getServerLocator().addIncomingInterceptor((Interceptor) (packet, connection) -> {
-                if (packet instanceof ActiveMQExceptionMessage answer && answer.getException() != null) {
-                    refusal = answer.getException().getMessage();
-                    failed("headquarters refused: " + refusal);
-                }
-                return true;
-            });
+        List<Bridge> all = new java.util.ArrayList<>(others);
+        all.add(bridge);
+        for (Bridge each : all) {
+            if (each instanceof BridgeImpl impl) {
+                // The locator hands its interceptors to every connection the bridge makes from now on.
+                impl.getServerLocator().addIncomingInterceptor((Interceptor) (packet, connection) -> {
+                    if (packet instanceof ActiveMQExceptionMessage answer && answer.getException() != null) {
+                        refusal = answer.getException().getMessage();
+                        failed("headquarters refused: " + refusal);
+                    }
+                    return true;
+                });
+            }
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "diwan-link-watch");

@@ -109,7 +109,8 @@ final class MissionLink implements NodeLink {
     public void started(ActiveMQServer server, EmbeddedBroker.Publisher publisher) {
         this.server = server;
         Bridge bridge = server.getClusterManager().getBridges().get(BRIDGE);
-        watch = new BridgeWatch(bridge, settings, trustStore, trustStorePassword);
+        Bridge files = server.getClusterManager().getBridges().get(FILES_BRIDGE);
+        watch = new BridgeWatch(bridge, files == null ? List.of() : List.of(files), settings, trustStore, trustStorePassword);
         toHq = new BundleConnectionFactory(() -> {
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(false, transport());
             factory.setUser(settings.code());
