@@ -90,6 +90,8 @@ class BulletinIT {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> editor.get("/login").statusCode() == 200);
         assertThat(editor.post("/login", Map.of("username", ADMIN, "password", PASSWORD), true).statusCode()).isEqualTo(302);
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> editor.get("/diwan/missions/bulletins").statusCode() == 200);
+        // each servlet of the plugin registers on its own: the API may come a moment after the pages
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> editor.get("/api/missions/missions").statusCode() == 200);
         await().atMost(Duration.ofSeconds(60)).until(() -> node.log().contains("missions-bulletin-delivery.camel.yaml"));
     }
 

@@ -63,6 +63,9 @@ final class SyncPair implements AutoCloseable {
         LinkProxy proxy = new LinkProxy(linkPort);
         WebClient hqAdmin = login(hq);
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> hqAdmin.get("/diwan/missions/registry").statusCode() == 200);
+        // each servlet registers on its own: the API and the sync page may come a moment after the pages
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> hqAdmin.get("/api/missions/missions").statusCode() == 200
+                && hqAdmin.get("/admin/sync").statusCode() == 200);
 
         hqAdmin.get("/diwan/missions/registry");
         HttpResponse<String> created = hqAdmin.send("POST", "/api/missions/missions", "application/json",
@@ -92,6 +95,7 @@ final class SyncPair implements AutoCloseable {
         // the directory arrives from headquarters: the mission's own office is what its correspondence names
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                 .until(() -> pair.missionAdmin.get("/api/missions/missions/" + missionId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> pair.missionAdmin.get(LETTERS).statusCode() == 200);
         return pair;
     }
 
