@@ -45,10 +45,6 @@ public final class MissionInbound {
         }
     }
 
-    boolean connected() {
-        return receiver != null && receiver.connected();
-    }
-
     @Deactivate
     void stop() {
         if (receiver != null) {

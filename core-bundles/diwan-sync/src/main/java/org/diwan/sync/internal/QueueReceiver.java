@@ -28,7 +28,6 @@ abstract class QueueReceiver implements Runnable {
     private final Backoff backoff;
     private volatile boolean running = true;
     private volatile boolean broken;
-    private volatile boolean connected;
     private Thread thread;
 
     QueueReceiver(String name, ConnectionFactory factory, String queue, SyncActivity activity, Duration firstRetry, Duration maxRetry) {
@@ -60,10 +59,6 @@ abstract class QueueReceiver implements Runnable {
         }
     }
 
-    boolean connected() {
-        return connected;
-    }
-
     /** Whether to go on reading on the current connection. */
     boolean reading() {
         return running && !broken;
@@ -78,7 +73,6 @@ abstract class QueueReceiver implements Runnable {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
                 connection.start();
-                connected = true;
                 backoff.reset();
                 activity.recovered();
                 LOG.info("Sync: receiving from {}", queue);
@@ -92,8 +86,6 @@ abstract class QueueReceiver implements Runnable {
                 if (running) {
                     activity.failed("storing what came from " + queue, e);
                 }
-            } finally {
-                connected = false;
             }
             pause();
         }

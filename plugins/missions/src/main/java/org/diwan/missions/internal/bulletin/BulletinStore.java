@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.diwan.api.i18n.Language;
 import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.missions.internal.common.Transactions;
 import org.diwan.missions.internal.correspondence.Classification;
 
 /** Bulletins, their items and what was issued, in the {@code missions} schema. */
@@ -206,20 +207,14 @@ public final class BulletinStore {
 
     /** A received bulletin's own documents, rendered on this node, in place of any it had. */
     public void replaceIssues(String id, Map<Language, Bulletin.Issue> issues) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM bulletin_issue WHERE bulletin_id = ?")) {
-                    s.setString(1, id);
-                    s.executeUpdate();
-                }
-                insertIssues(c, id, issues);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM bulletin_issue WHERE bulletin_id = ?")) {
+                s.setString(1, id);
+                s.executeUpdate();
             }
-        }
+            insertIssues(c, id, issues);
+            return null;
+        });
     }
 
     private static void insertIssues(Connection c, String id, Map<Language, Bulletin.Issue> issues) throws SQLException {
