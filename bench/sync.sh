@@ -21,5 +21,5 @@ ls karaf-distribution/target/diwan-*.tar.gz >/dev/null 2>&1 || { echo "sync.sh: 
 rm -f karaf-distribution/target/figures/sync-bench.txt
 mvn -B -q -o -pl karaf-distribution verify -Dit.test=SyncBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -DfailIfNoTests=false -Dbench.live="${BENCH_LIVE:-5000}" -Dbench.offline="${BENCH_OFFLINE:-50000}" \
-    -Dbench.cycles="${BENCH_CYCLES:-100}" -Dbench.raw="${BENCH_RAW:-20000}" || true
+    -Dbench.cycles="${BENCH_CYCLES:-100}" -Dbench.raw="${BENCH_RAW:-20000}" -Dbench.profile="${BENCH_PROFILE:-false}" || true
 cat karaf-distribution/target/figures/sync-bench.txt 2>/dev/null || echo "sync.sh: no figures; see karaf-distribution/target/failsafe-reports/" >&2

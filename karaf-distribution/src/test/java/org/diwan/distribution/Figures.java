@@ -19,6 +19,15 @@ final class Figures {
     private Figures() {
     }
 
+    /** A file beside the figures (a flight recording, say). */
+    static Path file(String name) {
+        try {
+            return Files.createDirectories(Path.of("target", "figures")).resolve(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void write(String name, String line) {
         LOG.info("{}: {}", name, line);
         try {

@@ -50,12 +50,24 @@ final class JvmProbe {
         return total;
     }
 
-    private static String jcmd(ProcessHandle jvm, String command) throws IOException, InterruptedException {
+    /** Starts a flight recording in the node's JVM (for the bench's profile of where the time goes). */
+    static void startRecording(ProcessHandle jvm, String name) throws IOException, InterruptedException {
+        jcmd(jvm, "JFR.start", "name=" + name, "settings=profile");
+    }
+
+    /** Stops the recording and writes it to {@code file}; {@code jfr print} or JDK Mission Control read it. */
+    static void stopRecording(ProcessHandle jvm, String name, Path file) throws IOException, InterruptedException {
+        jcmd(jvm, "JFR.stop", "name=" + name, "filename=" + file.toAbsolutePath());
+    }
+
+    private static String jcmd(ProcessHandle jvm, String... command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(jvm.pid()), command).redirectErrorStream(true).start();
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of(jcmd.toString(), Long.toString(jvm.pid())));
+        line.addAll(java.util.List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("jcmd " + command + " failed: " + out);
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + out);
         }
         return out;
     }

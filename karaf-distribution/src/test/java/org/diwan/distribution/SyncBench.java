@@ -43,6 +43,8 @@ class SyncBench {
     private static final int OFFLINE = Integer.getInteger("bench.offline", 50_000);
     private static final int CYCLES = Integer.getInteger("bench.cycles", 100);
     private static final int IN_FLIGHT = 100;
+    /** Records both nodes' JVMs with Flight Recorder during the catch-up, into target/figures/*.jfr. */
+    private static final boolean PROFILE = Boolean.getBoolean("bench.profile");
     private static final String KIB_OF_ARABIC = "نص".repeat(170);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -54,10 +56,12 @@ class SyncBench {
             Figures.write("sync-bench", String.format("raw Artemis durable, 1 KiB, %d in flight: %.0f msg/s (%d messages)", IN_FLIGHT, raw, RAW));
 
             int before = total(pair.hqAdmin);
+            long receivedBefore = pair.status(pair.hqAdmin).at("/sync/received").asLong();
             long start = System.nanoTime();
             Made made = create(pair, LIVE, "مباشر");
-            awaitTotal(pair.hqAdmin, before + made.count(), Duration.ofMinutes(10));
+            awaitReceived(pair, receivedBefore + made.count(), Duration.ofMinutes(10));
             double live = made.count() / seconds(start);
+            awaitTotal(pair.hqAdmin, before + made.count(), Duration.ofMinutes(1));
             Figures.write("sync-bench", String.format("live: %d records made on the mission at %.0f/s over HTTP (%s), at headquarters at"
                     + " %.0f records/s end to end (%.0f%% of raw Artemis)", made.count(), made.rate(), made.refused(), live, 100 * live / raw));
 
@@ -65,10 +69,24 @@ class SyncBench {
             Made offline = create(pair, OFFLINE, "منقطع");
             awaitQuiet(pair, offline.count());
             before = total(pair.hqAdmin);
+            receivedBefore = pair.status(pair.hqAdmin).at("/sync/received").asLong();
+            if (PROFILE) {
+                JvmProbe.startRecording(pair.hq.jvm(), "catch-up");
+                JvmProbe.startRecording(pair.mission.jvm(), "catch-up");
+            }
             start = System.nanoTime();
+            Thread trace = PROFILE ? traceBacklog(pair) : null;
             pair.proxy.restore();
-            awaitTotal(pair.hqAdmin, before + offline.count(), Duration.ofMinutes(15));
+            awaitReceived(pair, receivedBefore + offline.count(), Duration.ofMinutes(15));
+            if (trace != null) {
+                trace.interrupt();
+            }
             double catchUp = seconds(start);
+            awaitTotal(pair.hqAdmin, before + offline.count(), Duration.ofMinutes(1));
+            if (PROFILE) {
+                JvmProbe.stopRecording(pair.hq.jvm(), "catch-up", Figures.file("catch-up-hq.jfr"));
+                JvmProbe.stopRecording(pair.mission.jvm(), "catch-up", Figures.file("catch-up-mission.jfr"));
+            }
             Figures.write("sync-bench", String.format("catch-up: %d records made offline (at %.0f/s, %s), at headquarters %.1f s after the"
                     + " link returned: %.0f records/s (%.0f%% of raw Artemis)", offline.count(), offline.rate(), offline.refused(), catchUp,
                     offline.count() / catchUp, 100 * offline.count() / catchUp / raw));
@@ -117,6 +135,37 @@ class SyncBench {
             }
             return count / seconds(start);
         }
+    }
+
+    /**
+     * Every half second while profiling: where the backlog sits (the mission's outbound queue, headquarters'
+     * inbound queue) and how much headquarters stored, into target/figures/sync-bench-trace.txt.
+     */
+    private static Thread traceBacklog(SyncPair pair) throws Exception {
+        String password = Files.readString(pair.hq.data().resolve("artemis/broker-credentials")).strip();
+        Thread thread = new Thread(() -> {
+            try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + pair.hq.brokerPort() + "?useEpoll=false");
+                    ClientSessionFactory factory = locator.createSessionFactory();
+                    ClientSession session = factory.createSession("diwan", password, false, true, true, false, 0)) {
+                long start = System.nanoTime();
+                while (!Thread.currentThread().isInterrupted()) {
+                    long inbound = session.queueQuery(org.apache.activemq.artemis.api.core.SimpleString.of(
+                            org.diwan.api.sync.SyncQueues.INBOUND)).getMessageCount();
+                    var mission = pair.status(pair.missionAdmin);
+                    var hq = pair.status(pair.hqAdmin);
+                    Figures.write("sync-bench-trace", String.format("%5.1f s mission outbound %d, hq inbound %d, hq received %d",
+                            seconds(start), mission.at("/link/outbound").asLong(), inbound, hq.at("/sync/received").asLong()));
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                Figures.write("sync-bench-trace", "trace stopped: " + e);
+            }
+        }, "bench-trace");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** What a load made: records the mission acknowledged, at what rate, and the answers of those it did not. */
@@ -174,6 +223,21 @@ class SyncBench {
 
     private int total(WebClient client) throws Exception {
         return json.readTree(client.get(SyncPair.LETTERS + "?size=1").body()).get("total").asInt();
+    }
+
+    /**
+     * Waits until headquarters' receiver committed this many changes in all, read from its status (cheap), not
+     * from the records' list: a list query every 200 ms competes with the receiver for the CPU and for the
+     * table's locks, and would slow what it measures. The caller checks the list once at the end.
+     */
+    private static void awaitReceived(SyncPair pair, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pair.status(pair.hqAdmin).at("/sync/received").asLong() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("headquarters received " + pair.status(pair.hqAdmin).at("/sync/received") + ", not " + expected);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private void awaitTotal(WebClient client, int expected, Duration timeout) throws Exception {

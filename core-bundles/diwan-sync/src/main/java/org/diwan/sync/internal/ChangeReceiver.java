@@ -23,7 +23,7 @@ final class ChangeReceiver extends QueueReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeReceiver.class);
     /** Messages applied before one commit: fewer broker round trips, at most this many re-applied after a crash. */
-    static final int BATCH = 100;
+    static final int BATCH = 250;
 
     private final boolean trustValidatedUser;
     private final ChangeApplier applier;

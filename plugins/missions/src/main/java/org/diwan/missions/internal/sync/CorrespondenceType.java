@@ -44,8 +44,8 @@ public final class CorrespondenceType extends RowType {
     }
 
     @Override
-    Optional<Applied> check(Connection c, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException {
-        String code = MissionsSync.missionCode(c, row.path("mission_id").asText());
+    Optional<Applied> check(Batch batch, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException {
+        String code = batch.missionCode(row.path("mission_id").asText());
         if (code == null) {
             return Optional.of(Applied.DEFERRED);
         }

@@ -37,7 +37,7 @@ public final class MissionDirectoryType extends RowType {
     }
 
     @Override
-    Optional<Applied> check(Connection c, SyncChange change, ObjectNode row, Map<String, Object> local) {
+    Optional<Applied> check(Batch batch, SyncChange change, ObjectNode row, Map<String, Object> local) {
         return Optional.empty();
     }
 

@@ -1,8 +1,8 @@
 package org.diwan.missions.internal.sync;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +37,7 @@ abstract class RowType implements SyncedType {
      *
      * @throws IllegalArgumentException when the row must be refused
      */
-    abstract Optional<Applied> check(Connection c, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException;
+    abstract Optional<Applied> check(Batch batch, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException;
 
     @Override
     public final Applied apply(SyncChange change) throws Exception {
@@ -48,25 +48,30 @@ abstract class RowType implements SyncedType {
     public final List<Applied> applyAll(List<SyncChange> changes) throws Exception {
         List<ObjectNode> rows = changes.stream().map(change -> Payloads.row(change, Payloads.object(change))).toList();
         return Transactions.inTransaction(dataSource, c -> {
-            List<Applied> results = new ArrayList<>(changes.size());
-            for (int i = 0; i < changes.size(); i++) {
-                results.add(applyIn(c, changes.get(i), rows.get(i)));
+            try (Batch batch = new Batch(c)) {
+                // the same record may come twice in a batch (two edits): what this batch stored counts too
+                Map<String, Long> stored = codec.versions(batch, changes.stream().map(SyncChange::recordId).distinct().toList());
+                List<Applied> results = new ArrayList<>(changes.size());
+                for (int i = 0; i < changes.size(); i++) {
+                    results.add(applyIn(batch, stored, changes.get(i), rows.get(i)));
+                }
+                return results;
             }
-            return results;
         });
     }
 
-    private Applied applyIn(Connection c, SyncChange change, ObjectNode row) throws SQLException {
-        Optional<Long> stored = codec.version(c, change.recordId());
-        if (stored.isPresent() && stored.get() >= change.version()) {
+    private Applied applyIn(Batch batch, Map<String, Long> stored, SyncChange change, ObjectNode row) throws SQLException {
+        Long version = stored.get(change.recordId());
+        if (version != null && version >= change.version()) {
             return Applied.STALE;
         }
-        Map<String, Object> local = new java.util.HashMap<>();
-        Optional<Applied> stop = check(c, change, row, local);
+        Map<String, Object> local = new HashMap<>();
+        Optional<Applied> stop = check(batch, change, row, local);
         if (stop.isPresent()) {
             return stop.get();
         }
-        codec.upsert(c, row, local, stored.isPresent());
+        codec.upsert(batch, row, local, version != null);
+        stored.put(change.recordId(), change.version());
         return Applied.APPLIED;
     }
 
