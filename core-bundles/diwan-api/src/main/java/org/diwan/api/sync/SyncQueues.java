@@ -24,10 +24,7 @@ public final class SyncQueues {
     /** On headquarters, followed by a mission code: changes waiting for that mission to fetch them. */
     public static final String TO_MISSION_PREFIX = "diwan.sync.to.";
 
-    /** Message property with the change's {@link SyncChange#type()}; the others are named alike. */
-    public static final String PROPERTY_TYPE = "diwanType";
-    public static final String PROPERTY_RECORD = "diwanRecord";
-    public static final String PROPERTY_VERSION = "diwanVersion";
+    /** Message property of a document's content: the mission it belongs to. */
     public static final String PROPERTY_MISSION = "diwanMission";
 
     /**

@@ -1,82 +1,147 @@
 package org.diwan.sync.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncQueues;
 
 /**
- * A change as a JMS message: the payload as a UTF-8 body, the rest as properties. Bytes, not a text message:
- * Artemis keeps a text body in UTF-16, twice the size of a mostly-Latin JSON payload on the wire, in both
- * journals and in the TLS link, and the link's throughput is bounded by the CPU those bytes cost.
+ * Changes as JMS messages: a bundle of up to {@link #MAX_CHANGES} changes in one UTF-8 body. One message per
+ * change made Artemis's per-message work (a journal record and an acknowledgement on each broker, a bridge
+ * confirmation, a TLS record) the bound of the link; bundled, a catching-up mission moves its records at the
+ * speed of the two databases. Bytes, not text: Artemis keeps a text body in UTF-16, twice the size of JSON.
+ *
+ * <p>The broker's duplicate id of a bundle is a digest of its changes' keys: the same changes resent after a
+ * crash (the broker committed, the outbox had not forgotten them yet) are dropped by the broker; a bundle made
+ * differently after the restart is delivered, and the receiver's apply by record id and version ignores the
+ * changes it already holds.
  */
 final class ChangeMessages {
 
-    private static final String PROPERTY_DELETED = "diwanDeleted";
+    /** Number of changes in a bundle; also what marks a message as one. */
+    static final String PROPERTY_COUNT = "diwanChanges";
+    static final int MAX_CHANGES = 100;
+    /**
+     * A bundle's body is kept under Artemis's large-message threshold (100 KiB): a large message is written to a
+     * file of its own and a bridge forwards only one at a time. A single change over it travels alone.
+     */
+    static final int MAX_BYTES = 64 * 1024;
+    private static final int NO_PAYLOAD = -1;
 
     private ChangeMessages() {
     }
 
-    static BytesMessage toMessage(Session session, SyncChange change, String duplicateId) throws JMSException {
+    /** Cuts changes, in their order, into bundles of at most {@link #MAX_CHANGES} and about {@link #MAX_BYTES}. */
+    static <T> List<List<T>> bundles(List<T> items, java.util.function.Function<T, SyncChange> change) {
+        List<List<T>> bundles = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        long bytes = 0;
+        for (T item : items) {
+            long size = estimate(change.apply(item));
+            if (!current.isEmpty() && (current.size() == MAX_CHANGES || bytes + size > MAX_BYTES)) {
+                bundles.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(item);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            bundles.add(current);
+        }
+        return bundles;
+    }
+
+    /** Bytes a change takes in a body, from above for Latin and Arabic text (two bytes a character at most). */
+    private static long estimate(SyncChange change) {
+        return 64 + 2L * (change.type().length() + change.recordId().length() + (change.payload() == null ? 0 : change.payload().length()));
+    }
+
+    /** The broker's duplicate id of a bundle: a digest of its changes' keys (each made distinct by a resend). */
+    static String duplicateId(List<String> keys) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String key : keys) {
+                digest.update(key.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return "bundle:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static BytesMessage toMessage(Session session, List<SyncChange> changes, String duplicateId) throws JMSException {
         BytesMessage message = session.createBytesMessage();
-        if (change.payload() != null) {
-            message.writeBytes(change.payload().getBytes(StandardCharsets.UTF_8));
+        for (SyncChange change : changes) {
+            message.writeUTF(change.type());
+            message.writeUTF(change.recordId());
+            message.writeLong(change.version());
+            message.writeBoolean(change.missionCode() != null);
+            if (change.missionCode() != null) {
+                message.writeUTF(change.missionCode());
+            }
+            if (change.payload() == null) {
+                message.writeInt(NO_PAYLOAD);
+            } else {
+                byte[] payload = change.payload().getBytes(StandardCharsets.UTF_8);
+                message.writeInt(payload.length);
+                message.writeBytes(payload);
+            }
         }
-        message.setStringProperty(SyncQueues.PROPERTY_TYPE, change.type());
-        message.setStringProperty(SyncQueues.PROPERTY_RECORD, change.recordId());
-        message.setLongProperty(SyncQueues.PROPERTY_VERSION, change.version());
-        if (change.missionCode() != null) {
-            message.setStringProperty(SyncQueues.PROPERTY_MISSION, change.missionCode());
-        }
-        message.setBooleanProperty(PROPERTY_DELETED, change.deleted());
+        message.setIntProperty(PROPERTY_COUNT, changes.size());
         message.setStringProperty(SyncQueues.PROPERTY_DUPLICATE_ID, duplicateId);
         return message;
     }
 
     /**
-     * The change a message carries.
+     * The changes a message carries.
      *
-     * @throws IllegalArgumentException when the message is not a well-formed change (the sender is not Diwan,
-     *                                  or not this version of it)
+     * @throws IllegalArgumentException when the message is not a well-formed bundle (the sender is not Diwan, or
+     *                                  not this version of it)
      */
-    static SyncChange fromMessage(Message message) throws JMSException {
-        if (!(message instanceof BytesMessage) && !(message instanceof TextMessage)) {
-            throw new IllegalArgumentException("not a change message: " + message.getClass().getSimpleName());
+    static List<SyncChange> fromMessage(Message message) throws JMSException {
+        if (!(message instanceof BytesMessage body) || !message.propertyExists(PROPERTY_COUNT)) {
+            throw new IllegalArgumentException("not a bundle of changes: " + message.getClass().getSimpleName());
         }
-        String type = message.getStringProperty(SyncQueues.PROPERTY_TYPE);
-        String record = message.getStringProperty(SyncQueues.PROPERTY_RECORD);
-        if (type == null || record == null || !message.propertyExists(SyncQueues.PROPERTY_VERSION)) {
-            throw new IllegalArgumentException("message without type, record or version");
+        int count = message.getIntProperty(PROPERTY_COUNT);
+        if (count < 1 || count > MAX_CHANGES) {
+            throw new IllegalArgumentException("a bundle of " + count + " changes");
         }
-        long version;
+        List<SyncChange> changes = new ArrayList<>(count);
         try {
-            version = message.getLongProperty(SyncQueues.PROPERTY_VERSION);
-        } catch (NumberFormatException | JMSException e) {
-            throw new IllegalArgumentException("version is not a number");
+            for (int i = 0; i < count; i++) {
+                String type = body.readUTF();
+                String record = body.readUTF();
+                long version = body.readLong();
+                String mission = body.readBoolean() ? body.readUTF() : null;
+                int length = body.readInt();
+                String payload = null;
+                if (length != NO_PAYLOAD) {
+                    if (length < 0 || length > 4L * SyncChange.MAX_PAYLOAD_CHARS) {
+                        throw new IllegalArgumentException("a payload of " + length + " bytes");
+                    }
+                    byte[] bytes = new byte[length];
+                    if (body.readBytes(bytes) != length) {
+                        throw new IllegalArgumentException("a bundle cut short");
+                    }
+                    payload = new String(bytes, StandardCharsets.UTF_8);
+                }
+                changes.add(new SyncChange(type, record, version, mission, payload));
+            }
+        } catch (jakarta.jms.MessageEOFException e) {
+            throw new IllegalArgumentException("a bundle cut short");
         }
-        boolean deleted = message.propertyExists(PROPERTY_DELETED) && message.getBooleanProperty(PROPERTY_DELETED);
-        return new SyncChange(type, record, version, message.getStringProperty(SyncQueues.PROPERTY_MISSION),
-                deleted ? null : body(message));
-    }
-
-    /** The payload; a text body is what nodes before 0.1 sent, and may still wait in a queue. */
-    private static String body(Message message) throws JMSException {
-        if (message instanceof TextMessage text) {
-            return text.getText();
-        }
-        BytesMessage bytes = (BytesMessage) message;
-        long length = bytes.getBodyLength();
-        if (length > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("change body of " + length + " bytes");
-        }
-        byte[] body = new byte[(int) length];
-        bytes.readBytes(body);
-        return new String(body, StandardCharsets.UTF_8);
+        return changes;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
+import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
 final class ChangeReceiver extends QueueReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeReceiver.class);
-    /** Messages applied before one commit: fewer broker round trips, at most this many re-applied after a crash. */
+    /**
+     * Changes applied before one commit (whole bundles: a little more): fewer commits on both sides, at most this
+     * many re-applied after a crash.
+     */
     static final int BATCH = 250;
 
     private final boolean trustValidatedUser;
@@ -46,15 +50,13 @@ final class ChangeReceiver extends QueueReceiver {
             if (first == null) {
                 continue;
             }
-            List<ChangeApplier.Received> batch = new ArrayList<>(BATCH);
-            int count = 0;
+            List<ChangeApplier.Received> batch = new ArrayList<>(BATCH + ChangeMessages.MAX_CHANGES);
             int applied;
             try {
                 Message message = first;
                 while (message != null) {
                     read(message, batch);
-                    count++;
-                    message = count < BATCH ? consumer.receiveNoWait() : null;
+                    message = batch.size() < BATCH ? consumer.receiveNoWait() : null;
                 }
                 applied = applier.receiveAll(batch);
                 session.commit();
@@ -62,7 +64,7 @@ final class ChangeReceiver extends QueueReceiver {
                 rollback(session);
                 throw e;
             }
-            activity.received(count);
+            activity.received(batch.size());
             applier.afterBatch(applied > 0);
         }
     }
@@ -70,7 +72,9 @@ final class ChangeReceiver extends QueueReceiver {
     private void read(Message message, List<ChangeApplier.Received> into) throws JMSException {
         try {
             String sender = trustValidatedUser ? message.getStringProperty(SyncQueues.PROPERTY_VALIDATED_USER) : null;
-            into.add(new ChangeApplier.Received(ChangeMessages.fromMessage(message), sender));
+            for (SyncChange change : ChangeMessages.fromMessage(message)) {
+                into.add(new ChangeApplier.Received(change, sender));
+            }
         } catch (IllegalArgumentException e) {
             // not a change at all: keeping it would block the queue forever
             LOG.error("Sync: message {} on {} dropped: {}", message.getJMSMessageID(), queue, e.getMessage());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -33,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves captured changes from the outbox to the node's own broker, oldest first, on its own thread. A batch is
- * sent in one broker transaction, then deleted from the outbox; a crash in between sends it again with the
- * same duplicate ids, and the broker drops the repeats. The broker is local (in-VM), so this works with the
+ * sent as bundles of changes ({@link ChangeMessages}), one durable send each, then deleted from the outbox; a
+ * crash in between sends it again: the broker drops a bundle it holds already, and the receiver ignores the
+ * versions it holds in a bundle made differently. The broker is local (in-VM), so this works with the
  * link down: a mission's changes wait on {@link SyncQueues#OUTBOUND} for the bridge, headquarters' wait on each
  * mission's queue for the mission to fetch them.
  *
@@ -104,19 +107,14 @@ public final class OutboxRelay implements Runnable {
     public void run() {
         while (running) {
             try (Connection connection = factory.createConnection()) {
-                Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
-                Session plain = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageProducer batchProducer = transacted.createProducer(null);
-                MessageProducer singleProducer = plain.createProducer(null);
+                // Not transacted: each bundle is one durable send the broker confirms. A repeat (the node stopped
+                // between the broker's confirmation and the outbox's delete) is dropped by the broker on its own;
+                // in a transaction it would fail the whole commit, for ever.
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(null);
                 backoff.reset();
-                // After a start or a failure the first batch may have reached the broker already (the node stopped
-                // between the broker's commit and the outbox's delete). In a transaction one repeat would fail the
-                // whole commit, for ever; sent one by one, the broker simply drops the repeats.
-                boolean recovering = true;
                 while (running) {
-                    int moved = recovering ? relayBatch(plain, singleProducer, false) : relayBatch(transacted, batchProducer, true);
-                    recovering = false;
-                    if (moved == 0) {
+                    if (relayBatch(session, producer) == 0) {
                         activity.awaitRing(IDLE_MILLIS);
                     }
                 }
@@ -132,43 +130,36 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
-    /**
-     * Sends one batch and deletes it from the outbox; returns how many entries it took out.
-     *
-     * @param transacted one broker transaction for the batch (fast), or each message on its own (after a
-     *                   failure, when the broker may hold some already)
-     */
-    int relayBatch(Session session, MessageProducer producer, boolean transacted) throws Exception {
+    /** Sends the oldest entries, bundled by destination in their order, and deletes them; returns how many it took out. */
+    int relayBatch(Session session, MessageProducer producer) throws Exception {
         List<OutboxStore.Entry> entries = outbox.oldest(BATCH);
         List<OutboxStore.Entry> done = new ArrayList<>();
+        Map<String, List<OutboxStore.Entry>> byQueue = new LinkedHashMap<>();
         int sent = 0;
         List<String> missions = enrolledMissions();
-        try {
-            for (OutboxStore.Entry entry : entries) {
-                if (DocumentMessages.TYPE.equals(entry.change().type())) {
-                    sent += sendDocument(session, producer, entry);
-                    done.add(entry);
-                    continue;
-                }
-                Optional<SyncedType> type = types.find(entry.change().type());
-                if (type.isEmpty()) {
-                    // its plugin is away: the entry waits in the outbox for it, the others go on
-                    continue;
-                }
-                for (String queue : destinations(entry, type.get().owner(), missions)) {
-                    producer.send(session.createQueue(queue), ChangeMessages.toMessage(session, entry.change(), entry.duplicateId()));
-                    sent++;
-                }
+        for (OutboxStore.Entry entry : entries) {
+            if (DocumentMessages.TYPE.equals(entry.change().type())) {
+                sent += sendDocument(session, producer, entry);
                 done.add(entry);
+                continue;
             }
-            if (transacted) {
-                session.commit();
+            Optional<SyncedType> type = types.find(entry.change().type());
+            if (type.isEmpty()) {
+                // its plugin is away: the entry waits in the outbox for it, the others go on
+                continue;
             }
-        } catch (JMSException | RuntimeException e) {
-            if (transacted) {
-                rollback(session);
+            for (String queue : destinations(entry, type.get().owner(), missions)) {
+                byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(entry);
             }
-            throw e;
+            done.add(entry);
+        }
+        for (Map.Entry<String, List<OutboxStore.Entry>> queue : byQueue.entrySet()) {
+            for (List<OutboxStore.Entry> bundle : ChangeMessages.bundles(queue.getValue(), OutboxStore.Entry::change)) {
+                producer.send(session.createQueue(queue.getKey()), ChangeMessages.toMessage(session,
+                        bundle.stream().map(OutboxStore.Entry::change).toList(),
+                        ChangeMessages.duplicateId(bundle.stream().map(OutboxStore.Entry::duplicateId).toList())));
+                sent += bundle.size();
+            }
         }
         if (!done.isEmpty()) {
             outbox.remove(done);
@@ -222,14 +213,6 @@ public final class OutboxRelay implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        }
-    }
-
-    private static void rollback(Session session) {
-        try {
-            session.rollback();
-        } catch (JMSException e) {
-            LOG.debug("rollback failed (the connection is gone: the broker rolls back by itself)", e);
         }
     }
 }

@@ -79,13 +79,30 @@ class SyncRoundTripTest {
             OutboxStore.insert(c, new SyncChange(NotesType.NAME, "first", 1, "TUN", "|before the crash"), java.time.Clock.systemUTC());
         }
         mission.restartRelay();
+        await(() -> mission.admin.report().outbox() == 0);
         mission.notes.write("second", null, "after the restart", "TUN", false);
 
         await(() -> hq.notes.rows().size() == 2);
         await(() -> mission.admin.report().outbox() == 0);
         Thread.sleep(300);
-        assertThat(hq.admin.report().received()).as("the repeat was dropped by the broker").isEqualTo(2);
+        assertThat(hq.admin.report().received()).as("the repeated bundle was dropped by the broker").isEqualTo(2);
         assertThat(mission.admin.report().lastError()).isEmpty();
+    }
+
+    @Test
+    void changesWaitingInTheOutboxTravelInBundlesAndArriveOnceInTheirOrder() throws Exception {
+        nodes(NodeRole.MISSION);
+        mission.stopRelay();
+        for (int i = 0; i < 300; i++) {
+            mission.notes.write(String.format("n%03d", i), null, "ملاحظة " + i, "TUN", false);
+        }
+        mission.notes.write("n007", null, "ملاحظة 7 (منقحة)", "TUN", false);
+        mission.restartRelay();
+
+        await(() -> hq.admin.report().received() == 301);
+        assertThat(hq.notes.rows()).usingRecursiveFieldByFieldElementComparator().isEqualTo(mission.notes.rows());
+        assertThat(hq.notes.rows().get(7)).containsExactly("n007", null, "ملاحظة 7 (منقحة)", "2");
+        assertThat(broker.added(SyncQueues.INBOUND)).as("batches of 200 in bundles of 100").isEqualTo(4);
     }
 
     @Test
@@ -189,7 +206,7 @@ class SyncRoundTripTest {
         try (Connection c = broker.factory(login).createConnection()) {
             Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(SyncQueues.INBOUND));
-            producer.send(ChangeMessages.toMessage(session, change, duplicateId));
+            producer.send(ChangeMessages.toMessage(session, java.util.List.of(change), duplicateId));
         }
     }
 

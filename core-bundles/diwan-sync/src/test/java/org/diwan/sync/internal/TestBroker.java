@@ -65,6 +65,12 @@ final class TestBroker implements AutoCloseable {
         return new ActiveMQConnectionFactory(url, user, "secret");
     }
 
+    /** Messages the queue has taken since the broker started. */
+    long added(String queue) {
+        var binding = broker.getActiveMQServer().locateQueue(queue);
+        return binding == null ? 0 : binding.getMessagesAdded();
+    }
+
     long count(String queue) throws Exception {
         var binding = broker.getActiveMQServer().locateQueue(queue);
         return binding == null ? 0 : binding.getMessageCount();

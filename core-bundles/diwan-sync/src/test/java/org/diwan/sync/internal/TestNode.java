@@ -69,6 +69,11 @@ final class TestNode implements AutoCloseable {
         return this;
     }
 
+    /** Stops the relay: changes wait in the outbox, as while a node's relay is down. */
+    void stopRelay() {
+        relay.stop();
+    }
+
     /** The relay as after a node restart: a new one, on the same outbox. */
     void restartRelay() {
         relay.stop();
