@@ -53,6 +53,7 @@ class SyncIT {
     void recordsMadeOnTheMissionWhileHeadquartersIsDownArriveWhenItStarts() throws Exception {
         pair.hq.close();
         pair.missionAdmin.get("/diwan/missions/correspondence");
+        long sentBefore = pair.status(pair.missionAdmin).at("/sync/sent").asLong();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = pair.createOnMission(pair.missionAdmin, "تقرير رقم " + i + " عن الجالية");
@@ -60,10 +61,11 @@ class SyncIT {
             ids.add(id);
         }
         // they wait on the mission's own broker, the relay moving them there within moments
-        await().atMost(Duration.ofSeconds(30)).until(() -> pair.status(pair.missionAdmin).at("/link/outbound").asLong() == 20);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pair.status(pair.missionAdmin).at("/sync/sent").asLong() == sentBefore + 20);
         JsonNode waiting = pair.status(pair.missionAdmin);
         assertThat(waiting.at("/link/connected").asBoolean()).isFalse();
         assertThat(waiting.at("/sync/outbox").asLong()).isZero();
+        assertThat(waiting.at("/link/outbound").asLong()).as("bundles of changes").isBetween(1L, 20L);
 
         pair.hq.restart();
         pair.relogin();

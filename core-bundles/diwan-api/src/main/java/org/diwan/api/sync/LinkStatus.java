@@ -10,8 +10,8 @@ import java.util.List;
  * @param enabled     whether a link is configured at all (an HQ acceptor, or a mission's HQ address)
  * @param endpoint    where the link listens (HQ) or connects to (mission), or empty
  * @param connected   a mission: whether its bridge to HQ is up; HQ: whether any mission is connected
- * @param outbound    messages waiting on this node to leave it (a mission's {@link SyncQueues#OUTBOUND}; on HQ
- *                    the sum of every mission's queue)
+ * @param outbound    messages waiting on this node to leave it, each a bundle of up to 100 changes (a mission's
+ *                    {@link SyncQueues#OUTBOUND}; on HQ the sum of every mission's queue)
  * @param missions    on HQ, one line per enrolled mission; empty on a mission
  * @param lastError   the last connection failure, or empty
  * @param lastErrorAt when it happened, or {@code null}

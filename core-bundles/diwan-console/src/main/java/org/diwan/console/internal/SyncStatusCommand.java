@@ -31,7 +31,7 @@ public class SyncStatusCommand implements Action {
         table.addRow().addContent("role", state.role());
         table.addRow().addContent("link", state.enabled() ? state.endpoint() : "not configured");
         table.addRow().addContent("connected", state.connected() ? "yes" : "no");
-        table.addRow().addContent("waiting on the broker", state.outbound());
+        table.addRow().addContent("bundles waiting on the broker", state.outbound());
         table.addRow().addContent("link error", state.lastError().isEmpty() ? "-" : state.lastError() + " (" + state.lastErrorAt() + ")");
         table.addRow().addContent("record types", String.join(", ", report.types()));
         table.addRow().addContent("in the outbox", report.outbox());
@@ -45,7 +45,7 @@ public class SyncStatusCommand implements Action {
             ShellTable missions = new ShellTable();
             missions.column("Mission");
             missions.column("Connected");
-            missions.column("Waiting");
+            missions.column("Bundles waiting");
             missions.column("Last seen");
             for (LinkStatus.MissionLink m : state.missions()) {
                 missions.addRow().addContent(m.missionCode(), m.connected() ? "yes" : "no", m.waiting(), orDash(m.lastSeen()));
