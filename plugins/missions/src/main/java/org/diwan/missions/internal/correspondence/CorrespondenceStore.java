@@ -255,10 +255,19 @@ public final class CorrespondenceStore {
         s.setString(i++, d.subject());
         s.setString(i++, d.summary());
         s.setString(i++, d.status().name());
-        String key = ArabicText.fold(String.join(" ", d.referenceNo(), d.subject(), d.summary() == null ? "" : d.summary(),
-                d.counterpartName() == null ? "" : d.counterpartName()));
-        s.setString(i++, key.length() > 4000 ? key.substring(0, 4000) : key);
+        s.setString(i++, searchKey(d.referenceNo(), d.subject(), d.summary(), d.counterpartName()));
         return i;
+    }
+
+    /**
+     * What a text search matches a letter on: its reference, subject, summary and counterpart, folded
+     * ({@link ArabicText#fold}). Derived, so a copy received from a mission computes its own rather than
+     * carrying it over the link.
+     */
+    public static String searchKey(String referenceNo, String subject, String summary, String counterpartName) {
+        String key = ArabicText.fold(String.join(" ", referenceNo, subject, summary == null ? "" : summary,
+                counterpartName == null ? "" : counterpartName));
+        return key.length() > 4000 ? key.substring(0, 4000) : key;
     }
 
     private static String where(CorrespondenceQuery q, List<Object> args) {

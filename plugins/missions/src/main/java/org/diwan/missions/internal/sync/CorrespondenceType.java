@@ -15,6 +15,7 @@ import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncedType;
+import org.diwan.missions.internal.correspondence.CorrespondenceStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,7 +54,13 @@ public final class CorrespondenceType extends RowType {
             throw new IllegalArgumentException("correspondence of mission " + code + " sent by mission " + change.missionCode());
         }
         local.put("received_from", code);
+        local.put("search_key", CorrespondenceStore.searchKey(row.path("reference_no").asText(), row.path("subject").asText(),
+                text(row, "summary"), text(row, "counterpart_name")));
         return Optional.empty();
+    }
+
+    private static String text(ObjectNode row, String column) {
+        return row.path(column).isTextual() ? row.path(column).asText() : null;
     }
 
     @Override

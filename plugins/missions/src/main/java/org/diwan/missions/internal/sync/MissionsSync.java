@@ -39,7 +39,8 @@ public final class MissionsSync {
     public static final String ATTACHMENT = "missions.attachment";
 
     static final RowCodec MISSIONS = new RowCodec("mission", Set.of());
-    static final RowCodec LETTERS = new RowCodec("correspondence", Set.of("received_from"));
+    /** {@code search_key} is derived: each node computes its own, a third of a letter's bytes less on the link. */
+    static final RowCodec LETTERS = new RowCodec("correspondence", Set.of("received_from", "search_key"));
     static final RowCodec BULLETINS = new RowCodec("bulletin", Set.of());
     static final RowCodec ATTACHMENTS = new RowCodec("correspondence_attachment", Set.of());
     /** Items travel without their link to headquarters' correspondence, which the mission does not hold. */

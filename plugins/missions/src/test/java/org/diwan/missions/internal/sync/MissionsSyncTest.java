@@ -22,6 +22,7 @@ import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.correspondence.Classification;
 import org.diwan.missions.internal.correspondence.Correspondence;
 import org.diwan.missions.internal.correspondence.CorrespondenceDraft;
+import org.diwan.missions.internal.correspondence.CorrespondenceQuery;
 import org.diwan.missions.internal.correspondence.CorrespondenceStatus;
 import org.diwan.missions.internal.correspondence.CorrespondenceStore;
 import org.diwan.missions.internal.correspondence.Counterpart;
@@ -126,6 +127,9 @@ class MissionsSyncTest {
         assertThat(copy.version()).isEqualTo(2);
         assertThat(copy.receivedFrom()).isEqualTo("TUN");
         assertThat(copy.editableHere()).isFalse();
+        assertThat(fromMission.get(1).payload()).as("derived, not carried").doesNotContain("search_key");
+        assertThat(hqLetters.find(CorrespondenceQuery.from(java.util.Map.of("q", "الجاليه العربيه"), null)).items())
+                .as("headquarters folds the copy's text for its own search").extracting(Correspondence::id).containsExactly(sent.id());
 
         assertThatThrownBy(() -> hqLetters.update(sent.id(), 2, letter(tunis, "edited at headquarters"), "hq-clerk"))
                 .as("headquarters cannot edit a mission's record").isInstanceOf(StaleEditException.class);
