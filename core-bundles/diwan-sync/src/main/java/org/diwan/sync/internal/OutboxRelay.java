@@ -51,6 +51,8 @@ public final class OutboxRelay implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     static final int BATCH = 200;
+    /** Wait after a batch that was not full, so that changes made meanwhile travel together. */
+    static final long LINGER_MILLIS = 100;
     /** Longest sleep with nothing rung: a safety net, the outbox rings on every capture. */
     private static final long IDLE_MILLIS = 2_000;
 
@@ -114,8 +116,13 @@ public final class OutboxRelay implements Runnable {
                 MessageProducer producer = session.createProducer(null);
                 backoff.reset();
                 while (running) {
-                    if (relayBatch(session, producer) == 0) {
+                    int moved = relayBatch(session, producer);
+                    if (moved == 0) {
                         activity.awaitRing(IDLE_MILLIS);
+                    } else if (moved < BATCH) {
+                        // changes are being made as we go: a moment's wait fills the next bundles, and every
+                        // message saved is work saved on both brokers, the bridge and the link
+                        Thread.sleep(LINGER_MILLIS);
                     }
                 }
             } catch (InterruptedException e) {
