@@ -1,7 +1,6 @@
 package org.diwan.api.i18n;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Folds text to the form Diwan compares when searching, so that the ways people spell the same Arabic word
@@ -19,19 +18,51 @@ public final class ArabicText {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        // Plain Arabic and ASCII need no decomposing (a third of the time on a letter's text): the hamza forms it
+        // would split are folded below to what decomposing and dropping the hamza give. One pass after that.
+        String decomposed = isPlain(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (isDropped(c)) {
-                continue;
+        boolean space = false;
+        for (int i = 0; i < decomposed.length();) {
+            int c = decomposed.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else if (!isDropped(c)) {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.appendCodePoint(Character.toLowerCase(fold(c)));
             }
-            out.append(fold(c));
         }
-        return out.toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return out.toString();
     }
 
-    private static boolean isDropped(char c) {
+    /** Characters up to the end of the Arabic block that decomposition leaves alone, or that {@link #fold(int)} folds the same. */
+    private static final java.util.BitSet PLAIN = plainCharacters();
+
+    private static java.util.BitSet plainCharacters() {
+        java.util.BitSet plain = new java.util.BitSet(0x0700);
+        plain.set(0, 0x80);
+        for (char c = '\u0600'; c <= '\u06FF'; c++) {
+            if (Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKD) || "\u0622\u0623\u0624\u0625\u0626".indexOf(c) >= 0) {
+                plain.set(c);
+            }
+        }
+        return plain;
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!PLAIN.get(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDropped(int c) {
         return c == '\u0640' // tatweel
                 || (c >= '\u064B' && c <= '\u065F') // tashkeel, including the combining hamza and madda of NFKD
                 || c == '\u0670' // superscript alef
@@ -40,19 +71,20 @@ public final class ArabicText {
                 || Character.getType(c) == Character.FORMAT; // LRM, RLM, ALM, zero-width joiners
     }
 
-    private static char fold(char c) {
+    private static int fold(int c) {
         return switch (c) {
             case '\u0622', '\u0623', '\u0625', '\u0671', '\u0672', '\u0673' -> '\u0627'; // آ أ إ ٱ → ا
             case '\u0629' -> '\u0647'; // ة → ه
             case '\u0649' -> '\u064A'; // ى → ي
             case '\u0624' -> '\u0648'; // ؤ → و
             case '\u0626' -> '\u064A'; // ئ → ي
+            case '\u03C2' -> '\u03C3'; // Greek final sigma ς → σ, as lower-casing Σ gives σ
             default -> {
                 if (c >= '\u0660' && c <= '\u0669') {
-                    yield (char) ('0' + (c - '\u0660'));
+                    yield '0' + (c - '\u0660');
                 }
                 if (c >= '\u06F0' && c <= '\u06F9') {
-                    yield (char) ('0' + (c - '\u06F0'));
+                    yield '0' + (c - '\u06F0');
                 }
                 yield c;
             }
