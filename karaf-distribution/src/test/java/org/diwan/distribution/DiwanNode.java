@@ -226,10 +226,19 @@ final class DiwanNode implements AutoCloseable {
      * A port free now, below the kernel's ephemeral range (32768 and up): a port picked from that range can be
      * taken by any outgoing connection (the sync tests make thousands) before the node binds it.
      */
+    /**
+     * Ports handed out in this test run: a port picked free but not bound yet is free again for the next pick,
+     * and a node once got the same port for its broker and its SSH console.
+     */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static int freePort() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = random.nextInt(20_000, 32_000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);
                 return port;
