@@ -169,7 +169,7 @@ public final class SyncActivity {
         }
 
         synchronized void flush(boolean now) {
-            if (lastAt == null || unwritten == 0 && !now || !now && lastAt.isBefore(writtenAt.plus(WRITE_EVERY))) {
+            if (unwritten == 0 || !now && lastAt.isBefore(writtenAt.plus(WRITE_EVERY))) {
                 return;
             }
             write(name, unwritten, lastAt);

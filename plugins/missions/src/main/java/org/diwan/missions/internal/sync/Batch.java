@@ -41,7 +41,7 @@ final class Batch implements AutoCloseable {
     String missionCode(String missionId) throws SQLException {
         Optional<String> code = missionCodes.get(missionId);
         if (code == null) {
-            PreparedStatement s = statement("SELECT code FROM mission WHERE id = ?");
+            PreparedStatement s = statement(MissionsSync.MISSION_CODE);
             s.setString(1, missionId);
             try (ResultSet rs = s.executeQuery()) {
                 code = Optional.ofNullable(rs.next() ? rs.getString(1) : null);

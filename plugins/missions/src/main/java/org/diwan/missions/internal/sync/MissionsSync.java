@@ -107,8 +107,11 @@ public final class MissionsSync {
         into.addAll(ITEMS.readWhere(c, "bulletin_id = ? AND included = TRUE ORDER BY position, id", bulletinId));
     }
 
+    /** A mission's code by its id. */
+    static final String MISSION_CODE = "SELECT code FROM mission WHERE id = ?";
+
     static String missionCode(Connection c, String missionId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT code FROM mission WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(MISSION_CODE)) {
             s.setString(1, missionId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
