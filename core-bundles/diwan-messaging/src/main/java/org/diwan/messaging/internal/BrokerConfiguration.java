@@ -37,12 +37,16 @@ final class BrokerConfiguration {
     private BrokerConfiguration() {
     }
 
-    static ConfigurationImpl build(String host, int port, int globalMaxSizeMb, Path folder, int vmServerId) throws Exception {
+    static ConfigurationImpl build(String host, int port, int globalMaxSizeMb, int minDiskFreeMb, Path folder, int vmServerId)
+            throws Exception {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         if (globalMaxSizeMb < 1) {
             throw new IllegalArgumentException("globalMaxSizeMb must be at least 1: " + globalMaxSizeMb);
+        }
+        if (minDiskFreeMb < 1) {
+            throw new IllegalArgumentException("minDiskFreeMb must be at least 1: " + minDiskFreeMb);
         }
         ConfigurationImpl config = new ConfigurationImpl();
         config.setName("diwan");
@@ -65,6 +69,11 @@ final class BrokerConfiguration {
 
         // Artemis would take half the heap for messages before paging.
         config.setGlobalMaxSize(globalMaxSizeMb * MIB);
+        // Artemis blocks senders past 90 % of the disk used: on a 270 GB disk that is 27 GB still free, and a node
+        // whose broker blocks stops issuing bulletins and relaying changes. An absolute reserve says what matters:
+        // room left for the database and the journal's next files.
+        config.setMaxDiskUsage(-1);
+        config.setMinDiskFree(minDiskFreeMb * MIB);
         config.setIDCacheSize(ID_CACHE_SIZE);
         config.setPersistIDCache(true);
 

@@ -79,7 +79,8 @@ public final class EmbeddedBroker {
         warnIfReachable(config.host(), config.port());
         NodeLink nodeLink = NodeLink.create(linkConfig, framework, folder);
 
-        ConfigurationImpl configuration = BrokerConfiguration.build(config.host(), config.port(), config.globalMaxSizeMb(), folder, vmServerId);
+        ConfigurationImpl configuration = BrokerConfiguration.build(config.host(), config.port(), config.globalMaxSizeMb(), config.minDiskFreeMb(),
+                folder, vmServerId);
         nodeLink.configure(configuration);
         EmbeddedActiveMQ embedded = new EmbeddedActiveMQ()
                 .setConfiguration(configuration)

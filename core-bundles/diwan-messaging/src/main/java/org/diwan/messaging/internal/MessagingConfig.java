@@ -22,6 +22,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             min = "1")
     int globalMaxSizeMb() default 64;
 
+    @AttributeDefinition(name = "Free disk to keep (MiB)",
+            description = "min-disk-free: below this much free space on the journal's disk, the broker blocks senders"
+                    + " until space is freed, so that the database beside it can still commit. Artemis's own rule (block"
+                    + " past 90 % used) would stop a node with tens of gigabytes free on a large disk.",
+            min = "1")
+    int minDiskFreeMb() default 1024;
+
     @AttributeDefinition(name = "Journal folder",
             description = "Folder of the journal, bindings, paging, large messages and the internal credentials."
                     + " Empty: artemis under the node's data folder.")

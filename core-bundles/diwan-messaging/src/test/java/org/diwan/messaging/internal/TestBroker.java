@@ -211,6 +211,11 @@ final class TestBroker implements AutoCloseable {
             }
 
             @Override
+            public int minDiskFreeMb() {
+                return 64;
+            }
+
+            @Override
             public String journalFolder() {
                 return folder == null ? "" : folder.toString();
             }
