@@ -149,6 +149,31 @@ class SyncIT {
 
     @Test
     @Order(5)
+    void aMediaActivityPlannedAndReportedOnTheMissionReachesHeadquartersReadOnly() throws Exception {
+        String title = "محاضرة عن العمل العربي المشترك";
+        WebClient mission = pair.missionAdmin;
+        mission.get("/diwan/missions/media");
+        HttpResponse<String> planned = mission.post("/diwan/missions/media", Map.of("mission", pair.missionId, "kind", "LECTURE",
+                "title", title, "plannedOn", LocalDate.now().toString()), true);
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(302);
+        Matcher link = Pattern.compile("href=\"/diwan/missions/media/([0-9a-f-]{36})\"><bdi>" + title).matcher(mission.get("/diwan/missions/media").body());
+        assertThat(link.find()).isTrue();
+        String page = "/diwan/missions/media/" + link.group(1);
+        mission.get(page);
+        HttpResponse<String> reported = mission.post(page, Map.of("version", "1", "status", "DONE", "heldOn", LocalDate.now().toString(),
+                "audience", "85", "report", "حضرها أعضاء الجالية"), true);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> pair.hqAdmin.get(page).body().contains("حضرها أعضاء الجالية"));
+        String atHq = pair.hqAdmin.get(page).body();
+        assertThat(atHq).contains("id=\"received-from\"").doesNotContain("id=\"report-form\"");
+        assertThat(pair.hqAdmin.post(page, Map.of("version", "2", "status", "CANCELLED"), true).statusCode())
+                .as("headquarters cannot report on a mission's activity").isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
     void headquartersBulletinReachesTheMissionWithItsOwnPdf() throws Exception {
         String month = YearMonth.from(LocalDate.now()).toString();
         WebClient hq = pair.hqAdmin;
@@ -177,7 +202,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void bothAdministrationPagesShowTheLink() throws Exception {
         JsonNode hq = pair.status(pair.hqAdmin);
         assertThat(hq.at("/link/role").asText()).isEqualTo("hq");

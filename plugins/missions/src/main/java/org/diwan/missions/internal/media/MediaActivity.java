@@ -7,9 +7,16 @@ import org.diwan.api.i18n.LocalizedText;
 /**
  * One activity of the media plan abroad (MIS-7): planned by an office, then reported with the date it was
  * held, the audience reached and what happened.
+ *
+ * @param receivedFrom the mission node it came from, read-only here; {@code null} when planned on this node
  */
 public record MediaActivity(String id, String missionId, String missionCode, LocalizedText missionName, Kind kind, String title,
-        LocalDate plannedOn, Status status, LocalDate heldOn, Integer audience, String report, int version) {
+        LocalDate plannedOn, Status status, LocalDate heldOn, Integer audience, String report, int version, String receivedFrom) {
+
+    /** Whether this node may report on it: not when its mission's own node owns it. */
+    public boolean editableHere() {
+        return receivedFrom == null;
+    }
 
     public enum Kind {
         LECTURE, BROADCAST, CONFERENCE, NEWSLETTER, DIRECT_CONTACT

@@ -19,6 +19,7 @@ import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.common.MissionScope;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.registry.MissionStore;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,8 +38,9 @@ public final class MediaService {
     private final Clock clock = Clock.systemDefaultZone();
 
     @Activate
-    public MediaService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference AuditLog audit, @Reference NodeInfo node) {
-        this.store = new MediaStore(data, Clock.systemUTC());
+    public MediaService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference AuditLog audit, @Reference NodeInfo node,
+            @Reference MissionsSync sync) {
+        this.store = new MediaStore(data, Clock.systemUTC(), sync::mediaActivityChanged);
         this.missions = new MissionStore(data, Clock.systemUTC());
         this.audit = audit;
         this.scope = MissionScope.of(node);

@@ -20,20 +20,29 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.diwan.api.i18n.LocalizedText;
+import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.missions.internal.common.Transactions;
 
 /** The media plan's activities in the {@code missions} schema. */
 public final class MediaStore {
 
     private static final String SELECT = "SELECT a.id, a.mission_id, m.code, m.name_ar, m.name_en, m.name_fr, a.kind, a.title, a.planned_on,"
-            + " a.status, a.held_on, a.audience, a.report, a.version FROM media_activity a JOIN mission m ON m.id = a.mission_id";
+            + " a.status, a.held_on, a.audience, a.report, a.version, a.received_from FROM media_activity a JOIN mission m ON m.id = a.mission_id";
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final ChangeCapture changed;
 
     public MediaStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, ChangeCapture.NONE);
+    }
+
+    /** @param changed captures each planned or reported activity for headquarters, in the write's transaction */
+    public MediaStore(DataSource dataSource, Clock clock, ChangeCapture changed) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** The year's activities, by planned date, for one office or all (null) and within the scope. */
@@ -82,47 +91,61 @@ public final class MediaStore {
     public String plan(String missionId, MediaActivity.Kind kind, String title, LocalDate plannedOn, String actor) throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO media_activity (id, mission_id,"
-                + " kind, title, planned_on, status, version, created_at, created_by, updated_at, updated_by)"
-                + " VALUES (?, ?, ?, ?, ?, 'PLANNED', 1, ?, ?, ?, ?)")) {
-            s.setString(1, id);
-            s.setString(2, missionId);
-            s.setString(3, kind.name());
-            s.setString(4, title);
-            s.setDate(5, Date.valueOf(plannedOn));
-            s.setTimestamp(6, now);
-            s.setString(7, actor);
-            s.setTimestamp(8, now);
-            s.setString(9, actor);
-            s.executeUpdate();
-        }
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO media_activity (id, mission_id, kind, title, planned_on, status,"
+                    + " version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 'PLANNED', 1, ?, ?, ?, ?)")) {
+                s.setString(1, id);
+                s.setString(2, missionId);
+                s.setString(3, kind.name());
+                s.setString(4, title);
+                s.setDate(5, Date.valueOf(plannedOn));
+                s.setTimestamp(6, now);
+                s.setString(7, actor);
+                s.setTimestamp(8, now);
+                s.setString(9, actor);
+                s.executeUpdate();
+            }
+            changed.changed(c, id);
+            return null;
+        });
         return id;
     }
 
-    /** Records what became of a planned activity, if it is still at {@code version}. */
+    /**
+     * Records what became of a planned activity, if it is still at {@code version}. An activity received from a
+     * mission is that mission's to report on: the version check never matches it here.
+     */
     public void report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor)
             throws SQLException, StaleEditException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE media_activity SET status = ?,"
-                + " held_on = ?, audience = ?, report = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
-            s.setString(1, status.name());
-            if (heldOn == null) {
-                s.setNull(2, Types.DATE);
-            } else {
-                s.setDate(2, Date.valueOf(heldOn));
+        int updated = Transactions.inTransaction(dataSource, c -> {
+            int rows;
+            try (PreparedStatement s = c.prepareStatement("UPDATE media_activity SET status = ?, held_on = ?, audience = ?, report = ?,"
+                    + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND received_from IS NULL")) {
+                s.setString(1, status.name());
+                if (heldOn == null) {
+                    s.setNull(2, Types.DATE);
+                } else {
+                    s.setDate(2, Date.valueOf(heldOn));
+                }
+                if (audience == null) {
+                    s.setNull(3, Types.INTEGER);
+                } else {
+                    s.setInt(3, audience);
+                }
+                s.setString(4, report);
+                s.setTimestamp(5, Timestamp.from(clock.instant()));
+                s.setString(6, actor);
+                s.setString(7, id);
+                s.setInt(8, version);
+                rows = s.executeUpdate();
             }
-            if (audience == null) {
-                s.setNull(3, Types.INTEGER);
-            } else {
-                s.setInt(3, audience);
+            if (rows > 0) {
+                changed.changed(c, id);
             }
-            s.setString(4, report);
-            s.setTimestamp(5, Timestamp.from(clock.instant()));
-            s.setString(6, actor);
-            s.setString(7, id);
-            s.setInt(8, version);
-            if (s.executeUpdate() == 0) {
-                throw new StaleEditException(id, -1, null);
-            }
+            return rows;
+        });
+        if (updated == 0) {
+            throw new StaleEditException(id, -1, null);
         }
     }
 
@@ -142,6 +165,6 @@ public final class MediaStore {
         return new MediaActivity(rs.getString(1), rs.getString(2), rs.getString(3), LocalizedText.of(rs.getString(4), rs.getString(5),
                 rs.getString(6)), MediaActivity.Kind.valueOf(rs.getString(7)), rs.getString(8), rs.getDate(9).toLocalDate(),
                 MediaActivity.Status.valueOf(rs.getString(10)), held == null ? null : held.toLocalDate(), noAudience ? null : audience,
-                rs.getString(13), rs.getInt(14));
+                rs.getString(13), rs.getInt(14), rs.getString(15));
     }
 }

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@value #CORRESPONDENCE} — correspondence and reports, owned by the mission that registers them;</li>
  * <li>{@value #ATTACHMENT} — correspondence attachments, owned by the mission, their content sent along on the
  * files queue;</li>
+ * <li>{@value #MEDIA} — media plan activities (MIS-7), planned and reported by the mission they belong to;</li>
  * <li>{@value #BULLETIN} — issued bulletins, owned by headquarters, sent to every mission, which renders its own
  * HTML and PDF from them.</li>
  * </ul>
@@ -37,10 +38,12 @@ public final class MissionsSync {
     public static final String CORRESPONDENCE = "missions.correspondence";
     public static final String BULLETIN = "missions.bulletin";
     public static final String ATTACHMENT = "missions.attachment";
+    public static final String MEDIA = "missions.media";
 
     static final RowCodec MISSIONS = new RowCodec("mission", Set.of());
     /** {@code search_key} is derived: each node computes its own, a third of a letter's bytes less on the link. */
     static final RowCodec LETTERS = new RowCodec("correspondence", Set.of("received_from", "search_key"));
+    static final RowCodec MEDIA_ACTIVITIES = new RowCodec("media_activity", Set.of("received_from"));
     static final RowCodec BULLETINS = new RowCodec("bulletin", Set.of());
     static final RowCodec ATTACHMENTS = new RowCodec("correspondence_attachment", Set.of());
     /** Items travel without their link to headquarters' correspondence, which the mission does not hold. */
@@ -68,6 +71,12 @@ public final class MissionsSync {
     public void correspondenceChanged(Connection c, String id) throws SQLException {
         ObjectNode row = LETTERS.read(c, id).orElseThrow(() -> new SQLException("correspondence " + id + " not found after its write"));
         outbox.capture(c, new SyncChange(CORRESPONDENCE, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()),
+                row.toString()));
+    }
+
+    public void mediaActivityChanged(Connection c, String id) throws SQLException {
+        ObjectNode row = MEDIA_ACTIVITIES.read(c, id).orElseThrow(() -> new SQLException("media activity " + id + " not found after its write"));
+        outbox.capture(c, new SyncChange(MEDIA, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()),
                 row.toString()));
     }
 

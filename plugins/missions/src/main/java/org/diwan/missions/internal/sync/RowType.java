@@ -78,4 +78,8 @@ abstract class RowType implements SyncedType {
     DataSource dataSource() {
         return dataSource;
     }
+
+    RowCodec codec() {
+        return codec;
+    }
 }

@@ -100,6 +100,9 @@ public final class MediaServlet extends DepartmentServlet {
                 pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
                 return;
             }
+            if (!editableHere(request, response, activity.get().editableHere())) {
+                return;
+            }
             try {
                 if (media.report(activity.get(), Requests.version(fields.get("version")), fields, v, actor(), user.address())) {
                     response.sendRedirect(BASE + "/" + activity.get().id() + "?saved=1");
@@ -162,7 +165,8 @@ public final class MediaServlet extends DepartmentServlet {
         model.put("problem", problem);
         model.put("saved", request.getParameter("saved") != null);
         model.put("statuses", List.of(MediaActivity.Status.values()).stream().map(Enum::name).toList());
-        model.put("canWrite", user.isPermitted(MissionsPlugin.MEDIA_WRITE));
+        model.put("canWrite", user.isPermitted(MissionsPlugin.MEDIA_WRITE) && a.editableHere());
+        model.put("receivedFrom", a.receivedFrom());
         pages.render(request, response, status, "missions/media-activity", model);
     }
 

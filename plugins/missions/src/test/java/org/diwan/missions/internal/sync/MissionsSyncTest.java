@@ -26,6 +26,8 @@ import org.diwan.missions.internal.correspondence.CorrespondenceQuery;
 import org.diwan.missions.internal.correspondence.CorrespondenceStatus;
 import org.diwan.missions.internal.correspondence.CorrespondenceStore;
 import org.diwan.missions.internal.correspondence.Counterpart;
+import org.diwan.missions.internal.media.MediaActivity;
+import org.diwan.missions.internal.media.MediaStore;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionDraft;
 import org.diwan.missions.internal.registry.MissionStatus;
@@ -68,6 +70,8 @@ class MissionsSyncTest {
     private DataSource mission;
     private final List<SyncChange> fromHq = new ArrayList<>();
     private final List<SyncChange> fromMission = new ArrayList<>();
+    private MissionsSync hqSync;
+    private MissionsSync missionSync;
     private MissionStore hqMissions;
     private CorrespondenceStore missionLetters;
     private CorrespondenceStore hqLetters;
@@ -78,8 +82,8 @@ class MissionsSyncTest {
         missionDatabase = TestDatabase.create(folder.resolve("mission"));
         hq = hqDatabase.migrate("missions");
         mission = missionDatabase.migrate("missions");
-        MissionsSync hqSync = new MissionsSync(new ListOutbox(fromHq), new Node("h", NodeRole.HQ, Optional.empty()));
-        MissionsSync missionSync = new MissionsSync(new ListOutbox(fromMission), new Node("m", NodeRole.MISSION, Optional.of("TUN")));
+        hqSync = new MissionsSync(new ListOutbox(fromHq), new Node("h", NodeRole.HQ, Optional.empty()));
+        missionSync = new MissionsSync(new ListOutbox(fromMission), new Node("m", NodeRole.MISSION, Optional.of("TUN")));
         hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync::missionChanged);
         missionLetters = new CorrespondenceStore(mission, Clock.systemUTC(), missionSync::correspondenceChanged, missionSync::attachmentAdded);
         hqLetters = new CorrespondenceStore(hq, Clock.systemUTC(), hqSync::correspondenceChanged, hqSync::attachmentAdded);
@@ -172,6 +176,39 @@ class MissionsSyncTest {
 
         assertThat(letters.applyAll(fromMission)).containsOnly(Applied.APPLIED).hasSize(5);
         assertThat(letters.applyAll(fromMission)).containsOnly(Applied.STALE);
+    }
+
+    @Test
+    void aMissionsMediaActivityAndItsReportReachHeadquartersReadOnly() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        MediaStore missionMedia = new MediaStore(mission, Clock.systemUTC(), missionSync::mediaActivityChanged);
+        MediaStore hqMedia = new MediaStore(hq, Clock.systemUTC(), hqSync::mediaActivityChanged);
+
+        String id = missionMedia.plan(tunis.id(), MediaActivity.Kind.LECTURE, "محاضرة عن الجامعة العربية", LocalDate.of(2026, 12, 3), "amina");
+        missionMedia.report(id, 1, MediaActivity.Status.DONE, LocalDate.of(2026, 12, 3), 120, "حضرها طلاب الجامعة", "amina");
+        assertThat(fromMission).extracting(SyncChange::type, SyncChange::version, SyncChange::missionCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(MissionsSync.MEDIA, 1L, "TUN"), org.assertj.core.groups.Tuple.tuple(MissionsSync.MEDIA, 2L, "TUN"));
+
+        MediaActivityType activities = new MediaActivityType(hq);
+        assertThat(activities.owner()).isEqualTo(NodeRole.MISSION);
+        assertThat(activities.applyAll(List.of(fromMission.get(1), fromMission.get(0)))).as("the newer version first, then the older one")
+                .containsExactly(Applied.APPLIED, Applied.STALE);
+        MediaActivity copy = hqMedia.get(id, null).orElseThrow();
+        assertThat(copy.status()).isEqualTo(MediaActivity.Status.DONE);
+        assertThat(copy.audience()).isEqualTo(120);
+        assertThat(copy.report()).isEqualTo("حضرها طلاب الجامعة");
+        assertThat(copy.receivedFrom()).isEqualTo("TUN");
+        assertThat(copy.editableHere()).isFalse();
+        assertThatThrownBy(() -> hqMedia.report(id, 2, MediaActivity.Status.CANCELLED, null, null, null, "hq-clerk"))
+                .as("headquarters cannot report on a mission's activity").isInstanceOf(StaleEditException.class);
+        assertThat(fromHq).as("nothing goes back").hasSize(1);
+
+        SyncChange forged = new SyncChange(MissionsSync.MEDIA, id, 3, "EGY", fromMission.get(1).payload().replace("\"version\":2", "\"version\":3"));
+        assertThatThrownBy(() -> activities.apply(forged)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sent by mission EGY");
+        List<SyncChange> exported = new ArrayList<>();
+        new MediaActivityType(mission).export("TUN", exported::add);
+        assertThat(exported).extracting(SyncChange::recordId, SyncChange::version).containsExactly(org.assertj.core.groups.Tuple.tuple(id, 2L));
     }
 
     @Test

@@ -1,0 +1,68 @@
+package org.diwan.missions.internal.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.SyncChange;
+
+/**
+ * A row type owned by the mission its {@code mission_id} names: made on that mission's node and copied to
+ * headquarters, where it is read-only and marked with the mission it came from ({@code received_from}). A row
+ * waits while its mission is not in headquarters' directory yet, and is refused when it names another mission
+ * than the one that sent it.
+ */
+abstract class MissionRowType extends RowType {
+
+    private final String exportOrder;
+
+    /** @param exportOrder the {@code ORDER BY} columns a resend reads the rows in */
+    MissionRowType(DataSource dataSource, RowCodec codec, String exportOrder) {
+        super(dataSource, codec);
+        this.exportOrder = exportOrder;
+    }
+
+    @Override
+    public final NodeRole owner() {
+        return NodeRole.MISSION;
+    }
+
+    /** Local columns this node derives from the row itself, beside {@code received_from}. */
+    void derive(ObjectNode row, Map<String, Object> local) {
+    }
+
+    @Override
+    final Optional<Applied> check(Batch batch, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException {
+        String code = batch.missionCode(row.path("mission_id").asText());
+        if (code == null) {
+            return Optional.of(Applied.DEFERRED);
+        }
+        if (!Objects.equals(code, change.missionCode())) {
+            throw new IllegalArgumentException(name() + " of mission " + code + " sent by mission " + change.missionCode());
+        }
+        local.put("received_from", code);
+        derive(row, local);
+        return Optional.empty();
+    }
+
+    @Override
+    public final void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
+        try (Connection c = dataSource().getConnection()) {
+            String where = missionCode == null ? "1 = 1" : "mission_id IN (SELECT id FROM mission WHERE code = ?)";
+            Object[] args = missionCode == null ? new Object[0] : new Object[] {missionCode};
+            for (ObjectNode row : codec().readWhere(c, where + " ORDER BY " + exportOrder, args)) {
+                String code = MissionsSync.missionCode(c, row.path("mission_id").asText());
+                sink.accept(new SyncChange(name(), row.path("id").asText(), row.path("version").asLong(), code, row.toString()));
+            }
+        }
+    }
+}
