@@ -174,6 +174,32 @@ class SyncIT {
 
     @Test
     @Order(6)
+    void anEvaluationApprovedAtHeadquartersReachesTheMissionItEvaluatesReadOnly() throws Exception {
+        String page = "/diwan/missions/monitoring/" + pair.missionId;
+        WebClient hq = pair.hqAdmin;
+        hq.get(page);
+        Map<String, String> form = new java.util.HashMap<>(Map.of("period", "2026-H2", "evaluatedOn", LocalDate.now().toString(),
+                "comments", "تقارير منتظمة وتحليل جيد"));
+        for (String criterion : List.of("REPORT_TIMELINESS", "FINANCIAL_MANAGEMENT", "STAFF_MANAGEMENT", "ANALYSIS_QUALITY",
+                "HOST_COUNTRY_RELATIONS", "MEDIA_ACTIVITY", "COMMUNITY_OUTREACH")) {
+            form.put("score." + criterion, "4");
+        }
+        assertThat(hq.post(page + "/evaluations", form, true).statusCode()).isEqualTo(302);
+        Matcher approve = Pattern.compile("action=\"(/diwan/missions/monitoring/[0-9a-f-]{36}/evaluations/[0-9a-f-]{36}/approve)\"")
+                .matcher(hq.get(page).body());
+        assertThat(approve.find()).isTrue();
+        assertThat(hq.post(approve.group(1), Map.of("version", "1"), true).statusCode()).isEqualTo(302);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> pair.missionAdmin.get(page).body().contains("تقارير منتظمة وتحليل جيد"));
+        String onMission = pair.missionAdmin.get(page).body();
+        assertThat(onMission).contains("id=\"evaluations-from-hq\"").doesNotContain("id=\"evaluation-form\"");
+        assertThat(pair.missionAdmin.post(page + "/evaluations", form, true).statusCode())
+                .as("the mission does not evaluate itself").isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
     void headquartersBulletinReachesTheMissionWithItsOwnPdf() throws Exception {
         String month = YearMonth.from(LocalDate.now()).toString();
         WebClient hq = pair.hqAdmin;
@@ -202,7 +228,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void bothAdministrationPagesShowTheLink() throws Exception {
         JsonNode hq = pair.status(pair.hqAdmin);
         assertThat(hq.at("/link/role").asText()).isEqualTo("hq");

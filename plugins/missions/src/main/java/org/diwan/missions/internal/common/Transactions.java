@@ -17,6 +17,20 @@ public final class Transactions {
     private Transactions() {
     }
 
+    /**
+     * A versioned update of a synced record, and the capture of the record when it changed a row, in one
+     * transaction; returns the rows updated (0 when the version or the record's state no longer matched).
+     */
+    public static int updateAndCapture(DataSource dataSource, String id, ChangeCapture capture, Work<Integer> update) throws SQLException {
+        return inTransaction(dataSource, c -> {
+            int rows = update.run(c);
+            if (rows > 0) {
+                capture.changed(c, id);
+            }
+            return rows;
+        });
+    }
+
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -120,8 +120,7 @@ public final class CorrespondenceStore {
     public Correspondence update(String id, int expectedVersion, CorrespondenceDraft d, String actor)
             throws SQLException, StaleEditException {
         // a record received from a mission is that mission's to edit: the version check never matches it here
-        int updated = Transactions.inTransaction(dataSource, c -> {
-            int rows;
+        int updated = Transactions.updateAndCapture(dataSource, id, changed, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE correspondence SET mission_id = ?, counterpart = ?, counterpart_name = ?, classification = ?, country = ?,"
                             + " reference_no = ?, document_date = ?, received_date = ?, subject = ?, summary = ?, status = ?, search_key = ?,"
@@ -131,12 +130,8 @@ public final class CorrespondenceStore {
                 s.setString(i++, actor);
                 s.setString(i++, id);
                 s.setInt(i, expectedVersion);
-                rows = s.executeUpdate();
+                return s.executeUpdate();
             }
-            if (rows > 0) {
-                changed.changed(c, id);
-            }
-            return rows;
         });
         Correspondence now = get(id, null).orElseThrow(() -> new SQLException("correspondence " + id + " vanished during the edit"));
         if (updated == 0) {

@@ -117,8 +117,7 @@ public final class MediaStore {
      */
     public void report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor)
             throws SQLException, StaleEditException {
-        int updated = Transactions.inTransaction(dataSource, c -> {
-            int rows;
+        int updated = Transactions.updateAndCapture(dataSource, id, changed, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE media_activity SET status = ?, held_on = ?, audience = ?, report = ?,"
                     + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND received_from IS NULL")) {
                 s.setString(1, status.name());
@@ -137,12 +136,8 @@ public final class MediaStore {
                 s.setString(6, actor);
                 s.setString(7, id);
                 s.setInt(8, version);
-                rows = s.executeUpdate();
+                return s.executeUpdate();
             }
-            if (rows > 0) {
-                changed.changed(c, id);
-            }
-            return rows;
         });
         if (updated == 0) {
             throw new StaleEditException(id, -1, null);

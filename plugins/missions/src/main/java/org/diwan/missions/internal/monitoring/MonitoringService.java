@@ -15,10 +15,12 @@ import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
 import org.diwan.api.node.NodeInfo;
 import org.diwan.api.validation.Validation;
+import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.MissionScope;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionStore;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,13 +37,13 @@ public final class MonitoringService {
 
     @Activate
     public MonitoringService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference AuditLog audit,
-            @Reference NodeInfo node) {
-        this(new MissionStore(data, Clock.systemUTC()), data, audit, MissionScope.of(node), Clock.systemDefaultZone());
+            @Reference NodeInfo node, @Reference MissionsSync sync) {
+        this(new MissionStore(data, Clock.systemUTC()), data, audit, MissionScope.of(node), Clock.systemDefaultZone(), sync::evaluationApproved);
     }
 
-    MonitoringService(MissionStore missions, DataSource data, AuditLog audit, String scope, Clock clock) {
+    MonitoringService(MissionStore missions, DataSource data, AuditLog audit, String scope, Clock clock, ChangeCapture approved) {
         this.missions = missions;
-        this.store = new MonitoringStore(data, missions, Clock.systemUTC());
+        this.store = new MonitoringStore(data, missions, Clock.systemUTC(), approved);
         this.audit = audit;
         this.scope = scope;
         this.clock = clock;

@@ -20,7 +20,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.missions.internal.common.Transactions;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionStore;
 
@@ -33,11 +35,18 @@ public final class MonitoringStore {
     private final DataSource dataSource;
     private final MissionStore missions;
     private final Clock clock;
+    private final ChangeCapture approved;
 
     public MonitoringStore(DataSource dataSource, MissionStore missions, Clock clock) {
+        this(dataSource, missions, clock, ChangeCapture.NONE);
+    }
+
+    /** @param approved captures each approved evaluation for the mission it evaluates, in the approval's transaction */
+    public MonitoringStore(DataSource dataSource, MissionStore missions, Clock clock, ChangeCapture approved) {
         this.dataSource = dataSource;
         this.missions = missions;
         this.clock = clock;
+        this.approved = approved;
     }
 
     /** Every active office (or the one in scope) with its reporting status on {@code today}: the latest first, then the soonest due. */
@@ -133,16 +142,18 @@ public final class MonitoringStore {
     }
 
     public void approve(String evaluationId, int expectedVersion, String actor) throws SQLException, StaleEditException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE evaluation SET status = 'APPROVED', version = version + 1, updated_at = ?, updated_by = ?"
-                        + " WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
-            s.setTimestamp(1, Timestamp.from(clock.instant()));
-            s.setString(2, actor);
-            s.setString(3, evaluationId);
-            s.setInt(4, expectedVersion);
-            if (s.executeUpdate() == 0) {
-                throw new StaleEditException(evaluationId, -1, null);
+        int updated = Transactions.updateAndCapture(dataSource, evaluationId, approved, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE evaluation SET status = 'APPROVED', version = version + 1, updated_at = ?,"
+                    + " updated_by = ? WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
+                s.setTimestamp(1, Timestamp.from(clock.instant()));
+                s.setString(2, actor);
+                s.setString(3, evaluationId);
+                s.setInt(4, expectedVersion);
+                return s.executeUpdate();
             }
+        });
+        if (updated == 0) {
+            throw new StaleEditException(evaluationId, -1, null);
         }
     }
 

@@ -51,10 +51,7 @@ public final class BulletinType implements SyncedType {
     @Override
     public Applied apply(SyncChange change) throws Exception {
         ObjectNode payload = Payloads.object(change);
-        ObjectNode row = Payloads.row(change, payload.get("bulletin"));
-        if (!"ISSUED".equals(row.path("status").asText())) {
-            throw new IllegalArgumentException("only issued bulletins travel: " + change.recordId() + " is " + row.path("status").asText());
-        }
+        ObjectNode row = Payloads.rowIn(change, payload.get("bulletin"), "ISSUED");
         Applied applied = Transactions.inTransaction(dataSource, c -> {
             Optional<Long> stored = MissionsSync.BULLETINS.version(c, change.recordId());
             if (stored.isPresent() && stored.get() >= change.version()) {

@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@value #ATTACHMENT} — correspondence attachments, owned by the mission, their content sent along on the
  * files queue;</li>
  * <li>{@value #MEDIA} — media plan activities (MIS-7), planned and reported by the mission they belong to;</li>
+ * <li>{@value #EVALUATION} — approved evaluations of a mission (MIS-3), owned by headquarters, sent to the mission
+ * evaluated, with their scores;</li>
  * <li>{@value #BULLETIN} — issued bulletins, owned by headquarters, sent to every mission, which renders its own
  * HTML and PDF from them.</li>
  * </ul>
@@ -39,11 +41,15 @@ public final class MissionsSync {
     public static final String BULLETIN = "missions.bulletin";
     public static final String ATTACHMENT = "missions.attachment";
     public static final String MEDIA = "missions.media";
+    public static final String EVALUATION = "missions.evaluation";
 
     static final RowCodec MISSIONS = new RowCodec("mission", Set.of());
     /** {@code search_key} is derived: each node computes its own, a third of a letter's bytes less on the link. */
     static final RowCodec LETTERS = new RowCodec("correspondence", Set.of("received_from", "search_key"));
     static final RowCodec MEDIA_ACTIVITIES = new RowCodec("media_activity", Set.of("received_from"));
+    static final RowCodec EVALUATIONS = new RowCodec("evaluation", Set.of());
+    /** Read only: scores have no id of their own and are stored again with their evaluation. */
+    static final RowCodec SCORES = new RowCodec("evaluation_score", Set.of());
     static final RowCodec BULLETINS = new RowCodec("bulletin", Set.of());
     static final RowCodec ATTACHMENTS = new RowCodec("correspondence_attachment", Set.of());
     /** Items travel without their link to headquarters' correspondence, which the mission does not hold. */
@@ -96,6 +102,21 @@ public final class MissionsSync {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /** An approved evaluation, for the mission it evaluates. */
+    public void evaluationApproved(Connection c, String id) throws SQLException {
+        outbox.capture(c, evaluationChange(c, id));
+    }
+
+    static SyncChange evaluationChange(Connection c, String id) throws SQLException {
+        ObjectNode row = EVALUATIONS.read(c, id).orElseThrow(() -> new SQLException("evaluation " + id + " not found after its write"));
+        ArrayNode scores = JsonNodeFactory.instance.arrayNode();
+        scores.addAll(SCORES.readWhere(c, "evaluation_id = ? ORDER BY criterion", id));
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.set("evaluation", row);
+        payload.set("scores", scores);
+        return new SyncChange(EVALUATION, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()), payload.toString());
     }
 
     public void bulletinIssued(Connection c, String id) throws SQLException {

@@ -31,6 +31,16 @@ final class Payloads {
         return object;
     }
 
+    /** {@link #row}, which must also be in {@code status}: the only state in which a record of this type travels. */
+    static ObjectNode rowIn(SyncChange change, JsonNode row, String status) {
+        ObjectNode object = row(change, row);
+        if (!status.equals(object.path("status").asText())) {
+            throw new IllegalArgumentException("only " + status.toLowerCase(java.util.Locale.ROOT) + " " + change.type() + " records travel: "
+                    + change.recordId() + " is " + object.path("status").asText());
+        }
+        return object;
+    }
+
     /** The row inside a payload, checked to be the change's record at the change's version. */
     static ObjectNode row(SyncChange change, JsonNode row) {
         if (!(row instanceof ObjectNode object) || !change.recordId().equals(object.path("id").asText())

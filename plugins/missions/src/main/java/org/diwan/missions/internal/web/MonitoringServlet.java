@@ -17,6 +17,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
+import org.diwan.api.node.NodeRole;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
@@ -28,6 +29,7 @@ import org.diwan.missions.internal.monitoring.Evaluation;
 import org.diwan.missions.internal.monitoring.MonitoringService;
 import org.diwan.missions.internal.monitoring.ReportingStatus;
 import org.diwan.missions.internal.registry.Mission;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,13 +51,15 @@ public final class MonitoringServlet extends DepartmentServlet {
     private static final String BASE = "/diwan/missions/monitoring";
 
     private final transient MonitoringService monitoring;
+    private final transient MissionsSync sync;
     private final transient Countries countries = Countries.standard();
 
     @Activate
     public MonitoringServlet(@Reference MonitoringService monitoring, @Reference CurrentUser user, @Reference Pages pages,
-            @Reference Messages messages) {
+            @Reference Messages messages, @Reference MissionsSync sync) {
         super(user, pages, messages);
         this.monitoring = monitoring;
+        this.sync = sync;
     }
 
     @Override
@@ -82,7 +86,8 @@ public final class MonitoringServlet extends DepartmentServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.MONITORING_WRITE)) {
+        // evaluations are headquarters' (a mission receives its approved ones): sync never sees two editors
+        if (!allowed(request, response, MissionsPlugin.MONITORING_WRITE) || !editableHere(request, response, sync.owns(NodeRole.HQ))) {
             return;
         }
         List<String> path = Requests.segments(request);
@@ -175,8 +180,9 @@ public final class MonitoringServlet extends DepartmentServlet {
         model.put("criteria", java.util.Arrays.stream(Criterion.values()).map(c -> Map.of("name", c.name(), "kind", c.kind().name())).toList());
         model.put("input", input);
         model.put("errors", errors);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.MONITORING_WRITE));
-        model.put("canApprove", user.isPermitted(MissionsPlugin.MONITORING_APPROVE));
+        model.put("canWrite", user.isPermitted(MissionsPlugin.MONITORING_WRITE) && sync.owns(NodeRole.HQ));
+        model.put("canApprove", user.isPermitted(MissionsPlugin.MONITORING_APPROVE) && sync.owns(NodeRole.HQ));
+        model.put("fromHq", !sync.owns(NodeRole.HQ));
         model.put("todayIso", monitoring.today().toString());
         pages.render(request, response, status, "missions/monitoring-mission", model);
     }

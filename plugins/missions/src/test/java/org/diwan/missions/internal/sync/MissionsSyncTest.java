@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -27,6 +28,9 @@ import org.diwan.missions.internal.correspondence.CorrespondenceStatus;
 import org.diwan.missions.internal.correspondence.CorrespondenceStore;
 import org.diwan.missions.internal.correspondence.Counterpart;
 import org.diwan.missions.internal.media.MediaActivity;
+import org.diwan.missions.internal.monitoring.Criterion;
+import org.diwan.missions.internal.monitoring.Evaluation;
+import org.diwan.missions.internal.monitoring.MonitoringStore;
 import org.diwan.missions.internal.media.MediaStore;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionDraft;
@@ -209,6 +213,50 @@ class MissionsSyncTest {
         List<SyncChange> exported = new ArrayList<>();
         new MediaActivityType(mission).export("TUN", exported::add);
         assertThat(exported).extracting(SyncChange::recordId, SyncChange::version).containsExactly(org.assertj.core.groups.Tuple.tuple(id, 2L));
+    }
+
+    @Test
+    void anApprovedEvaluationReachesTheMissionItEvaluatesWithItsScores() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        MonitoringStore hqMonitoring = new MonitoringStore(hq, hqMissions, Clock.systemUTC(), hqSync::evaluationApproved);
+        Map<Criterion, Evaluation.Score> scores = new java.util.EnumMap<>(Criterion.class);
+        scores.put(Criterion.values()[0], new Evaluation.Score(4, "تقارير منتظمة"));
+        scores.put(Criterion.values()[1], new Evaluation.Score(2, null));
+        Evaluation draft = hqMonitoring.addEvaluation(tunis.id(), "2026-H2", LocalDate.of(2026, 11, 20), "تقييم نصف سنوي", scores, "evaluator");
+        assertThat(fromHq).as("a draft stays at headquarters").hasSize(1);
+        hqMonitoring.approve(draft.id(), 1, "director");
+        SyncChange approved = fromHq.get(1);
+        assertThat(approved.type()).isEqualTo(MissionsSync.EVALUATION);
+        assertThat(approved.missionCode()).as("sent to the mission it evaluates only").isEqualTo("TUN");
+
+        EvaluationType evaluations = new EvaluationType(mission);
+        assertThat(evaluations.apply(approved)).isEqualTo(Applied.APPLIED);
+        assertThat(evaluations.apply(approved)).isEqualTo(Applied.STALE);
+        Evaluation copy = new MonitoringStore(mission, new MissionStore(mission, Clock.systemUTC()), Clock.systemUTC())
+                .evaluations(tunis.id()).get(0);
+        assertThat(copy.approved()).isTrue();
+        assertThat(copy.comments()).isEqualTo("تقييم نصف سنوي");
+        assertThat(copy.scores()).isEqualTo(scores);
+
+        assertThatThrownBy(() -> evaluations.apply(new SyncChange(approved.type(), approved.recordId(), 3, "TUN",
+                approved.payload().replace("\"APPROVED\"", "\"DRAFT\"").replace("\"version\":2", "\"version\":3"))))
+                .as("a draft never travels").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only approved");
+        assertThatThrownBy(() -> evaluations.apply(new SyncChange(approved.type(), approved.recordId(), 3, "EGY",
+                approved.payload().replace("\"version\":2", "\"version\":3"))))
+                .as("addressed to another mission").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EGY");
+        assertThatThrownBy(() -> evaluations.apply(new SyncChange(approved.type(), approved.recordId(), 3, "TUN",
+                approved.payload().replace("\"version\":2", "\"version\":3").replace(Criterion.values()[0].name(), "NOT_A_CRITERION"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOT_A_CRITERION");
+        assertThat(new MonitoringStore(mission, new MissionStore(mission, Clock.systemUTC()), Clock.systemUTC()).evaluations(tunis.id())
+                .get(0).scores()).as("a refused change keeps the stored scores").isEqualTo(scores);
+
+        DataSource emptyMission = TestDatabase.create(folder.resolve("empty-mission")).migrate("missions");
+        assertThat(new EvaluationType(emptyMission).apply(approved)).as("waits for the directory").isEqualTo(Applied.DEFERRED);
+        List<SyncChange> exported = new ArrayList<>();
+        new EvaluationType(hq).export("TUN", exported::add);
+        assertThat(exported).extracting(SyncChange::recordId, SyncChange::version).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(draft.id(), 2L));
     }
 
     @Test
