@@ -27,9 +27,17 @@ import org.diwan.missions.internal.common.Transactions;
 /** Correspondence, its attachments and follow-up actions in the {@code missions} schema. */
 public final class CorrespondenceStore {
 
-    private static final String SELECT = "SELECT c.id, c.mission_id, m.code, m.name_ar, m.name_en, m.name_fr, c.counterpart, c.counterpart_name,"
+    private static final String COLUMNS = "SELECT c.id, c.mission_id, m.code, m.name_ar, m.name_en, m.name_fr, c.counterpart, c.counterpart_name,"
             + " c.classification, c.country, c.reference_no, c.document_date, c.received_date, c.subject, c.summary, c.status,"
-            + " c.version, c.updated_at, c.updated_by, c.received_from FROM correspondence c JOIN mission m ON m.id = c.mission_id";
+            + " c.version, c.updated_at, c.updated_by, c.received_from";
+    private static final String SELECT = COLUMNS + " FROM correspondence c JOIN mission m ON m.id = c.mission_id";
+    /**
+     * Newest first, read along the correspondence_recent index so that Derby stops after the page. Left to
+     * itself, Derby joins from the missions and sorts every row for each page (426 ms a page at 50,000 rows,
+     * growing with the table; 4 ms this way). Derby's optimizer overrides must end their line.
+     */
+    private static final String SELECT_NEWEST_FIRST = COLUMNS + " FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
+            + " correspondence c --DERBY-PROPERTIES index=CORRESPONDENCE_RECENT\n JOIN mission m ON m.id = c.mission_id";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -63,7 +71,7 @@ public final class CorrespondenceStore {
             String direction = q.descending() ? " DESC" : " ASC";
             // the tie-breaker follows the direction, so that newest-first matches the correspondence_recent index
             String order = " ORDER BY " + q.sort().column + direction + ", c.id" + direction;
-            try (PreparedStatement s = c.prepareStatement(SELECT + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            try (PreparedStatement s = c.prepareStatement(select(q) + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 bind(s, args);
                 s.setInt(args.size() + 1, q.page() * q.size());
                 s.setInt(args.size() + 2, q.size());
@@ -263,6 +271,15 @@ public final class CorrespondenceStore {
         String key = ArabicText.fold(String.join(" ", referenceNo, subject, summary == null ? "" : summary,
                 counterpartName == null ? "" : counterpartName));
         return key.length() > 4000 ? key.substring(0, 4000) : key;
+    }
+
+    /**
+     * The index pays when the page is found early in date order: not for a text search, which reads every row
+     * anyway, nor for one mission's records, which its own index (the reference to the mission) finds.
+     */
+    private static String select(CorrespondenceQuery q) {
+        boolean newestFirst = q.sort() == CorrespondenceQuery.Sort.DATE && q.descending() && q.text() == null && q.missionId() == null;
+        return newestFirst ? SELECT_NEWEST_FIRST : SELECT;
     }
 
     private static String where(CorrespondenceQuery q, List<Object> args) {

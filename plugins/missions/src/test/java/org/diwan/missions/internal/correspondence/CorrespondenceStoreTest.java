@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,6 +68,30 @@ class CorrespondenceStoreTest {
         assertThat(store.find(query(Map.of("mission", berlin.id()))).items()).extracting(Correspondence::subject).containsExactly("منتدى الاستثمار");
         assertThat(store.find(query(Map.of("q", "اسبوع الثقافه"))).total()).isEqualTo(1);
         assertThat(store.find(query(Map.of())).items()).first().extracting(Correspondence::documentDate).isEqualTo(LocalDate.of(2026, 11, 9));
+    }
+
+    @Test
+    void pagesNewestFirstAlongTheDateIndexWithoutGapsOrRepeats() throws Exception {
+        List<Correspondence> made = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            // days repeat: the id breaks the tie, in the same direction as the date
+            made.add(store.create(draft(i % 2 == 0 ? paris : berlin, Classification.values()[i % 3], TODAY.minusDays(i / 3), "رسالة " + i),
+                    "amina"));
+        }
+        List<String> expected = made.stream().sorted(java.util.Comparator.comparing(Correspondence::documentDate)
+                .thenComparing(Correspondence::id).reversed()).map(Correspondence::id).toList();
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            paged.addAll(store.find(query(Map.of("page", Integer.toString(page), "size", "3"))).items().stream().map(Correspondence::id).toList());
+        }
+        assertThat(paged).isEqualTo(expected);
+        List<String> oldestFirst = store.find(query(Map.of("dir", "asc", "size", "20"))).items().stream().map(Correspondence::id).toList();
+        List<String> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        assertThat(oldestFirst).as("the other direction, sorted by Derby").isEqualTo(reversed);
+        List<String> parisOnly = store.find(query(Map.of("mission", paris.id(), "size", "20"))).items().stream().map(Correspondence::id).toList();
+        assertThat(parisOnly).isEqualTo(expected.stream().filter(id -> made.stream().anyMatch(c -> c.id().equals(id) && c.missionId().equals(paris.id())))
+                .toList());
     }
 
     @Test
