@@ -200,6 +200,23 @@ class SyncIT {
 
     @Test
     @Order(7)
+    void thePlanOfActionKeptAtHeadquartersReachesTheMissionReadOnly() throws Exception {
+        String page = "/diwan/missions/plan/" + LocalDate.now().getYear();
+        String objective = "تعزيز التنسيق بين البعثات والأمانة العامة";
+        WebClient hq = pair.hqAdmin;
+        hq.get(page);
+        assertThat(hq.post(page + "/objectives", Map.of("objective", objective), true).statusCode()).isEqualTo(302);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> pair.missionAdmin.get(page).body().contains(objective));
+        String onMission = pair.missionAdmin.get(page).body();
+        assertThat(onMission).contains("id=\"plan-from-hq\"").doesNotContain("id=\"objective-form\"");
+        assertThat(pair.missionAdmin.post(page + "/objectives", Map.of("objective", "هدف من البعثة"), true).statusCode())
+                .as("the mission does not edit headquarters' plan").isEqualTo(403);
+    }
+
+    @Test
+    @Order(8)
     void headquartersBulletinReachesTheMissionWithItsOwnPdf() throws Exception {
         String month = YearMonth.from(LocalDate.now()).toString();
         WebClient hq = pair.hqAdmin;
@@ -228,7 +245,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void bothAdministrationPagesShowTheLink() throws Exception {
         JsonNode hq = pair.status(pair.hqAdmin);
         assertThat(hq.at("/link/role").asText()).isEqualTo("hq");

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,12 +15,14 @@ import org.diwan.api.audit.AuditLog;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
+import org.diwan.api.node.NodeRole;
 import org.diwan.api.pdf.PdfException;
 import org.diwan.api.pdf.PdfRenderer;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.common.QueryParams;
 import org.diwan.missions.internal.common.StaleEditException;
 import org.diwan.missions.internal.common.Xhtml;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class ActionPlanService {
 
     private final ActionPlanStore store;
+    private final MissionsSync sync;
     private final AuditLog audit;
     private final Messages messages;
     private final PdfRenderer pdf;
@@ -36,8 +40,10 @@ public final class ActionPlanService {
 
     @Activate
     public ActionPlanService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference AuditLog audit,
-            @Reference Messages messages, @Reference PdfRenderer pdf) {
-        this.store = new ActionPlanStore(data, Clock.systemUTC());
+            @Reference Messages messages, @Reference PdfRenderer pdf, @Reference MissionsSync sync) {
+        this.store = new ActionPlanStore(data, Clock.systemUTC(),
+                new ActionPlanStore.Captures(sync::planChanged, sync::planObjectiveChanged, sync::planTaskChanged));
+        this.sync = sync;
         this.audit = audit;
         this.messages = messages;
         this.pdf = pdf;
@@ -47,8 +53,17 @@ public final class ActionPlanService {
         return LocalDate.now(clock);
     }
 
+    /** Whether plans are made and edited on this node: headquarters' only; a mission receives them. */
+    public boolean keptHere() {
+        return sync.owns(NodeRole.HQ);
+    }
+
+    /**
+     * The year's plan. Headquarters makes it empty the first time it is asked for; a mission shows what it
+     * received, or an empty plan without an id (one made here would clash with headquarters' plan for the year).
+     */
     public ActionPlan forYear(int year, String actor) throws SQLException {
-        return store.forYear(year, actor);
+        return keptHere() ? store.forYear(year, actor) : store.find(year).orElse(new ActionPlan(null, year, null, List.of(), 0));
     }
 
     public Optional<String> addObjective(ActionPlan plan, Map<String, String> f, Validation v, String actor, String address) throws SQLException {

@@ -16,17 +16,30 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.missions.internal.common.Transactions;
 
 /** Plans of action, their objectives and tasks, in the {@code missions} schema. */
 public final class ActionPlanStore {
 
+    /** What the store captures for the missions, each in its write's transaction. */
+    public record Captures(ChangeCapture plan, ChangeCapture objective, ChangeCapture task) {
+        public static final Captures NONE = new Captures(ChangeCapture.NONE, ChangeCapture.NONE, ChangeCapture.NONE);
+    }
+
     private final DataSource dataSource;
     private final Clock clock;
+    private final Captures captures;
 
     public ActionPlanStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, Captures.NONE);
+    }
+
+    public ActionPlanStore(DataSource dataSource, Clock clock, Captures captures) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.captures = captures;
     }
 
     /** The year's plan, made empty the first time it is asked for. */
@@ -36,15 +49,22 @@ public final class ActionPlanStore {
             return plan.get();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO action_plan (id, plan_year, version,"
-                + " created_at, created_by, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?)")) {
-            s.setString(1, UUID.randomUUID().toString());
-            s.setInt(2, year);
-            s.setTimestamp(3, now);
-            s.setString(4, actor);
-            s.setTimestamp(5, now);
-            s.setString(6, actor);
-            s.executeUpdate();
+        String id = UUID.randomUUID().toString();
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO action_plan (id, plan_year, version, created_at, created_by,"
+                        + " updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?)")) {
+                    s.setString(1, id);
+                    s.setInt(2, year);
+                    s.setTimestamp(3, now);
+                    s.setString(4, actor);
+                    s.setTimestamp(5, now);
+                    s.setString(6, actor);
+                    s.executeUpdate();
+                }
+                captures.plan().changed(c, id);
+                return null;
+            });
         } catch (SQLIntegrityConstraintViolationException madeMeanwhile) {
             // another request made it first: use that one
         }
@@ -82,59 +102,72 @@ public final class ActionPlanStore {
 
     public String addObjective(ActionPlan plan, String title) throws SQLException {
         String id = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO plan_objective (id, plan_id, position, title) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, id);
-            s.setString(2, plan.id());
-            s.setInt(3, plan.objectives().size());
-            s.setString(4, title);
-            s.executeUpdate();
-        }
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO plan_objective (id, plan_id, position, title) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, id);
+                s.setString(2, plan.id());
+                s.setInt(3, plan.objectives().size());
+                s.setString(4, title);
+                s.executeUpdate();
+            }
+            captures.objective().changed(c, id);
+            return null;
+        });
         return id;
     }
 
     public String addTask(String objectiveId, String title, String owner, LocalDate deadline, String actor) throws SQLException {
         String id = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO plan_task (id, objective_id, title,"
-                + " owner, deadline, progress, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 0, 1, ?, ?)")) {
-            s.setString(1, id);
-            s.setString(2, objectiveId);
-            s.setString(3, title);
-            s.setString(4, owner);
-            s.setDate(5, Date.valueOf(deadline));
-            s.setTimestamp(6, Timestamp.from(clock.instant()));
-            s.setString(7, actor);
-            s.executeUpdate();
-        }
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO plan_task (id, objective_id, title, owner, deadline, progress, version,"
+                    + " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 0, 1, ?, ?)")) {
+                s.setString(1, id);
+                s.setString(2, objectiveId);
+                s.setString(3, title);
+                s.setString(4, owner);
+                s.setDate(5, Date.valueOf(deadline));
+                s.setTimestamp(6, Timestamp.from(clock.instant()));
+                s.setString(7, actor);
+                s.executeUpdate();
+            }
+            captures.task().changed(c, id);
+            return null;
+        });
         return id;
     }
 
     public void progress(String taskId, int version, int progress, String note, String actor) throws SQLException, StaleEditException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE plan_task SET progress = ?, note = ?,"
-                + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
-            s.setInt(1, progress);
-            s.setString(2, note);
-            s.setTimestamp(3, Timestamp.from(clock.instant()));
-            s.setString(4, actor);
-            s.setString(5, taskId);
-            s.setInt(6, version);
-            if (s.executeUpdate() == 0) {
-                throw new StaleEditException(taskId, -1, null);
+        int updated = Transactions.updateAndCapture(dataSource, taskId, captures.task(), c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE plan_task SET progress = ?, note = ?, version = version + 1, updated_at = ?,"
+                    + " updated_by = ? WHERE id = ? AND version = ?")) {
+                s.setInt(1, progress);
+                s.setString(2, note);
+                s.setTimestamp(3, Timestamp.from(clock.instant()));
+                s.setString(4, actor);
+                s.setString(5, taskId);
+                s.setInt(6, version);
+                return s.executeUpdate();
             }
+        });
+        if (updated == 0) {
+            throw new StaleEditException(taskId, -1, null);
         }
     }
 
     public void recommendations(ActionPlan plan, int version, String text, String actor) throws SQLException, StaleEditException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE action_plan SET recommendations = ?,"
-                + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
-            s.setString(1, text);
-            s.setTimestamp(2, Timestamp.from(clock.instant()));
-            s.setString(3, actor);
-            s.setString(4, plan.id());
-            s.setInt(5, version);
-            if (s.executeUpdate() == 0) {
-                throw new StaleEditException(plan.id(), -1, null);
+        int updated = Transactions.updateAndCapture(dataSource, plan.id(), captures.plan(), c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE action_plan SET recommendations = ?, version = version + 1, updated_at = ?,"
+                    + " updated_by = ? WHERE id = ? AND version = ?")) {
+                s.setString(1, text);
+                s.setTimestamp(2, Timestamp.from(clock.instant()));
+                s.setString(3, actor);
+                s.setString(4, plan.id());
+                s.setInt(5, version);
+                return s.executeUpdate();
             }
+        });
+        if (updated == 0) {
+            throw new StaleEditException(plan.id(), -1, null);
         }
     }
 

@@ -1,15 +1,12 @@
 package org.diwan.missions.internal.sync;
 
-import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncedType;
@@ -19,11 +16,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The missions directory (MIS-1), kept by headquarters and copied to every mission node. */
 @Component(service = SyncedType.class)
-public final class MissionDirectoryType extends RowType {
+public final class MissionDirectoryType extends HqRowType {
 
     @Activate
     public MissionDirectoryType(@Reference(target = "(diwan.schema=missions)") DataSource dataSource) {
-        super(dataSource, MissionsSync.MISSIONS);
+        super(dataSource, MissionsSync.MISSIONS, "code");
     }
 
     @Override
@@ -32,21 +29,7 @@ public final class MissionDirectoryType extends RowType {
     }
 
     @Override
-    public NodeRole owner() {
-        return NodeRole.HQ;
-    }
-
-    @Override
     Optional<Applied> check(Batch batch, SyncChange change, ObjectNode row, Map<String, Object> local) {
         return Optional.empty();
-    }
-
-    @Override
-    public void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
-        try (Connection c = dataSource().getConnection()) {
-            for (ObjectNode row : MissionsSync.MISSIONS.readWhere(c, "1 = 1 ORDER BY code")) {
-                sink.accept(new SyncChange(name(), row.path("id").asText(), row.path("version").asLong(), null, row.toString()));
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.diwan.missions.internal.sync;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
@@ -56,13 +55,8 @@ abstract class MissionRowType extends RowType {
 
     @Override
     public final void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
-        try (Connection c = dataSource().getConnection()) {
-            String where = missionCode == null ? "1 = 1" : "mission_id IN (SELECT id FROM mission WHERE code = ?)";
-            Object[] args = missionCode == null ? new Object[0] : new Object[] {missionCode};
-            for (ObjectNode row : codec().readWhere(c, where + " ORDER BY " + exportOrder, args)) {
-                String code = MissionsSync.missionCode(c, row.path("mission_id").asText());
-                sink.accept(new SyncChange(name(), row.path("id").asText(), row.path("version").asLong(), code, row.toString()));
-            }
-        }
+        String where = missionCode == null ? "1 = 1" : "mission_id IN (SELECT id FROM mission WHERE code = ?)";
+        Object[] args = missionCode == null ? new Object[0] : new Object[] {missionCode};
+        exportRows(where, args, exportOrder, (c, row) -> MissionsSync.missionCode(c, row.path("mission_id").asText()), sink);
     }
 }

@@ -28,6 +28,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@value #MEDIA} — media plan activities (MIS-7), planned and reported by the mission they belong to;</li>
  * <li>{@value #EVALUATION} — approved evaluations of a mission (MIS-3), owned by headquarters, sent to the mission
  * evaluated, with their scores;</li>
+ * <li>{@value #PLAN}, {@value #PLAN_OBJECTIVE}, {@value #PLAN_TASK} — the plan of action (MIS-6), its objectives
+ * and tasks, owned by headquarters, sent to every mission;</li>
  * <li>{@value #BULLETIN} — issued bulletins, owned by headquarters, sent to every mission, which renders its own
  * HTML and PDF from them.</li>
  * </ul>
@@ -42,6 +44,9 @@ public final class MissionsSync {
     public static final String ATTACHMENT = "missions.attachment";
     public static final String MEDIA = "missions.media";
     public static final String EVALUATION = "missions.evaluation";
+    public static final String PLAN = "missions.plan";
+    public static final String PLAN_OBJECTIVE = "missions.plan-objective";
+    public static final String PLAN_TASK = "missions.plan-task";
 
     static final RowCodec MISSIONS = new RowCodec("mission", Set.of());
     /** {@code search_key} is derived: each node computes its own, a third of a letter's bytes less on the link. */
@@ -50,6 +55,9 @@ public final class MissionsSync {
     static final RowCodec EVALUATIONS = new RowCodec("evaluation", Set.of());
     /** Read only: scores have no id of their own and are stored again with their evaluation. */
     static final RowCodec SCORES = new RowCodec("evaluation_score", Set.of());
+    static final RowCodec PLANS = new RowCodec("action_plan", Set.of());
+    static final RowCodec OBJECTIVES = new RowCodec("plan_objective", Set.of());
+    static final RowCodec TASKS = new RowCodec("plan_task", Set.of());
     static final RowCodec BULLETINS = new RowCodec("bulletin", Set.of());
     static final RowCodec ATTACHMENTS = new RowCodec("correspondence_attachment", Set.of());
     /** Items travel without their link to headquarters' correspondence, which the mission does not hold. */
@@ -70,8 +78,7 @@ public final class MissionsSync {
     }
 
     public void missionChanged(Connection c, String id) throws SQLException {
-        ObjectNode row = MISSIONS.read(c, id).orElseThrow(() -> new SQLException("mission " + id + " not found after its write"));
-        outbox.capture(c, new SyncChange(MISSION, id, row.path("version").asLong(), null, row.toString()));
+        toEveryMission(c, MISSION, MISSIONS, id);
     }
 
     public void correspondenceChanged(Connection c, String id) throws SQLException {
@@ -117,6 +124,23 @@ public final class MissionsSync {
         payload.set("evaluation", row);
         payload.set("scores", scores);
         return new SyncChange(EVALUATION, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()), payload.toString());
+    }
+
+    public void planChanged(Connection c, String id) throws SQLException {
+        toEveryMission(c, PLAN, PLANS, id);
+    }
+
+    public void planObjectiveChanged(Connection c, String id) throws SQLException {
+        toEveryMission(c, PLAN_OBJECTIVE, OBJECTIVES, id);
+    }
+
+    public void planTaskChanged(Connection c, String id) throws SQLException {
+        toEveryMission(c, PLAN_TASK, TASKS, id);
+    }
+
+    private void toEveryMission(Connection c, String type, RowCodec codec, String id) throws SQLException {
+        ObjectNode row = codec.read(c, id).orElseThrow(() -> new SQLException(type + " " + id + " not found after its write"));
+        outbox.capture(c, new SyncChange(type, id, row.path("version").asLong(), null, row.toString()));
     }
 
     public void bulletinIssued(Connection c, String id) throws SQLException {

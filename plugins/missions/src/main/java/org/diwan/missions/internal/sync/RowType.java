@@ -1,11 +1,13 @@
 package org.diwan.missions.internal.sync;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -77,6 +79,21 @@ abstract class RowType implements SyncedType {
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The mission a row is addressed to, or {@code null} for every mission. */
+    @FunctionalInterface
+    interface Addressee {
+        String of(Connection c, ObjectNode row) throws SQLException;
+    }
+
+    /** Sends every row matching {@code where}, in the order of {@code orderBy}, at its current version. */
+    final void exportRows(String where, Object[] args, String orderBy, Addressee addressee, Consumer<SyncChange> sink) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (ObjectNode row : codec.readWhere(c, where + " ORDER BY " + orderBy, args)) {
+                sink.accept(new SyncChange(name(), row.path("id").asText(), row.path("version").asLong(), addressee.of(c, row), row.toString()));
+            }
+        }
     }
 
     RowCodec codec() {

@@ -77,7 +77,7 @@ public final class ActionPlanServlet extends DepartmentServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.PLAN_WRITE)) {
+        if (!allowed(request, response, MissionsPlugin.PLAN_WRITE) || !editableHere(request, response, plans.keptHere())) {
             return;
         }
         List<String> path = Requests.segments(request);
@@ -144,7 +144,8 @@ public final class ActionPlanServlet extends DepartmentServlet {
         model.put("errors", errors);
         model.put("problem", problem);
         model.put("saved", request.getParameter("saved") != null);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.PLAN_WRITE));
+        model.put("canWrite", user.isPermitted(MissionsPlugin.PLAN_WRITE) && plans.keptHere());
+        model.put("fromHq", !plans.keptHere());
         pages.render(request, response, status, "missions/action-plan", model);
     }
 }

@@ -32,6 +32,8 @@ import org.diwan.missions.internal.monitoring.Criterion;
 import org.diwan.missions.internal.monitoring.Evaluation;
 import org.diwan.missions.internal.monitoring.MonitoringStore;
 import org.diwan.missions.internal.media.MediaStore;
+import org.diwan.missions.internal.plan.ActionPlan;
+import org.diwan.missions.internal.plan.ActionPlanStore;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionDraft;
 import org.diwan.missions.internal.registry.MissionStatus;
@@ -257,6 +259,55 @@ class MissionsSyncTest {
         new EvaluationType(hq).export("TUN", exported::add);
         assertThat(exported).extracting(SyncChange::recordId, SyncChange::version).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(draft.id(), 2L));
+    }
+
+    @Test
+    void thePlanOfActionReachesEveryMissionRowByRowAndReplacesAnEmptyLocalPlan() throws Exception {
+        ActionPlanStore hqPlans = new ActionPlanStore(hq, Clock.systemUTC(),
+                new ActionPlanStore.Captures(hqSync::planChanged, hqSync::planObjectiveChanged, hqSync::planTaskChanged));
+        ActionPlanStore missionPlans = new ActionPlanStore(mission, Clock.systemUTC());
+        ActionPlan madeBeforeSync = missionPlans.forYear(2026, "amina");
+
+        ActionPlan plan = hqPlans.forYear(2026, "chief");
+        String objective = hqPlans.addObjective(plan, "تعزيز التنسيق مع البعثات");
+        String task = hqPlans.addTask(objective, "زيارة ميدانية", "إدارة البعثات", LocalDate.of(2026, 12, 15), "chief");
+        hqPlans.progress(task, 1, 40, "بدأ التحضير", "chief");
+        hqPlans.recommendations(hqPlans.forYear(2026, "chief"), 1, "توصيات للأمين العام المساعد", "chief");
+        assertThat(fromHq).extracting(SyncChange::type).containsExactly(MissionsSync.PLAN, MissionsSync.PLAN_OBJECTIVE, MissionsSync.PLAN_TASK,
+                MissionsSync.PLAN_TASK, MissionsSync.PLAN);
+        assertThat(fromHq).allSatisfy(c -> assertThat(c.missionCode()).as("to every mission").isNull());
+
+        PlanTaskType tasks = new PlanTaskType(mission);
+        assertThat(tasks.apply(fromHq.get(2))).as("before its objective").isEqualTo(Applied.DEFERRED);
+        assertThat(new PlanObjectiveType(mission).apply(fromHq.get(1))).as("before its plan").isEqualTo(Applied.DEFERRED);
+        PlanType plans = new PlanType(mission);
+        assertThat(plans.applyAll(List.of(fromHq.get(0), fromHq.get(4)))).containsExactly(Applied.APPLIED, Applied.APPLIED);
+        assertThat(new PlanObjectiveType(mission).apply(fromHq.get(1))).isEqualTo(Applied.APPLIED);
+        assertThat(tasks.applyAll(List.of(fromHq.get(2), fromHq.get(3)))).containsExactly(Applied.APPLIED, Applied.APPLIED);
+        assertThat(tasks.apply(fromHq.get(2))).isEqualTo(Applied.STALE);
+
+        ActionPlan copy = missionPlans.find(2026).orElseThrow();
+        assertThat(copy.id()).as("headquarters' plan, not the empty one made here").isEqualTo(plan.id()).isNotEqualTo(madeBeforeSync.id());
+        assertThat(copy.recommendations()).isEqualTo("توصيات للأمين العام المساعد");
+        assertThat(copy.objectives()).singleElement().satisfies(o -> {
+            assertThat(o.title()).isEqualTo("تعزيز التنسيق مع البعثات");
+            assertThat(o.tasks()).singleElement().satisfies(t -> {
+                assertThat(t.progress()).isEqualTo(40);
+                assertThat(t.note()).isEqualTo("بدأ التحضير");
+                assertThat(t.version()).isEqualTo(2);
+            });
+        });
+    }
+
+    @Test
+    void aPlanMadeOnTheMissionWithObjectivesIsNotOverwritten() throws Exception {
+        ActionPlanStore missionPlans = new ActionPlanStore(mission, Clock.systemUTC());
+        missionPlans.addObjective(missionPlans.forYear(2026, "amina"), "هدف محلي");
+        new ActionPlanStore(hq, Clock.systemUTC(), new ActionPlanStore.Captures(hqSync::planChanged, hqSync::planObjectiveChanged,
+                hqSync::planTaskChanged)).forYear(2026, "chief");
+        assertThatThrownBy(() -> new PlanType(mission).apply(fromHq.get(0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another plan for 2026");
+        assertThat(missionPlans.find(2026).orElseThrow().objectives()).hasSize(1);
     }
 
     @Test

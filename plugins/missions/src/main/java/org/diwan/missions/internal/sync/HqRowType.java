@@ -1,0 +1,45 @@
+package org.diwan.missions.internal.sync;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.SyncChange;
+
+/**
+ * A row type kept by headquarters and copied to every mission, read-only there. A row that refers to another
+ * (a task to its objective) waits until that one has arrived.
+ */
+abstract class HqRowType extends RowType {
+
+    private final String exportOrder;
+
+    /** @param exportOrder the {@code ORDER BY} columns a resend reads the rows in */
+    HqRowType(DataSource dataSource, RowCodec codec, String exportOrder) {
+        super(dataSource, codec);
+        this.exportOrder = exportOrder;
+    }
+
+    @Override
+    public final NodeRole owner() {
+        return NodeRole.HQ;
+    }
+
+    @Override
+    public final void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
+        exportRows("1 = 1", new Object[0], exportOrder, (c, row) -> null, sink);
+    }
+
+    /** Whether {@code table} holds a row with this id, in the batch's transaction. */
+    static boolean exists(Batch batch, String table, String id) throws SQLException {
+        PreparedStatement s = batch.statement("SELECT 1 FROM " + table + " WHERE id = ?");
+        s.setString(1, id);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        }
+    }
+}
