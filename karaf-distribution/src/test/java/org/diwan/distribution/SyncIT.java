@@ -156,7 +156,8 @@ class SyncIT {
         HttpResponse<String> planned = mission.post("/diwan/missions/media", Map.of("mission", pair.missionId, "kind", "LECTURE",
                 "title", title, "plannedOn", LocalDate.now().toString()), true);
         assertThat(planned.statusCode()).as(planned.body()).isEqualTo(302);
-        Matcher link = Pattern.compile("href=\"/diwan/missions/media/([0-9a-f-]{36})\"><bdi>" + title).matcher(mission.get("/diwan/missions/media").body());
+        Matcher link = Pattern.compile("href=\"/diwan/missions/media/([0-9a-f-]{36})\"><bdi>" + title)
+                .matcher(mission.get("/diwan/missions/media").body());
         assertThat(link.find()).isTrue();
         String page = "/diwan/missions/media/" + link.group(1);
         mission.get(page);
