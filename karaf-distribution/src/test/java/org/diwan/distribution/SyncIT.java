@@ -108,6 +108,22 @@ class SyncIT {
 
     @Test
     @Order(3)
+    void aFollowUpActionRecordedOnTheMissionReachesHeadquartersWithItsCorrespondence() throws Exception {
+        pair.missionAdmin.get("/diwan/missions/correspondence");
+        String id = pair.createOnMission(pair.missionAdmin, "رسالة تحتاج متابعة");
+        String record = "/diwan/missions/correspondence/" + id;
+        pair.missionAdmin.get(record);
+        String action = "متابعة الطلب مع إدارة المراسم";
+        assertThat(pair.missionAdmin.post(record + "/follow-ups", Map.of("action", action, "owner", "السفير",
+                "deadline", LocalDate.now().plusDays(7).toString()), true).statusCode()).isEqualTo(302);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> pair.hqAdmin.get(record).body().contains(action));
+        assertThat(pair.hqAdmin.get(record).body()).contains("id=\"follow-up-list\"").doesNotContain("name=\"status\" value=\"DONE\"");
+    }
+
+    @Test
+    @Order(4)
     void anAttachmentMadeOnTheMissionReachesHeadquartersWithTheSameContent() throws Exception {
         pair.missionAdmin.get("/diwan/missions/correspondence");
         String id = pair.createOnMission(pair.missionAdmin, "رسالة مع مرفق كبير");
@@ -137,7 +153,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theMissionCannotEditHeadquartersDirectory() throws Exception {
         pair.missionAdmin.get("/diwan/missions/registry");
         HttpResponse<String> refused = pair.missionAdmin.send("POST", "/api/missions/missions", "application/json",
@@ -148,7 +164,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aMediaActivityPlannedAndReportedOnTheMissionReachesHeadquartersReadOnly() throws Exception {
         String title = "محاضرة عن العمل العربي المشترك";
         WebClient mission = pair.missionAdmin;
@@ -174,7 +190,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anEvaluationApprovedAtHeadquartersReachesTheMissionItEvaluatesReadOnly() throws Exception {
         String page = "/diwan/missions/monitoring/" + pair.missionId;
         WebClient hq = pair.hqAdmin;
@@ -200,7 +216,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void thePlanOfActionKeptAtHeadquartersReachesTheMissionReadOnly() throws Exception {
         String page = "/diwan/missions/plan/" + LocalDate.now().getYear();
         String objective = "تعزيز التنسيق بين البعثات والأمانة العامة";
@@ -217,7 +233,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void headquartersBulletinReachesTheMissionWithItsOwnPdf() throws Exception {
         String month = YearMonth.from(LocalDate.now()).toString();
         WebClient hq = pair.hqAdmin;
@@ -246,7 +262,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void bothAdministrationPagesShowTheLink() throws Exception {
         JsonNode hq = pair.status(pair.hqAdmin);
         assertThat(hq.at("/link/role").asText()).isEqualTo("hq");

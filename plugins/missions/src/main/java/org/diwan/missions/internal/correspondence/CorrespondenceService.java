@@ -56,7 +56,8 @@ public final class CorrespondenceService {
     @Activate
     public CorrespondenceService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documents,
             @Reference AuditLog audit, @Reference NodeInfo node, @Reference MissionsSync sync) {
-        this(new CorrespondenceStore(data, Clock.systemUTC(), sync::correspondenceChanged, sync::attachmentAdded),
+        this(new CorrespondenceStore(data, Clock.systemUTC(), sync::correspondenceChanged, sync::attachmentAdded,
+                sync::followUpChanged),
                 new MissionStore(data, Clock.systemUTC()), documents, audit,
                 MissionScope.of(node), Clock.systemDefaultZone());
     }

@@ -43,17 +43,23 @@ public final class CorrespondenceStore {
     private final Clock clock;
     private final ChangeCapture changed;
     private final ChangeCapture attached;
+    private final ChangeCapture followedUp;
 
     public CorrespondenceStore(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, ChangeCapture.NONE, ChangeCapture.NONE);
+        this(dataSource, clock, ChangeCapture.NONE, ChangeCapture.NONE, ChangeCapture.NONE);
     }
 
-    /** @param changed captures each registered or edited record for headquarters, in the write's transaction */
-    public CorrespondenceStore(DataSource dataSource, Clock clock, ChangeCapture changed, ChangeCapture attached) {
+    /**
+     * @param changed    captures each registered or edited record for headquarters, in the write's transaction
+     * @param attached   the same for each attachment
+     * @param followedUp the same for each follow-up action recorded or changed
+     */
+    public CorrespondenceStore(DataSource dataSource, Clock clock, ChangeCapture changed, ChangeCapture attached, ChangeCapture followedUp) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.changed = changed;
         this.attached = attached;
+        this.followedUp = followedUp;
     }
 
     public Page<Correspondence> find(CorrespondenceQuery q) throws SQLException {
@@ -192,49 +198,59 @@ public final class CorrespondenceStore {
             throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO follow_up (id, correspondence_id, action, owner, deadline, status, version, created_at, created_by,"
-                        + " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 'OPEN', 1, ?, ?, ?, ?)")) {
-            s.setString(1, id);
-            s.setString(2, correspondenceId);
-            s.setString(3, action);
-            s.setString(4, owner);
-            s.setDate(5, Date.valueOf(deadline));
-            s.setTimestamp(6, now);
-            s.setString(7, actor);
-            s.setTimestamp(8, now);
-            s.setString(9, actor);
-            s.executeUpdate();
-        }
-        return new FollowUp(id, correspondenceId, action, owner, deadline, FollowUpStatus.OPEN, 1);
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO follow_up (id, correspondence_id, action, owner, deadline, status, version, created_at, created_by,"
+                            + " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, 'OPEN', 1, ?, ?, ?, ?)")) {
+                s.setString(1, id);
+                s.setString(2, correspondenceId);
+                s.setString(3, action);
+                s.setString(4, owner);
+                s.setDate(5, Date.valueOf(deadline));
+                s.setTimestamp(6, now);
+                s.setString(7, actor);
+                s.setTimestamp(8, now);
+                s.setString(9, actor);
+                s.executeUpdate();
+            }
+            followedUp.changed(c, id);
+            return null;
+        });
+        return new FollowUp(id, correspondenceId, action, owner, deadline, FollowUpStatus.OPEN, 1, null);
     }
 
-    /** Sets a follow-up's status if it is still at the version the user saw. */
+    /**
+     * Sets a follow-up's status if it is still at the version the user saw. One received from a mission is that
+     * mission's to change: the version check never matches it here.
+     */
     public void setFollowUpStatus(String followUpId, int expectedVersion, FollowUpStatus status, String actor)
             throws SQLException, StaleEditException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE follow_up SET status = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?")) {
-            s.setString(1, status.name());
-            s.setTimestamp(2, Timestamp.from(clock.instant()));
-            s.setString(3, actor);
-            s.setString(4, followUpId);
-            s.setInt(5, expectedVersion);
-            if (s.executeUpdate() == 0) {
-                throw new StaleEditException(followUpId, -1, null);
+        int updated = Transactions.updateAndCapture(dataSource, followUpId, followedUp, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE follow_up SET status = ?, version = version + 1, updated_at = ?,"
+                    + " updated_by = ? WHERE id = ? AND version = ? AND received_from IS NULL")) {
+                s.setString(1, status.name());
+                s.setTimestamp(2, Timestamp.from(clock.instant()));
+                s.setString(3, actor);
+                s.setString(4, followUpId);
+                s.setInt(5, expectedVersion);
+                return s.executeUpdate();
             }
+        });
+        if (updated == 0) {
+            throw new StaleEditException(followUpId, -1, null);
         }
     }
 
     public List<FollowUp> followUps(String correspondenceId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, correspondence_id, action, owner, deadline, status, version FROM follow_up WHERE correspondence_id = ?"
-                        + " ORDER BY deadline, id")) {
+                "SELECT id, correspondence_id, action, owner, deadline, status, version, received_from FROM follow_up"
+                        + " WHERE correspondence_id = ? ORDER BY deadline, id")) {
             s.setString(1, correspondenceId);
             List<FollowUp> list = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     list.add(new FollowUp(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getDate(5).toLocalDate(), FollowUpStatus.valueOf(rs.getString(6)), rs.getInt(7)));
+                            rs.getDate(5).toLocalDate(), FollowUpStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8)));
                 }
             }
             return list;

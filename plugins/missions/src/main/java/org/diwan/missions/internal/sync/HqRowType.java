@@ -31,7 +31,7 @@ abstract class HqRowType extends RowType {
 
     @Override
     public final void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
-        exportRows("1 = 1", new Object[0], exportOrder, (c, row) -> null, sink);
+        exportRows("1 = 1", new Object[0], exportOrder, (batch, row) -> null, sink);
     }
 
     /** Whether {@code table} holds a row with this id, in the batch's transaction. */

@@ -15,7 +15,7 @@ import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
 
 /**
- * A row type owned by the mission its {@code mission_id} names: made on that mission's node and copied to
+ * A row type owned by a mission (by default the one its {@code mission_id} names): made on that mission's node and copied to
  * headquarters, where it is read-only and marked with the mission it came from ({@code received_from}). A row
  * waits while its mission is not in headquarters' directory yet, and is refused when it names another mission
  * than the one that sent it.
@@ -35,13 +35,23 @@ abstract class MissionRowType extends RowType {
         return NodeRole.MISSION;
     }
 
+    /** The code of the mission the row belongs to, or {@code null} while that is not known here. */
+    String missionOf(Batch batch, ObjectNode row) throws SQLException {
+        return batch.missionCode(row.path("mission_id").asText());
+    }
+
+    /** The rows of one mission, its code the one parameter (what a resend to that mission reads). */
+    String ofMission() {
+        return "mission_id IN (SELECT id FROM mission WHERE code = ?)";
+    }
+
     /** Local columns this node derives from the row itself, beside {@code received_from}. */
     void derive(ObjectNode row, Map<String, Object> local) {
     }
 
     @Override
     final Optional<Applied> check(Batch batch, SyncChange change, ObjectNode row, Map<String, Object> local) throws SQLException {
-        String code = batch.missionCode(row.path("mission_id").asText());
+        String code = missionOf(batch, row);
         if (code == null) {
             return Optional.of(Applied.DEFERRED);
         }
@@ -55,8 +65,8 @@ abstract class MissionRowType extends RowType {
 
     @Override
     public final void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
-        String where = missionCode == null ? "1 = 1" : "mission_id IN (SELECT id FROM mission WHERE code = ?)";
+        String where = missionCode == null ? "1 = 1" : ofMission();
         Object[] args = missionCode == null ? new Object[0] : new Object[] {missionCode};
-        exportRows(where, args, exportOrder, (c, row) -> MissionsSync.missionCode(c, row.path("mission_id").asText()), sink);
+        exportRows(where, args, exportOrder, this::missionOf, sink);
     }
 }

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@value #CORRESPONDENCE} — correspondence and reports, owned by the mission that registers them;</li>
  * <li>{@value #ATTACHMENT} — correspondence attachments, owned by the mission, their content sent along on the
  * files queue;</li>
+ * <li>{@value #FOLLOW_UP} — follow-up actions on correspondence, owned by the mission of their correspondence;</li>
  * <li>{@value #MEDIA} — media plan activities (MIS-7), planned and reported by the mission they belong to;</li>
  * <li>{@value #EVALUATION} — approved evaluations of a mission (MIS-3), owned by headquarters, sent to the mission
  * evaluated, with their scores;</li>
@@ -43,6 +44,7 @@ public final class MissionsSync {
     public static final String BULLETIN = "missions.bulletin";
     public static final String ATTACHMENT = "missions.attachment";
     public static final String MEDIA = "missions.media";
+    public static final String FOLLOW_UP = "missions.follow-up";
     public static final String EVALUATION = "missions.evaluation";
     public static final String PLAN = "missions.plan";
     public static final String PLAN_OBJECTIVE = "missions.plan-objective";
@@ -51,6 +53,7 @@ public final class MissionsSync {
     static final RowCodec MISSIONS = new RowCodec("mission", Set.of());
     /** {@code search_key} is derived: each node computes its own, a third of a letter's bytes less on the link. */
     static final RowCodec LETTERS = new RowCodec("correspondence", Set.of("received_from", "search_key"));
+    static final RowCodec FOLLOW_UPS = new RowCodec("follow_up", Set.of("received_from"));
     static final RowCodec MEDIA_ACTIVITIES = new RowCodec("media_activity", Set.of("received_from"));
     static final RowCodec EVALUATIONS = new RowCodec("evaluation", Set.of());
     /** Read only: scores have no id of their own and are stored again with their evaluation. */
@@ -87,6 +90,12 @@ public final class MissionsSync {
                 row.toString()));
     }
 
+    public void followUpChanged(Connection c, String id) throws SQLException {
+        ObjectNode row = FOLLOW_UPS.read(c, id).orElseThrow(() -> new SQLException("follow-up " + id + " not found after its write"));
+        outbox.capture(c, new SyncChange(FOLLOW_UP, id, row.path("version").asLong(),
+                correspondenceMission(c, row.path("correspondence_id").asText()), row.toString()));
+    }
+
     public void mediaActivityChanged(Connection c, String id) throws SQLException {
         ObjectNode row = MEDIA_ACTIVITIES.read(c, id).orElseThrow(() -> new SQLException("media activity " + id + " not found after its write"));
         outbox.capture(c, new SyncChange(MEDIA, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()),
@@ -101,9 +110,11 @@ public final class MissionsSync {
         outbox.capture(c, new SyncChange(ATTACHMENT, id, 1, mission, row.toString()));
     }
 
+    /** The code of a piece of correspondence's mission, by the correspondence's id. */
+    static final String CORRESPONDENCE_MISSION = "SELECT m.code FROM correspondence x JOIN mission m ON m.id = x.mission_id WHERE x.id = ?";
+
     static String correspondenceMission(Connection c, String correspondenceId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT m.code FROM correspondence x JOIN mission m ON m.id = x.mission_id WHERE x.id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(CORRESPONDENCE_MISSION)) {
             s.setString(1, correspondenceId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

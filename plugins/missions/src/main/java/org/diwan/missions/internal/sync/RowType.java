@@ -84,14 +84,15 @@ abstract class RowType implements SyncedType {
     /** The mission a row is addressed to, or {@code null} for every mission. */
     @FunctionalInterface
     interface Addressee {
-        String of(Connection c, ObjectNode row) throws SQLException;
+        String of(Batch batch, ObjectNode row) throws SQLException;
     }
 
     /** Sends every row matching {@code where}, in the order of {@code orderBy}, at its current version. */
     final void exportRows(String where, Object[] args, String orderBy, Addressee addressee, Consumer<SyncChange> sink) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection(); Batch batch = new Batch(c)) {
             for (ObjectNode row : codec.readWhere(c, where + " ORDER BY " + orderBy, args)) {
-                sink.accept(new SyncChange(name(), row.path("id").asText(), row.path("version").asLong(), addressee.of(c, row), row.toString()));
+                sink.accept(new SyncChange(name(), row.path("id").asText(), row.path("version").asLong(), addressee.of(batch, row),
+                        row.toString()));
             }
         }
     }

@@ -59,7 +59,7 @@ final class CorrespondenceViews {
 
     Map<String, Object> followUp(FollowUp f, LocalDate today, Language language) {
         return Map.of("id", f.id(), "action", f.action(), "owner", f.owner(), "deadline", Dates.date(f.deadline(), language), "status",
-                f.status().name(), "version", f.version(), "overdue", f.isOverdue(today));
+                f.status().name(), "version", f.version(), "overdue", f.isOverdue(today), "editable", f.editableHere());
     }
 
     static Map<String, String> fieldsOf(Correspondence c) {

@@ -27,6 +27,8 @@ import org.diwan.missions.internal.correspondence.CorrespondenceQuery;
 import org.diwan.missions.internal.correspondence.CorrespondenceStatus;
 import org.diwan.missions.internal.correspondence.CorrespondenceStore;
 import org.diwan.missions.internal.correspondence.Counterpart;
+import org.diwan.missions.internal.correspondence.FollowUp;
+import org.diwan.missions.internal.correspondence.FollowUpStatus;
 import org.diwan.missions.internal.media.MediaActivity;
 import org.diwan.missions.internal.monitoring.Criterion;
 import org.diwan.missions.internal.monitoring.Evaluation;
@@ -91,8 +93,10 @@ class MissionsSyncTest {
         hqSync = new MissionsSync(new ListOutbox(fromHq), new Node("h", NodeRole.HQ, Optional.empty()));
         missionSync = new MissionsSync(new ListOutbox(fromMission), new Node("m", NodeRole.MISSION, Optional.of("TUN")));
         hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync::missionChanged);
-        missionLetters = new CorrespondenceStore(mission, Clock.systemUTC(), missionSync::correspondenceChanged, missionSync::attachmentAdded);
-        hqLetters = new CorrespondenceStore(hq, Clock.systemUTC(), hqSync::correspondenceChanged, hqSync::attachmentAdded);
+        missionLetters = new CorrespondenceStore(mission, Clock.systemUTC(), missionSync::correspondenceChanged, missionSync::attachmentAdded,
+                missionSync::followUpChanged);
+        hqLetters = new CorrespondenceStore(hq, Clock.systemUTC(), hqSync::correspondenceChanged, hqSync::attachmentAdded,
+                hqSync::followUpChanged);
     }
 
     @AfterEach
@@ -308,6 +312,38 @@ class MissionsSyncTest {
         assertThatThrownBy(() -> new PlanType(mission).apply(fromHq.get(0))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("another plan for 2026");
         assertThat(missionPlans.find(2026).orElseThrow().objectives()).hasSize(1);
+    }
+
+    @Test
+    void aMissionsFollowUpActionsReachHeadquartersAfterTheirCorrespondenceReadOnly() throws Exception {
+        Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
+        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        Correspondence letter = missionLetters.create(letter(tunis, "طلب موعد مع وزير الخارجية"), "amina");
+        FollowUp action = missionLetters.addFollowUp(letter.id(), "متابعة الطلب مع المراسم", "السفير", LocalDate.of(2026, 12, 1), "amina");
+        missionLetters.setFollowUpStatus(action.id(), 1, FollowUpStatus.DONE, "amina");
+        assertThat(fromMission).extracting(SyncChange::type).containsExactly(MissionsSync.CORRESPONDENCE, MissionsSync.FOLLOW_UP,
+                MissionsSync.FOLLOW_UP);
+        assertThat(fromMission.get(2).missionCode()).isEqualTo("TUN");
+
+        FollowUpType followUps = new FollowUpType(hq);
+        assertThat(followUps.owner()).isEqualTo(NodeRole.MISSION);
+        assertThat(followUps.apply(fromMission.get(1))).as("before its correspondence").isEqualTo(Applied.DEFERRED);
+        new CorrespondenceType(hq).apply(fromMission.get(0));
+        assertThat(followUps.applyAll(List.of(fromMission.get(1), fromMission.get(2)))).containsExactly(Applied.APPLIED, Applied.APPLIED);
+        FollowUp copy = hqLetters.followUps(letter.id()).get(0);
+        assertThat(copy.status()).isEqualTo(FollowUpStatus.DONE);
+        assertThat(copy.receivedFrom()).isEqualTo("TUN");
+        assertThat(copy.editableHere()).isFalse();
+        assertThatThrownBy(() -> hqLetters.setFollowUpStatus(action.id(), 2, FollowUpStatus.OPEN, "hq-clerk"))
+                .as("headquarters cannot change a mission's follow-up").isInstanceOf(StaleEditException.class);
+
+        SyncChange forged = new SyncChange(MissionsSync.FOLLOW_UP, action.id(), 3, "EGY",
+                fromMission.get(2).payload().replace("\"version\":2", "\"version\":3"));
+        assertThatThrownBy(() -> followUps.apply(forged)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sent by mission EGY");
+        List<SyncChange> exported = new ArrayList<>();
+        new FollowUpType(mission).export("TUN", exported::add);
+        assertThat(exported).extracting(SyncChange::recordId, SyncChange::version, SyncChange::missionCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(action.id(), 2L, "TUN"));
     }
 
     @Test
