@@ -1,6 +1,7 @@
 package org.diwan.api.i18n;
 
 import java.text.Normalizer;
+import java.util.BitSet;
 
 /**
  * Folds text to the form Diwan compares when searching, so that the ways people spell the same Arabic word
@@ -40,10 +41,10 @@ public final class ArabicText {
     }
 
     /** Characters up to the end of the Arabic block that decomposition leaves alone, or that {@link #fold(int)} folds the same. */
-    private static final java.util.BitSet PLAIN = plainCharacters();
+    private static final BitSet PLAIN = plainCharacters();
 
-    private static java.util.BitSet plainCharacters() {
-        java.util.BitSet plain = new java.util.BitSet(0x0700);
+    private static BitSet plainCharacters() {
+        BitSet plain = new BitSet(0x0700);
         plain.set(0, 0x80);
         for (char c = '\u0600'; c <= '\u06FF'; c++) {
             if (Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKD) || "\u0622\u0623\u0624\u0625\u0626".indexOf(c) >= 0) {

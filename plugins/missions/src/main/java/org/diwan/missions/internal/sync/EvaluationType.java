@@ -107,7 +107,7 @@ public final class EvaluationType implements SyncedType {
     @Override
     public void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            String where = "status = 'APPROVED'" + (missionCode == null ? "" : " AND mission_id IN (SELECT id FROM mission WHERE code = ?)");
+            String where = "status = 'APPROVED'" + (missionCode == null ? "" : " AND " + MissionsSync.OF_MISSION);
             Object[] args = missionCode == null ? new Object[0] : new Object[] {missionCode};
             for (ObjectNode row : MissionsSync.EVALUATIONS.readWhere(c, where + " ORDER BY evaluated_on, id", args)) {
                 sink.accept(MissionsSync.evaluationChange(c, row.path("id").asText()));

@@ -16,12 +16,8 @@ import org.diwan.api.sync.SyncChange;
  */
 abstract class HqRowType extends RowType {
 
-    private final String exportOrder;
-
-    /** @param exportOrder the {@code ORDER BY} columns a resend reads the rows in */
     HqRowType(DataSource dataSource, RowCodec codec, String exportOrder) {
-        super(dataSource, codec);
-        this.exportOrder = exportOrder;
+        super(dataSource, codec, exportOrder);
     }
 
     @Override
@@ -31,7 +27,7 @@ abstract class HqRowType extends RowType {
 
     @Override
     public final void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
-        exportRows("1 = 1", new Object[0], exportOrder, (batch, row) -> null, sink);
+        exportRows("1 = 1", new Object[0], (batch, row) -> null, sink);
     }
 
     /** Whether {@code table} holds a row with this id, in the batch's transaction. */

@@ -15,19 +15,15 @@ import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
 
 /**
- * A row type owned by a mission (by default the one its {@code mission_id} names): made on that mission's node and copied to
- * headquarters, where it is read-only and marked with the mission it came from ({@code received_from}). A row
- * waits while its mission is not in headquarters' directory yet, and is refused when it names another mission
- * than the one that sent it.
+ * A row type owned by a mission (by default the one its {@code mission_id} names): made on that mission's node
+ * and copied to headquarters, where it is read-only and marked with the mission it came from
+ * ({@code received_from}). A row waits while its mission is not in headquarters' directory yet, and is refused
+ * when it names another mission than the one that sent it.
  */
 abstract class MissionRowType extends RowType {
 
-    private final String exportOrder;
-
-    /** @param exportOrder the {@code ORDER BY} columns a resend reads the rows in */
     MissionRowType(DataSource dataSource, RowCodec codec, String exportOrder) {
-        super(dataSource, codec);
-        this.exportOrder = exportOrder;
+        super(dataSource, codec, exportOrder);
     }
 
     @Override
@@ -42,7 +38,7 @@ abstract class MissionRowType extends RowType {
 
     /** The rows of one mission, its code the one parameter (what a resend to that mission reads). */
     String ofMission() {
-        return "mission_id IN (SELECT id FROM mission WHERE code = ?)";
+        return MissionsSync.OF_MISSION;
     }
 
     /** Local columns this node derives from the row itself, beside {@code received_from}. */
@@ -67,6 +63,6 @@ abstract class MissionRowType extends RowType {
     public final void export(String missionCode, Consumer<SyncChange> sink) throws Exception {
         String where = missionCode == null ? "1 = 1" : ofMission();
         Object[] args = missionCode == null ? new Object[0] : new Object[] {missionCode};
-        exportRows(where, args, exportOrder, this::missionOf, sink);
+        exportRows(where, args, this::missionOf, sink);
     }
 }

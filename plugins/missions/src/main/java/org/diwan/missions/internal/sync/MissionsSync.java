@@ -80,26 +80,35 @@ public final class MissionsSync {
         return node.role() == owner;
     }
 
+    /** The mission a captured row is addressed to, or {@code null} for every mission. */
+    @FunctionalInterface
+    private interface Addressee {
+        String of(Connection c, ObjectNode row) throws SQLException;
+    }
+
+    private static final Addressee EVERY_MISSION = (c, row) -> null;
+    private static final Addressee ITS_MISSION = (c, row) -> missionCode(c, row.path("mission_id").asText());
+
+    /** Captures the row as it now stands, in the write's transaction. */
+    private void captureRow(Connection c, String type, RowCodec codec, String id, Addressee addressee) throws SQLException {
+        ObjectNode row = codec.read(c, id).orElseThrow(() -> new SQLException(type + " " + id + " not found after its write"));
+        outbox.capture(c, new SyncChange(type, id, row.path("version").asLong(), addressee.of(c, row), row.toString()));
+    }
+
     public void missionChanged(Connection c, String id) throws SQLException {
-        toEveryMission(c, MISSION, MISSIONS, id);
+        captureRow(c, MISSION, MISSIONS, id, EVERY_MISSION);
     }
 
     public void correspondenceChanged(Connection c, String id) throws SQLException {
-        ObjectNode row = LETTERS.read(c, id).orElseThrow(() -> new SQLException("correspondence " + id + " not found after its write"));
-        outbox.capture(c, new SyncChange(CORRESPONDENCE, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()),
-                row.toString()));
+        captureRow(c, CORRESPONDENCE, LETTERS, id, ITS_MISSION);
     }
 
     public void followUpChanged(Connection c, String id) throws SQLException {
-        ObjectNode row = FOLLOW_UPS.read(c, id).orElseThrow(() -> new SQLException("follow-up " + id + " not found after its write"));
-        outbox.capture(c, new SyncChange(FOLLOW_UP, id, row.path("version").asLong(),
-                correspondenceMission(c, row.path("correspondence_id").asText()), row.toString()));
+        captureRow(c, FOLLOW_UP, FOLLOW_UPS, id, (conn, row) -> correspondenceMission(conn, row.path("correspondence_id").asText()));
     }
 
     public void mediaActivityChanged(Connection c, String id) throws SQLException {
-        ObjectNode row = MEDIA_ACTIVITIES.read(c, id).orElseThrow(() -> new SQLException("media activity " + id + " not found after its write"));
-        outbox.capture(c, new SyncChange(MEDIA, id, row.path("version").asLong(), missionCode(c, row.path("mission_id").asText()),
-                row.toString()));
+        captureRow(c, MEDIA, MEDIA_ACTIVITIES, id, ITS_MISSION);
     }
 
     /** An attachment's row, and its document's content on the files queue, for headquarters. */
@@ -138,20 +147,15 @@ public final class MissionsSync {
     }
 
     public void planChanged(Connection c, String id) throws SQLException {
-        toEveryMission(c, PLAN, PLANS, id);
+        captureRow(c, PLAN, PLANS, id, EVERY_MISSION);
     }
 
     public void planObjectiveChanged(Connection c, String id) throws SQLException {
-        toEveryMission(c, PLAN_OBJECTIVE, OBJECTIVES, id);
+        captureRow(c, PLAN_OBJECTIVE, OBJECTIVES, id, EVERY_MISSION);
     }
 
     public void planTaskChanged(Connection c, String id) throws SQLException {
-        toEveryMission(c, PLAN_TASK, TASKS, id);
-    }
-
-    private void toEveryMission(Connection c, String type, RowCodec codec, String id) throws SQLException {
-        ObjectNode row = codec.read(c, id).orElseThrow(() -> new SQLException(type + " " + id + " not found after its write"));
-        outbox.capture(c, new SyncChange(type, id, row.path("version").asLong(), null, row.toString()));
+        captureRow(c, PLAN_TASK, TASKS, id, EVERY_MISSION);
     }
 
     public void bulletinIssued(Connection c, String id) throws SQLException {
@@ -174,6 +178,8 @@ public final class MissionsSync {
 
     /** A mission's code by its id. */
     static final String MISSION_CODE = "SELECT code FROM mission WHERE id = ?";
+    /** The rows of one mission by its code (the one parameter), for a table with {@code mission_id}. */
+    static final String OF_MISSION = "mission_id IN (SELECT id FROM mission WHERE code = ?)";
 
     static String missionCode(Connection c, String missionId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(MISSION_CODE)) {

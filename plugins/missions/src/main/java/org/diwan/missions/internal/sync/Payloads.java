@@ -1,5 +1,7 @@
 package org.diwan.missions.internal.sync;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +37,7 @@ final class Payloads {
     static ObjectNode rowIn(SyncChange change, JsonNode row, String status) {
         ObjectNode object = row(change, row);
         if (!status.equals(object.path("status").asText())) {
-            throw new IllegalArgumentException("only " + status.toLowerCase(java.util.Locale.ROOT) + " " + change.type() + " records travel: "
+            throw new IllegalArgumentException("only " + status.toLowerCase(Locale.ROOT) + " " + change.type() + " records travel: "
                     + change.recordId() + " is " + object.path("status").asText());
         }
         return object;

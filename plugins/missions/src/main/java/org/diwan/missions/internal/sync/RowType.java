@@ -27,10 +27,13 @@ abstract class RowType implements SyncedType {
 
     private final DataSource dataSource;
     private final RowCodec codec;
+    private final String exportOrder;
 
-    RowType(DataSource dataSource, RowCodec codec) {
+    /** @param exportOrder the {@code ORDER BY} columns a resend reads the rows in */
+    RowType(DataSource dataSource, RowCodec codec, String exportOrder) {
         this.dataSource = dataSource;
         this.codec = codec;
+        this.exportOrder = exportOrder;
     }
 
     /**
@@ -87,10 +90,10 @@ abstract class RowType implements SyncedType {
         String of(Batch batch, ObjectNode row) throws SQLException;
     }
 
-    /** Sends every row matching {@code where}, in the order of {@code orderBy}, at its current version. */
-    final void exportRows(String where, Object[] args, String orderBy, Addressee addressee, Consumer<SyncChange> sink) throws SQLException {
+    /** Sends every row matching {@code where}, in the export order, at its current version. */
+    final void exportRows(String where, Object[] args, Addressee addressee, Consumer<SyncChange> sink) throws SQLException {
         try (Connection c = dataSource.getConnection(); Batch batch = new Batch(c)) {
-            for (ObjectNode row : codec.readWhere(c, where + " ORDER BY " + orderBy, args)) {
+            for (ObjectNode row : codec.readWhere(c, where + " ORDER BY " + exportOrder, args)) {
                 sink.accept(new SyncChange(name(), row.path("id").asText(), row.path("version").asLong(), addressee.of(batch, row),
                         row.toString()));
             }
