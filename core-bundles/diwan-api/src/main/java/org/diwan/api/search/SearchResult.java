@@ -6,11 +6,14 @@ import java.util.Map;
 /**
  * One page of a search.
  *
- * @param total  how many records matched in all
+ * @param total  how many records matched in all, exactly if {@code exact}, else at least this many (counting every
+ *               match of a broad search costs time; a result is counted exactly up to
+ *               {@link SearchQuery#MAX_WINDOW} records, and always when facets are asked for)
+ * @param exact  whether {@code total} is exact
  * @param hits   the records of the page asked for, best first (or in the order asked for)
  * @param facets for each facet asked for, its most frequent values in the whole result, most frequent first
  */
-public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets) {
+public record SearchResult(long total, boolean exact, List<SearchHit> hits, Map<String, List<FacetCount>> facets) {
 
     public SearchResult {
         hits = List.copyOf(hits);

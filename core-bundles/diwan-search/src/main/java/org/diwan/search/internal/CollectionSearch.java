@@ -22,6 +22,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.diwan.api.search.FacetCount;
 import org.diwan.api.search.SearchHit;
 import org.diwan.api.search.SearchQuery;
@@ -37,10 +38,11 @@ final class CollectionSearch {
 
     static SearchResult run(CollectionSearcher searcher, Query query, SearchQuery asked) throws IOException {
         int wanted = Math.max(1, asked.offset() + asked.limit());
-        // the exact total: a library user reads "1,234 records", not "more than 1,000"
+        // Exact totals up to the paging window ("1,234 records"); past it, counting every match would cost the
+        // skipping that makes broad searches fast, so "more than 10,000" is told instead
         CollectorManager<?, ? extends TopDocs> top = asked.sortBy() == null
-                ? new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE)
-                : new TopFieldCollectorManager(sortOf(asked), wanted, Integer.MAX_VALUE);
+                ? new TopScoreDocCollectorManager(wanted, SearchQuery.MAX_WINDOW)
+                : new TopFieldCollectorManager(sortOf(asked), wanted, SearchQuery.MAX_WINDOW);
         SortedSetDocValuesReaderState facetState = asked.facets().isEmpty() ? null : searcher.facets();
         TopDocs docs;
         FacetsCollector facetHits = null;
@@ -51,7 +53,14 @@ final class CollectionSearch {
             docs = (TopDocs) both[0];
             facetHits = (FacetsCollector) both[1];
         }
-        return new SearchResult(docs.totalHits.value, page(searcher, docs, asked), facets(facetState, facetHits, asked));
+        long total = docs.totalHits.value;
+        boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        if (!exact && facetHits != null) {
+            // the facets saw every match anyway
+            total = facetHits.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            exact = true;
+        }
+        return new SearchResult(total, exact, page(searcher, docs, asked), facets(facetState, facetHits, asked));
     }
 
     private static Sort sortOf(SearchQuery asked) {

@@ -151,6 +151,24 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void totalsAreExactUpToThePagingWindowAndAlwaysWithFacets() {
+        List<SearchDocument> many = new java.util.ArrayList<>();
+        for (int i = 0; i < SearchQuery.MAX_WINDOW + 50; i++) {
+            many.add(SearchDocument.builder("r" + i).text("title", "مكتبة " + i).keyword("type", "book").build());
+        }
+        search.index(BOOKS, many);
+        index(SearchDocument.builder("few").text("title", "أرشيف").build());
+
+        SearchResult broad = search.search(BOOKS, SearchQuery.of("مكتبه"));
+        assertThat(broad.exact()).isFalse();
+        assertThat(broad.total()).isBetween((long) SearchQuery.MAX_WINDOW, (long) SearchQuery.MAX_WINDOW + 50);
+        SearchResult faceted = search.search(BOOKS, SearchQuery.builder().text("مكتبه").facets("type").build());
+        assertThat(faceted.exact()).isTrue();
+        assertThat(faceted.total()).isEqualTo(SearchQuery.MAX_WINDOW + 50);
+        assertThat(search.search(BOOKS, SearchQuery.of("ارشيف")).exact()).isTrue();
+    }
+
+    @Test
     void indexingAnIdAgainReplacesItAndDeletingRemovesIt() {
         index(SearchDocument.builder("a").text("title", "مسودة أولى").keyword("type", "draft").build());
         index(SearchDocument.builder("a").text("title", "النص النهائي").keyword("type", "final").build());
