@@ -70,6 +70,8 @@ class AdminConsoleIT {
         // the sync commands are there on a node without a link too, and say what they can
         assertThat(whenRegistered("diwan:sync")).contains("role").contains("hq").contains("not configured");
         assertThat(whenRegistered("diwan:sync-enrol TUN")).contains("DIWAN_LINK_PORT");
+        assertThat(whenRegistered("diwan:search")).contains("Collection").contains("Records");
+        assertThat(whenRegistered("diwan:search-rebuild nobody.record")).contains("cannot be rebuilt");
     }
 
     /** Karaf registers shell commands as their bundles start, some after SSH already answers. */

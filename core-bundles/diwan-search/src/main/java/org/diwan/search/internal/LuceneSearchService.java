@@ -102,7 +102,10 @@ public final class LuceneSearchService implements SearchService {
     }
 
     @Deactivate
-    void stop() {
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
         active = false;
         stopped = true;
         rebuilds.shutdownNow();

@@ -1,0 +1,186 @@
+package org.diwan.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.FSDirectory;
+import org.diwan.api.search.SearchDocument;
+import org.diwan.api.search.SearchQuery;
+import org.diwan.api.search.SearchText;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Indexing rate and search latency of the search service on generated library records, next to plain Lucene
+ * (one field, Lucene's own Arabic analyzer, no facets) on the same records and queries in the same run. Run by
+ * {@code bench/search.sh}; never part of the build (no {@code Test} suffix) and never fails on a figure.
+ */
+class SearchBench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchBench.class);
+    private static final String COLLECTION = "library.record";
+    private static final int BATCH = 1000;
+
+    private final int records = Integer.getInteger("bench.records", 1_000_000);
+    private final int searchers = Integer.getInteger("bench.searchers", 8);
+    private final int queries = Integer.getInteger("bench.queries", 4000);
+    private final Path words = Path.of(System.getProperty("bench.words", "../../karaf-distribution/src/test/resources/bench/arabic-words.txt"));
+
+    @Test
+    void indexAndSearch() throws Exception {
+        Path work = Files.createTempDirectory("diwan-search-bench");
+        figure("%d records, %d searchers, %d queries per kind, %d cores, heap max %d MiB", records, searchers, queries,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        List<String> asked = queries(queries + 500);
+
+        LuceneSearchService service = new LuceneSearchService(work.resolve("service"));
+        service.start();
+        try (ArabicAnalyzer arabic = new ArabicAnalyzer();
+                FSDirectory rawDirectory = FSDirectory.open(work.resolve("raw"));
+                IndexWriter raw = new IndexWriter(rawDirectory, new IndexWriterConfig(arabic))) {
+            long serviceNanos = 0;
+            long rawNanos = 0;
+            GeneratedRecords generator = new GeneratedRecords(words, 2026);
+            for (int from = 0; from < records; from += BATCH) {
+                List<SearchDocument> batch = new ArrayList<>(BATCH);
+                for (int i = from; i < Math.min(records, from + BATCH); i++) {
+                    batch.add(generator.record(i));
+                }
+                long t0 = System.nanoTime();
+                service.index(COLLECTION, batch);
+                long t1 = System.nanoTime();
+                for (SearchDocument d : batch) {
+                    raw.addDocument(plain(d));
+                }
+                rawNanos += System.nanoTime() - t1;
+                serviceNanos += t1 - t0;
+            }
+            long t2 = System.nanoTime();
+            raw.commit();
+            rawNanos += System.nanoTime() - t2;
+            figure("indexing: service %.0f records/s (%.1f s, refreshed after every %d); plain Lucene %.0f records/s (%.1f s)",
+                    records / (serviceNanos / 1e9), serviceNanos / 1e9, BATCH, records / (rawNanos / 1e9), rawNanos / 1e9);
+
+            measure("service, words", asked, q -> service.search(COLLECTION, SearchQuery.of(q)).total());
+            measure("service, public catalogue: words + access filter + 3 facets", asked, q -> service.search(COLLECTION,
+                    SearchQuery.builder().text(q).filter("access", "public").facets("type", "language", "subject").build()).total());
+            try (DirectoryReader reader = DirectoryReader.open(rawDirectory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                measure("plain Lucene, words", asked, q -> {
+                    try {
+                        QueryParser parser = new QueryParser("text", arabic);
+                        parser.setDefaultOperator(QueryParser.Operator.AND);
+                        Query query = parser.parse(QueryParser.escape(q));
+                        return (long) searcher.search(query, 20).totalHits.value;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            service.stop();
+            figure("index size: service %d MiB, plain Lucene %d MiB", size(work.resolve("service")) >> 20, size(work.resolve("raw")) >> 20);
+        } finally {
+            service.stop();
+            deleteRecursively(work);
+        }
+    }
+
+    private List<String> queries(int count) throws IOException {
+        GeneratedRecords generator = new GeneratedRecords(words, 7);
+        List<String> asked = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            asked.add(generator.query());
+        }
+        return asked;
+    }
+
+    private static Document plain(SearchDocument record) {
+        Document doc = new Document();
+        doc.add(new StringField("id", record.id(), Field.Store.YES));
+        doc.add(new TextField("text", record.texts().stream().map(SearchText::text).collect(Collectors.joining(" ")), Field.Store.NO));
+        record.keywords().getOrDefault("access", List.of()).forEach(a -> doc.add(new StringField("access", a, Field.Store.NO)));
+        return doc;
+    }
+
+    /** Runs the first 500 queries to warm up, then the rest from {@code searchers} threads; prints p50, p99, max. */
+    private void measure(String kind, List<String> asked, Function<String, Long> search) throws Exception {
+        asked.subList(0, 500).forEach(search::apply);
+        List<String> measured = asked.subList(500, asked.size());
+        long[] nanos = new long[measured.size()];
+        long[] found = new long[1];
+        ExecutorService pool = Executors.newFixedThreadPool(searchers);
+        long start = System.nanoTime();
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int t = 0; t < searchers; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    long hits = 0;
+                    for (int i = first; i < measured.size(); i += searchers) {
+                        long t0 = System.nanoTime();
+                        hits += search.apply(measured.get(i));
+                        nanos[i] = System.nanoTime() - t0;
+                    }
+                    return hits;
+                }));
+            }
+            for (Future<Long> f : done) {
+                found[0] += f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(nanos);
+        figure("%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.0f queries/s, %.0f hits a query on average", kind,
+                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6,
+                measured.size() / seconds, (double) found[0] / measured.size());
+    }
+
+    private static void figure(String format, Object... args) {
+        String line = String.format(format, args);
+        LOG.info("search-bench: {}", line);
+        try {
+            Path file = Files.createDirectories(Path.of("target", "figures")).resolve("search-bench.txt");
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
