@@ -35,6 +35,11 @@ public record SearchQuery(String text, Map<String, String> fieldTexts, Map<Strin
     public static final int MAX_LIMIT = 200;
     /** Deepest record a page may reach: further, the user should narrow the search. */
     public static final int MAX_WINDOW = 10_000;
+    /**
+     * Totals are exact up to this many records (unless facets are asked for, which count every match anyway):
+     * counting every match of a broad search would cost the skipping that keeps it fast.
+     */
+    public static final int EXACT_TOTAL_UP_TO = 1_000;
 
     public SearchQuery {
         text = checkText(text == null ? "" : text);

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param total  how many records matched in all, exactly if {@code exact}, else at least this many (counting every
  *               match of a broad search costs time; a result is counted exactly up to
- *               {@link SearchQuery#MAX_WINDOW} records, and always when facets are asked for)
+ *               {@link SearchQuery#EXACT_TOTAL_UP_TO} records, and always when facets are asked for)
  * @param exact  whether {@code total} is exact
  * @param hits   the records of the page asked for, best first (or in the order asked for)
  * @param facets for each facet asked for, its most frequent values in the whole result, most frequent first

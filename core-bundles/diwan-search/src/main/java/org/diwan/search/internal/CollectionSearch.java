@@ -38,11 +38,11 @@ final class CollectionSearch {
 
     static SearchResult run(CollectionSearcher searcher, Query query, SearchQuery asked) throws IOException {
         int wanted = Math.max(1, asked.offset() + asked.limit());
-        // Exact totals up to the paging window ("1,234 records"); past it, counting every match would cost the
-        // skipping that makes broad searches fast, so "more than 10,000" is told instead
+        // Exact totals up to EXACT_TOTAL_UP_TO; past it, counting every match would cost the skipping that makes
+        // broad searches fast, so "more than 1,000" is told instead
         CollectorManager<?, ? extends TopDocs> top = asked.sortBy() == null
-                ? new TopScoreDocCollectorManager(wanted, SearchQuery.MAX_WINDOW)
-                : new TopFieldCollectorManager(sortOf(asked), wanted, SearchQuery.MAX_WINDOW);
+                ? new TopScoreDocCollectorManager(wanted, SearchQuery.EXACT_TOTAL_UP_TO)
+                : new TopFieldCollectorManager(sortOf(asked), wanted, SearchQuery.EXACT_TOTAL_UP_TO);
         SortedSetDocValuesReaderState facetState = asked.facets().isEmpty() ? null : searcher.facets();
         TopDocs docs;
         FacetsCollector facetHits = null;
