@@ -62,7 +62,8 @@ public final class LuceneSearchService implements SearchService {
         this(folderOf(config.folder(), context.getProperty("karaf.data")));
     }
 
-    LuceneSearchService(Path folder) {
+    /** Outside OSGi: plugins' tests search with the real service on a folder of their own. */
+    public LuceneSearchService(Path folder) {
         this.folder = folder;
         LOG.info("search indexes in {}", folder);
     }
@@ -79,7 +80,7 @@ public final class LuceneSearchService implements SearchService {
 
     /** Called once the sources present at start are bound: rebuilds those whose index cannot be trusted. */
     @Activate
-    void start() {
+    public void start() {
         active = true;
         sources.keySet().forEach(this::rebuildIfUntrusted);
     }
@@ -102,7 +103,7 @@ public final class LuceneSearchService implements SearchService {
     }
 
     @Deactivate
-    synchronized void stop() {
+    public synchronized void stop() {
         if (stopped) {
             return;
         }
@@ -192,6 +193,8 @@ public final class LuceneSearchService implements SearchService {
         try {
             long documents = collection(name).rebuild(source);
             LOG.info("search: index {} rebuilt, {} records in {} ms", name, documents, (System.nanoTime() - started) / 1_000_000);
+        } catch (java.util.concurrent.CancellationException stopping) {
+            LOG.info("search: rebuild of {} stopped with the service; it starts again at the next start", name);
         } catch (Exception e) {
             LOG.error("search: index {} could not be rebuilt", name, e);
         }

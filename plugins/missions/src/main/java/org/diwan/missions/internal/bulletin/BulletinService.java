@@ -31,7 +31,7 @@ import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.missions.internal.sync.MissionsSync;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.i18n.Language;
 import org.diwan.missions.internal.common.ChangeCapture;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 import org.diwan.missions.internal.correspondence.Classification;
 

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-/** One transaction around a piece of work: committed when it returns, rolled back when it throws. */
+/**
+ * The department's transactions: {@link org.diwan.api.persistence.Transactions}, and the versioned update of a synced
+ * record captured for sync in the same transaction.
+ */
 public final class Transactions {
 
     /** Work on a connection that is not auto-committing. */
@@ -32,18 +35,6 @@ public final class Transactions {
     }
 
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return org.diwan.api.persistence.Transactions.inTransaction(dataSource, work::run);
     }
 }

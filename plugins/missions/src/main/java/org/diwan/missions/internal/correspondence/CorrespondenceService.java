@@ -25,7 +25,7 @@ import org.diwan.missions.internal.common.MissionScope;
 import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.Page;
 import org.diwan.missions.internal.sync.MissionsSync;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionStore;
 import org.osgi.service.component.annotations.Activate;

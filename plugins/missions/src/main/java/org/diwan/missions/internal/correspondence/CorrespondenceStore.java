@@ -21,7 +21,7 @@ import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
 import org.diwan.missions.internal.common.Page;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 
 /** Correspondence, its attachments and follow-up actions in the {@code missions} schema. */

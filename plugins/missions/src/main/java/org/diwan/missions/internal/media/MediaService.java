@@ -17,7 +17,7 @@ import org.diwan.api.audit.AuditLog;
 import org.diwan.api.node.NodeInfo;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.common.MissionScope;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.registry.MissionStore;
 import org.diwan.missions.internal.sync.MissionsSync;
 import org.osgi.service.component.annotations.Activate;

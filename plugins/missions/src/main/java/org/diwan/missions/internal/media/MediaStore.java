@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 
 /** The media plan's activities in the {@code missions} schema. */

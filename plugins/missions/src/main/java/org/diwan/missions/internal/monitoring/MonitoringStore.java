@@ -21,7 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.diwan.missions.internal.common.ChangeCapture;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionStore;

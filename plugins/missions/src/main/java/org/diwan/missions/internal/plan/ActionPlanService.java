@@ -20,7 +20,7 @@ import org.diwan.api.pdf.PdfException;
 import org.diwan.api.pdf.PdfRenderer;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.common.QueryParams;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Xhtml;
 import org.diwan.missions.internal.sync.MissionsSync;
 import org.osgi.service.component.annotations.Activate;

@@ -17,7 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.diwan.missions.internal.common.ChangeCapture;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 
 /** Plans of action, their objectives and tasks, in the {@code missions} schema. */

@@ -27,7 +27,7 @@ import org.diwan.api.reference.Region;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.missions.internal.common.QueryParams;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Xhtml;
 import org.diwan.missions.internal.correspondence.Classification;
 import org.osgi.service.component.annotations.Activate;

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.reference.Countries;
 import org.diwan.api.reference.Region;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.correspondence.Classification;
 
 /** Annual reports, and the year's correspondence gathered by region and topic for them. */

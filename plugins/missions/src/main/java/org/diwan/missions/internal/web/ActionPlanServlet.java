@@ -20,7 +20,7 @@ import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
 import org.diwan.missions.internal.MissionsPlugin;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.plan.ActionPlan;
 import org.diwan.missions.internal.plan.ActionPlanService;
 import org.osgi.service.component.annotations.Activate;

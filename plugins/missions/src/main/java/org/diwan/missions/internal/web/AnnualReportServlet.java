@@ -21,7 +21,7 @@ import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
 import org.diwan.missions.internal.MissionsPlugin;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.report.AnnualReport;
 import org.diwan.missions.internal.report.AnnualReportService;
 import org.diwan.missions.internal.report.YearInReview;

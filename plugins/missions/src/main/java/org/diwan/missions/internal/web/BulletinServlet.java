@@ -27,7 +27,7 @@ import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.missions.internal.bulletin.Bulletin;
 import org.diwan.missions.internal.bulletin.BulletinItem;
 import org.diwan.missions.internal.bulletin.BulletinService;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -19,7 +19,7 @@ import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
 import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.missions.internal.common.Page;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.correspondence.Correspondence;
 import org.diwan.missions.internal.correspondence.CorrespondenceService;
 import org.osgi.service.component.annotations.Activate;

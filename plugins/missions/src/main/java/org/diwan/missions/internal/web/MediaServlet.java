@@ -19,7 +19,7 @@ import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
 import org.diwan.missions.internal.MissionsPlugin;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.media.MediaActivity;
 import org.diwan.missions.internal.media.MediaService;
 import org.diwan.missions.internal.registry.MissionQuery;

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionDraft;
 import org.diwan.missions.internal.registry.MissionStatus;

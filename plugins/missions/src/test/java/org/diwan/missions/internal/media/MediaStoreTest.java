@@ -11,7 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.diwan.api.i18n.LocalizedText;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionDraft;
 import org.diwan.missions.internal.registry.MissionStatus;

@@ -14,7 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.diwan.api.i18n.LocalizedText;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.correspondence.Classification;
 import org.diwan.missions.internal.correspondence.CorrespondenceDraft;
 import org.diwan.missions.internal.correspondence.CorrespondenceStatus;

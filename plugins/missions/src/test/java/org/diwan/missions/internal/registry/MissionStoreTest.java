@@ -11,7 +11,7 @@ import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.common.Page;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -19,7 +19,7 @@ import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncOutbox;
-import org.diwan.missions.internal.common.StaleEditException;
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.correspondence.Classification;
 import org.diwan.missions.internal.correspondence.Correspondence;
 import org.diwan.missions.internal.correspondence.CorrespondenceDraft;

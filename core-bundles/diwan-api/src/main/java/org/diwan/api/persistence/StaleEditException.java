@@ -1,4 +1,4 @@
-package org.diwan.missions.internal.common;
+package org.diwan.api.persistence;
 
 /**
  * Someone else saved the record after this edit began: the edit is refused whole, nothing is overwritten.
