@@ -1,0 +1,142 @@
+package org.diwan.library.internal.authority;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.audit.AuditEntry;
+import org.diwan.api.audit.AuditLog;
+import org.diwan.api.persistence.StaleEditException;
+import org.diwan.api.search.SearchQuery;
+import org.diwan.api.search.SearchService;
+import org.diwan.api.validation.Validation;
+import org.diwan.library.internal.catalogue.CatalogueStore;
+import org.diwan.library.internal.search.LibraryCollections;
+import org.diwan.library.internal.search.LibraryIndex;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authority control (LIB-5): creating and editing authorities, finding them by any of their names (to pick one
+ * while cataloguing), and merging duplicates so that every description keeps its links.
+ */
+@Component(service = Authorities.class)
+public final class Authorities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authorities.class);
+
+    private final AuthorityStore store;
+    private final LibraryIndex index;
+    private final SearchService search;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final AuthorityForm form = new AuthorityForm();
+
+    @Activate
+    public Authorities(@Reference(target = "(diwan.schema=library)") DataSource library, @Reference SearchService search,
+            @Reference AuditLog audit) {
+        this(new AuthorityStore(library, Clock.systemUTC()), new CatalogueStore(library, Clock.systemUTC()), search, audit, Clock.systemUTC());
+    }
+
+    public Authorities(AuthorityStore store, CatalogueStore records, SearchService search, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.search = search;
+        this.audit = audit;
+        this.clock = clock;
+        this.index = new LibraryIndex(search, records, store);
+    }
+
+    public Optional<Authority> get(String id) throws SQLException {
+        return store.get(id);
+    }
+
+    public Map<String, Authority> getAll(List<String> ids) throws SQLException {
+        return store.getAll(ids);
+    }
+
+    /** Validates and creates; empty (with the reasons in {@code v}) when refused. */
+    public Optional<Authority> create(Map<String, String> fields, Validation v, String actor, String address) throws SQLException {
+        AuthorityDraft draft = form.read(fields, v);
+        if (draft == null || !relatedExist(draft, v, null)) {
+            return Optional.empty();
+        }
+        Authority created = store.create(draft, actor);
+        audit.record(new AuditEntry(clock.instant(), actor, "library.authority.create", created.id(), created.name().ar(), address));
+        indexed(List.of(created.id()), List.of());
+        return Optional.of(created);
+    }
+
+    /** Validates and saves the edit made from {@code version}; every description naming it is indexed again. */
+    public Optional<Authority> update(String id, int version, Map<String, String> fields, Validation v, String actor, String address)
+            throws SQLException, StaleEditException {
+        AuthorityDraft draft = form.read(fields, v);
+        if (draft == null || !relatedExist(draft, v, id)) {
+            return Optional.empty();
+        }
+        Authority saved = store.update(id, version, draft, actor);
+        audit.record(new AuditEntry(clock.instant(), actor, "library.authority.update", id, "version " + saved.version(), address));
+        indexed(List.of(id), List.of());
+        return Optional.of(saved);
+    }
+
+    /**
+     * Merges a duplicate into the authority kept; the descriptions that named the duplicate name the one kept.
+     *
+     * @throws IllegalArgumentException when either is unknown or merged already, or their kinds differ
+     */
+    public List<String> merge(String duplicate, String kept, String actor, String address) throws SQLException {
+        List<String> changed = store.merge(duplicate, kept, actor);
+        audit.record(new AuditEntry(clock.instant(), actor, "library.authority.merge", duplicate, "into " + kept + ", "
+                + changed.size() + " record(s)", address));
+        indexed(List.of(duplicate, kept), changed);
+        return changed;
+    }
+
+    /** Live authorities whose names (any language, any variant) match the words, for pickers: ids, best first. */
+    public List<Authority> find(String words, AuthorityKind kind, int limit) throws SQLException {
+        SearchQuery.Builder query = SearchQuery.builder().text(words).filter("state", "live").page(0, limit);
+        if (kind != null) {
+            query.filter(LibraryCollections.KIND, kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        List<String> ids = search.search(LibraryCollections.AUTHORITIES, query.build()).ids();
+        Map<String, Authority> found = store.getAll(ids);
+        List<Authority> ordered = new ArrayList<>();
+        ids.forEach(id -> {
+            Authority a = found.get(id);
+            if (a != null && a.mergedInto() == null) {
+                ordered.add(a);
+            }
+        });
+        return ordered;
+    }
+
+    private boolean relatedExist(AuthorityDraft draft, Validation v, String editing) throws SQLException {
+        Map<String, Authority> found = store.getAll(draft.related());
+        for (String id : draft.related()) {
+            Authority related = found.get(id);
+            if (related == null || related.mergedInto() != null || id.equals(editing)) {
+                v.reject("related", "library.validation.authority-unknown");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void indexed(List<String> authorityIds, List<String> recordIds) {
+        try {
+            index.authoritiesChanged(authorityIds, recordIds);
+        } catch (SQLException e) {
+            LOG.error("library: authorities {} saved but not indexed: {}", authorityIds, e.toString());
+            search.rebuild(LibraryCollections.AUTHORITIES);
+            search.rebuild(LibraryCollections.RECORDS);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.diwan.library.internal.catalogue;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A catalogue search as a user asks it: words anywhere, words per field (advanced search), facet values chosen,
+ * a year range, a page.
+ *
+ * @param fields  words per field: {@code title}, {@code author}, {@code body}, {@code subject}, {@code symbol}
+ * @param chosen  facet values chosen, per facet ({@code type}, {@code body}, {@code year}, {@code language},
+ *                {@code subject}, {@code country}, {@code author})
+ * @param newest  order by year, newest first, instead of relevance
+ */
+public record CatalogueQuery(String text, Map<String, String> fields, Map<String, List<String>> chosen, Integer fromYear, Integer toYear,
+        boolean newest, int offset, int limit) {
+
+    public CatalogueQuery {
+        text = text == null ? "" : text;
+        fields = Map.copyOf(fields);
+        chosen = Map.copyOf(chosen);
+    }
+
+    public static CatalogueQuery words(String text) {
+        return new CatalogueQuery(text, Map.of(), Map.of(), null, null, false, 0, 20);
+    }
+}

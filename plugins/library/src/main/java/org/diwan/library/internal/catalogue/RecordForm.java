@@ -1,0 +1,107 @@
+package org.diwan.library.internal.catalogue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.diwan.api.validation.Validation;
+
+/**
+ * Reads a description from submitted fields (the web form, the REST API, an import), refusing field by field.
+ * Authorities are named by id, several per role separated by commas or spaces ({@code author}, {@code body},
+ * {@code country}, {@code subject}); whether they exist and fit their role is the catalogue's check.
+ */
+public final class RecordForm {
+
+    static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "symbol", "session", "issuedOn", "year",
+            "language", "publisher", "place", "extent", "identifier", "callNumber", "summary", "access", "parent", "author", "body",
+            "country", "subject");
+    private static final Set<String> TYPES = Arrays.stream(RecordType.values()).map(Enum::name).collect(Collectors.toSet());
+    private static final Set<String> LEVELS = Arrays.stream(AccessLevel.values()).map(Enum::name).collect(Collectors.toSet());
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,،]+");
+    /** Years a holding can bear: manuscripts are old, nothing is from the future beyond next year's plans. */
+    private static final int FIRST_YEAR = 600;
+    private static final int LAST_YEAR = 2100;
+
+    /** The draft, or {@code null} with the reasons in {@code v}. */
+    public RecordDraft read(Map<String, String> fields, Validation v) {
+        String type = v.choice("type", fields.get("type"), TYPES, true);
+        String titleAr = v.line("titleAr", fields.get("titleAr"), 1000);
+        String titleEn = v.line("titleEn", fields.get("titleEn"), 1000);
+        String titleFr = v.line("titleFr", fields.get("titleFr"), 1000);
+        if (titleAr == null && titleEn == null && titleFr == null && !v.hasError("titleAr") && !v.hasError("titleEn") && !v.hasError("titleFr")) {
+            v.reject("titleAr", "library.validation.title-required");
+        }
+        String symbol = v.line("symbol", fields.get("symbol"), 100);
+        String session = v.line("session", fields.get("session"), 200);
+        var issuedOn = v.date("issuedOn", fields.get("issuedOn"), false);
+        Integer year = v.number("year", fields.get("year"), FIRST_YEAR, LAST_YEAR, false);
+        if (year == null && issuedOn != null) {
+            year = issuedOn.getYear();
+        }
+        String language = v.line("language", lower(fields.get("language")), 3);
+        if (language == null && !v.hasError("language")) {
+            v.reject("language", "validation.required");
+        } else if (language != null && !LANGUAGE.matcher(language).matches()) {
+            v.reject("language", "library.validation.language");
+        }
+        String publisher = v.line("publisher", fields.get("publisher"), 300);
+        String place = v.line("place", fields.get("place"), 200);
+        String extent = v.line("extent", fields.get("extent"), 200);
+        String identifier = v.line("identifier", fields.get("identifier"), 40);
+        String callNumber = v.line("callNumber", fields.get("callNumber"), 100);
+        String summary = v.paragraph("summary", fields.get("summary"), 8000);
+        String access = v.choice("access", fields.get("access"), LEVELS, true);
+        String parent = ids(v, "parent", fields.get("parent")).stream().findFirst().orElse(null);
+        List<AuthorityLink> links = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String field = role.name().toLowerCase(Locale.ROOT);
+            ids(v, field, fields.get(field)).forEach(id -> links.add(new AuthorityLink(role, id)));
+        }
+        if (type != null && RecordType.valueOf(type) == RecordType.LEAGUE_DOCUMENT && links.stream().noneMatch(l -> l.role() == Role.BODY)
+                && !v.hasError("body")) {
+            v.reject("body", "library.validation.body-required");
+        }
+        if (type != null && RecordType.valueOf(type) == RecordType.ISSUE && parent == null && !v.hasError("parent")) {
+            v.reject("parent", "library.validation.parent-required");
+        }
+        if (!v.isValid()) {
+            return null;
+        }
+        return new RecordDraft(RecordType.valueOf(type), new Titles(titleAr, titleEn, titleFr), symbol, session, issuedOn, year, language,
+                publisher, place, extent, identifier, callNumber, summary, AccessLevel.valueOf(access), parent, links);
+    }
+
+    private static List<String> ids(Validation v, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String part : SEPARATORS.split(raw.strip())) {
+            String id = part.toLowerCase(Locale.ROOT);
+            if (!ID.matcher(id).matches()) {
+                v.reject(field, "library.validation.authority-unknown");
+                return List.of();
+            }
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (ids.size() > 50) {
+            v.reject(field, "library.validation.too-many");
+            return List.of();
+        }
+        return ids;
+    }
+
+    private static String lower(String raw) {
+        return raw == null ? null : raw.strip().toLowerCase(Locale.ROOT);
+    }
+}

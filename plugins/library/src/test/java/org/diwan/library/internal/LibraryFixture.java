@@ -1,0 +1,87 @@
+package org.diwan.library.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.audit.AuditEntry;
+import org.diwan.api.audit.AuditLog;
+import org.diwan.api.validation.Validation;
+import org.diwan.library.internal.authority.Authorities;
+import org.diwan.library.internal.authority.Authority;
+import org.diwan.library.internal.authority.AuthorityStore;
+import org.diwan.library.internal.catalogue.Catalogue;
+import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.CatalogueStore;
+import org.diwan.persistence.internal.TestDatabase;
+import org.diwan.search.internal.LuceneSearchService;
+
+/**
+ * The library on a real Derby database (migrated by the node's own code) and the real search service on a
+ * folder of its own; the audit trail is recorded in memory so that tests can read what was written.
+ */
+public final class LibraryFixture implements AutoCloseable {
+
+    public static final String ACTOR = "cataloguer";
+    public static final String ADDRESS = "127.0.0.1";
+
+    public final TestDatabase database;
+    public final DataSource dataSource;
+    public final LuceneSearchService search;
+    public final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
+    public final AuthorityStore authorityStore;
+    public final CatalogueStore recordStore;
+    public final Authorities authorities;
+    public final Catalogue catalogue;
+
+    public LibraryFixture(Path folder) throws Exception {
+        database = TestDatabase.create(folder);
+        dataSource = database.migrate("library");
+        search = new LuceneSearchService(folder.resolve("search"));
+        search.start();
+        AuditLog audit = new AuditLog() {
+            @Override
+            public void record(AuditEntry entry) {
+                audited.add(entry);
+            }
+
+            @Override
+            public List<AuditEntry> recent(int offset, int limit) {
+                return List.copyOf(audited);
+            }
+        };
+        authorityStore = new AuthorityStore(dataSource, Clock.systemUTC());
+        recordStore = new CatalogueStore(dataSource, Clock.systemUTC());
+        authorities = new Authorities(authorityStore, recordStore, search, audit, Clock.systemUTC());
+        catalogue = new Catalogue(recordStore, authorityStore, search, audit, Clock.systemUTC());
+    }
+
+    public Authority authority(String kind, String ar, String en, String fr, String... variants) throws Exception {
+        Validation v = new Validation();
+        Authority created = authorities.create(Map.of("kind", kind, "nameAr", ar, "nameEn", en == null ? "" : en, "nameFr", fr == null ? "" : fr,
+                "variants", String.join("\n", variants)), v, ACTOR, ADDRESS).orElse(null);
+        if (created == null) {
+            throw new AssertionError("authority refused: " + v.errors());
+        }
+        return created;
+    }
+
+    public CatalogueRecord record(Map<String, String> fields) throws Exception {
+        Validation v = new Validation();
+        CatalogueRecord created = catalogue.create(fields, v, ACTOR, ADDRESS).orElse(null);
+        if (created == null) {
+            throw new AssertionError("record refused: " + v.errors());
+        }
+        return created;
+    }
+
+    @Override
+    public void close() {
+        search.stop();
+        database.close();
+    }
+}
