@@ -14,12 +14,18 @@ final class AccessRules {
 
     private static final Set<String> PUBLIC = Set.of("/login", "/setup", "/language", "/health", "/favicon.ico");
     private static final String STATIC = "/static/";
+    /**
+     * A department's pages for outside users (the library's public catalogue): open to anyone, so the plugin
+     * serving {@code /public/<plugin id>/} shows there only what the public may read. State-changing requests
+     * still need the session's CSRF token.
+     */
+    static final String PUBLIC_PAGES = "/public/";
 
     private AccessRules() {
     }
 
     static boolean isPublic(String path) {
-        return PUBLIC.contains(path) || path.startsWith(STATIC);
+        return PUBLIC.contains(path) || path.startsWith(STATIC) || (path.startsWith(PUBLIC_PAGES) && !path.contains(".."));
     }
 
     /** The permission a path needs beyond a login, if any. */

@@ -15,6 +15,9 @@ class WebRulesTest {
         assertThat(AccessRules.isPublic("/loginx")).isFalse();
         assertThat(AccessRules.isPublic("/api/missions")).isFalse();
         assertThat(AccessRules.isPublic("/staticx/a")).isFalse();
+        assertThat(AccessRules.isPublic("/public/library/catalogue")).isTrue();
+        assertThat(AccessRules.isPublic("/publicx/library")).isFalse();
+        assertThat(AccessRules.isPublic("/public/../admin")).isFalse();
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class Authorities {
     private final AuditLog audit;
     private final Clock clock;
     private final AuthorityForm form = new AuthorityForm();
+    private final AuthorityNames names;
 
     @Activate
     public Authorities(@Reference(target = "(diwan.schema=library)") DataSource library, @Reference SearchService search,
@@ -52,6 +53,7 @@ public final class Authorities {
         this.audit = audit;
         this.clock = clock;
         this.index = new LibraryIndex(search, records, store);
+        this.names = new AuthorityNames(search, store);
     }
 
     public Optional<Authority> get(String id) throws SQLException {
@@ -64,7 +66,7 @@ public final class Authorities {
 
     /** Validates and creates; empty (with the reasons in {@code v}) when refused. */
     public Optional<Authority> create(Map<String, String> fields, Validation v, String actor, String address) throws SQLException {
-        AuthorityDraft draft = form.read(fields, v);
+        AuthorityDraft draft = form.read(resolved(fields, v), v);
         if (draft == null || !relatedExist(draft, v, null)) {
             return Optional.empty();
         }
@@ -77,7 +79,7 @@ public final class Authorities {
     /** Validates and saves the edit made from {@code version}; every description naming it is indexed again. */
     public Optional<Authority> update(String id, int version, Map<String, String> fields, Validation v, String actor, String address)
             throws SQLException, StaleEditException {
-        AuthorityDraft draft = form.read(fields, v);
+        AuthorityDraft draft = form.read(resolved(fields, v), v);
         if (draft == null || !relatedExist(draft, v, id)) {
             return Optional.empty();
         }
@@ -116,6 +118,38 @@ public final class Authorities {
             }
         });
         return ordered;
+    }
+
+    /** "See also" names any kind of authority, by name or id as typed. */
+    private Map<String, String> resolved(Map<String, String> fields, Validation v) throws SQLException {
+        Map<String, String> resolved = new java.util.HashMap<>(fields);
+        resolved.put("related", String.join(",", names.ids(fields.get("related"), java.util.EnumSet.allOf(AuthorityKind.class), "related", v)));
+        return resolved;
+    }
+
+    /**
+     * Live authorities of the same kind whose names share words with this one's (any language), most alike first:
+     * the candidates for a merge.
+     */
+    public List<Authority> similar(Authority authority, int limit) throws SQLException {
+        StringBuilder words = new StringBuilder();
+        for (String name : java.util.Arrays.asList(authority.name().ar(), authority.name().en(), authority.name().fr())) {
+            if (name != null) {
+                // any shared word counts: the query syntax's operators become spaces, words are joined by "or"
+                for (String word : name.replaceAll("[\\\\\"+\\-|*~()]", " ").trim().split("\\s+")) {
+                    if (!word.isEmpty()) {
+                        words.append(words.length() == 0 ? "" : " | ").append(word);
+                    }
+                }
+            }
+        }
+        List<Authority> similar = new ArrayList<>();
+        for (Authority candidate : find(words.toString(), authority.kind(), limit + 1)) {
+            if (!candidate.id().equals(authority.id()) && similar.size() < limit) {
+                similar.add(candidate);
+            }
+        }
+        return similar;
     }
 
     private boolean relatedExist(AuthorityDraft draft, Validation v, String editing) throws SQLException {

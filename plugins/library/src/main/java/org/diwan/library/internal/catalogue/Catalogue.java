@@ -3,6 +3,7 @@ package org.diwan.library.internal.catalogue;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.diwan.api.search.SearchResult;
 import org.diwan.api.search.SearchService;
 import org.diwan.api.validation.Validation;
 import org.diwan.library.internal.authority.Authority;
+import org.diwan.library.internal.authority.AuthorityNames;
 import org.diwan.library.internal.authority.AuthorityStore;
 import org.diwan.library.internal.search.LibraryCollections;
 import org.diwan.library.internal.search.LibraryIndex;
@@ -50,6 +52,7 @@ public final class Catalogue {
     private final AuditLog audit;
     private final Clock clock;
     private final RecordForm form = new RecordForm();
+    private final AuthorityNames names;
 
     @Activate
     public Catalogue(@Reference(target = "(diwan.schema=library)") DataSource library, @Reference SearchService search,
@@ -64,15 +67,19 @@ public final class Catalogue {
         this.audit = audit;
         this.clock = clock;
         this.index = new LibraryIndex(search, records, authorities);
+        this.names = new AuthorityNames(search, authorities);
     }
 
     public Optional<CatalogueRecord> get(String id) throws SQLException {
         return records.get(id);
     }
 
-    /** Validates and creates; empty (with the reasons in {@code v}) when refused. */
+    /**
+     * Validates and creates; empty (with the reasons in {@code v}) when refused. Authority fields hold ids or
+     * names, one per line or separated by commas.
+     */
     public Optional<CatalogueRecord> create(Map<String, String> fields, Validation v, String actor, String address) throws SQLException {
-        RecordDraft draft = checked(form.read(fields, v), v, null);
+        RecordDraft draft = checked(read(fields, v), v, null);
         if (draft == null) {
             return Optional.empty();
         }
@@ -85,7 +92,7 @@ public final class Catalogue {
     /** Validates and saves the edit made from {@code version}; empty when refused for a field. */
     public Optional<CatalogueRecord> update(String id, int version, Map<String, String> fields, Validation v, String actor, String address)
             throws SQLException, StaleEditException {
-        RecordDraft draft = checked(form.read(fields, v), v, id);
+        RecordDraft draft = checked(read(fields, v), v, id);
         if (draft == null) {
             return Optional.empty();
         }
@@ -93,6 +100,17 @@ public final class Catalogue {
         audit.record(new AuditEntry(clock.instant(), actor, "library.record.update", id, "version " + saved.version(), address));
         indexed(saved);
         return Optional.of(saved);
+    }
+
+    /** Authority fields hold names or ids as typed; they become ids before the form reads them. */
+    private RecordDraft read(Map<String, String> fields, Validation v) throws SQLException {
+        Map<String, String> resolved = new HashMap<>(fields);
+        for (Role role : Role.values()) {
+            String field = role.name().toLowerCase(java.util.Locale.ROOT);
+            resolved.put(field, String.join(",", names.ids(fields.get(field), role.kinds(), field, v)));
+        }
+        RecordDraft draft = form.read(resolved, v);
+        return v.isValid() ? draft : null;
     }
 
     /** The authorities a description names must exist, be live and fit their role; an issue's parent must be a periodical. */

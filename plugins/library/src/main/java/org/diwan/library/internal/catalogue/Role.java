@@ -18,4 +18,8 @@ public enum Role {
     public boolean accepts(AuthorityKind kind) {
         return kinds.contains(kind);
     }
+
+    public java.util.Set<AuthorityKind> kinds() {
+        return java.util.Collections.unmodifiableSet(kinds);
+    }
 }

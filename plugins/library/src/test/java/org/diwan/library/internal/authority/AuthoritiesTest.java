@@ -89,6 +89,16 @@ class AuthoritiesTest {
     }
 
     @Test
+    void similarAuthoritiesOfTheSameKindAreTheCandidatesForAMerge() throws Exception {
+        Authority taha = library.authority("PERSON", "طه حسين", "Taha Hussein", null);
+        Authority longer = library.authority("PERSON", "طه حسين علي سلامة", "Taha Husayn (1889-1973)", null);
+        library.authority("SUBJECT", "طه حسين: دراسات", null, null);
+        library.authority("PERSON", "نجيب محفوظ", null, null);
+
+        assertThat(library.authorities.similar(longer, 5)).extracting(Authority::id).containsExactly(taha.id());
+    }
+
+    @Test
     void mergesAcrossKindsIntoItselfOrTwiceAreRefused() throws Exception {
         Authority person = library.authority("PERSON", "نجيب محفوظ", null, null);
         Authority country = library.authority("COUNTRY", "مصر", "Egypt", null);

@@ -144,6 +144,29 @@ class CatalogueTest {
     }
 
     @Test
+    void authoritiesAreNamedAsTypedAndAnUnknownOrAmbiguousNameIsRefused() throws Exception {
+        Map<String, String> f = resolution("قرار", "PUBLIC");
+        f.put("body", "مجلس الجامعه");                       // a variant, spelled with haa
+        f.put("country", "Égypte\nجمهوريه مصر العربيه");       // two names of one authority: linked once
+        f.put("author", "احمد شوقي");
+        CatalogueRecord created = library.record(f);
+        assertThat(created.authorityIds(Role.BODY)).containsExactly(council.id());
+        assertThat(created.authorityIds(Role.COUNTRY)).containsExactly(egypt.id());
+        assertThat(created.authorityIds(Role.AUTHOR)).containsExactly(author.id());
+
+        library.authority("PERSON", "محمد علي", null, null);
+        library.authority("PERSON", "محمد علي", "Muhammad Ali", null);
+        Map<String, String> bad = resolution("قرار", "PUBLIC");
+        bad.put("body", "مجلس لا وجود له");
+        bad.put("author", "محمد علي");
+        Validation v = new Validation();
+        assertThat(library.catalogue.create(bad, v, "x", "::1")).isEmpty();
+        assertThat(v.errors().get("body").messageKey()).isEqualTo("library.validation.authority-unknown");
+        assertThat(v.errors().get("body").args()).containsExactly("مجلس لا وجود له");
+        assertThat(v.errors().get("author").messageKey()).isEqualTo("library.validation.authority-ambiguous");
+    }
+
+    @Test
     void anIssueBelongsToAPeriodical() throws Exception {
         CatalogueRecord periodical = library.record(Map.of("type", "PERIODICAL", "titleAr", "شؤون عربية", "language", "ar", "access", "PUBLIC"));
         CatalogueRecord book = library.record(Map.of("type", "BOOK", "titleEn", "Arab Affairs", "language", "en", "access", "PUBLIC",

@@ -1,0 +1,208 @@
+package org.diwan.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The library plugin on a running node, from outside: installed from the plugins page; a cataloguer makes
+ * authorities and records through the Arabic forms, naming authorities as typed; the public catalogue, with no
+ * login, finds a resolution by an Arabic variant spelling and never shows a restricted record; a reader cannot
+ * write; bad input is refused whole.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LibraryIT {
+
+    private static final String ADMIN = "librarian";
+    private static final String PASSWORD = "library test secret";
+    private static final String CATALOGUE = "/diwan/library/catalogue";
+    private static final String AUTHORITIES = "/diwan/library/authorities";
+    private static final String PUBLIC = "/public/library";
+    private static final Pattern RECORD_ID = Pattern.compile(CATALOGUE + "/([0-9a-f-]{36})");
+
+    private DiwanNode node;
+    private WebClient admin;
+    private String publicResolution;
+    private String restrictedReport;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path passwordFile = Files.createDirectories(Path.of("target", "nodes")).resolve("library-password").toAbsolutePath();
+        Files.writeString(passwordFile, PASSWORD + "\n");
+        node = DiwanNode.unpack("library-it").withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString())
+                .withEnv("DIWAN_ADMIN_USER", ADMIN).start().awaitHttp();
+        admin = login(ADMIN, PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> admin.get("/admin/plugins").body().contains("diwan-library"));
+        admin.get("/admin/plugins");
+        HttpResponse<String> install = admin.post("/admin/plugins", Map.of("feature", "diwan-library", "action", "install"), true);
+        assertThat(install.statusCode()).isIn(200, 302, 303);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> admin.get(CATALOGUE).statusCode() == 200);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCataloguerMakesAuthoritiesAndRecordsInArabic() throws Exception {
+        authority("BODY", "مجلس جامعة الدول العربية", "Council of the League of Arab States", "مجلس الجامعة");
+        authority("SUBJECT", "الأمن المائي", "Water security", "");
+        authority("COUNTRY", "مصر", "Egypt", "جمهورية مصر العربية");
+
+        Map<String, String> resolution = resolution("قرار بشأن الأمن المائي العربي", "PUBLIC");
+        resolution.put("body", "مجلس الجامعه");                 // typed as a variant, with haa for taa marbuta
+        resolution.put("subject", "الامن المائي");
+        resolution.put("country", "Egypt");
+        publicResolution = created(resolution);
+        Map<String, String> report = resolution("تقرير سري عن الأمن المائي", "RESTRICTED");
+        report.put("body", "مجلس جامعة الدول العربية");
+        restrictedReport = created(report);
+
+        String page = admin.get(CATALOGUE + "/" + publicResolution + "?saved=1").body();
+        assertThat(page).contains("dir=\"rtl\"").contains("id=\"saved\"").contains("مجلس جامعة الدول العربية").contains("الأمن المائي")
+                .contains("مصر");
+        String staffSearch = admin.get(CATALOGUE + "?q=" + enc("الامن المائى")).body();
+        assertThat(staffSearch).contains(publicResolution).contains(restrictedReport).contains("id=\"facet-body\"");
+    }
+
+    @Test
+    @Order(2)
+    void thePublicFindsAResolutionByAVariantSpellingAndNeverARestrictedRecord() throws Exception {
+        WebClient visitor = new WebClient(node.httpPort());
+        HttpResponse<String> found = visitor.get(PUBLIC + "?q=" + enc("قرارات الامن المائى"));
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains(PUBLIC + "/" + publicResolution).doesNotContain(restrictedReport).contains("id=\"public-note\"");
+        assertThat(visitor.get(PUBLIC + "?q=" + enc("سري")).body()).contains("id=\"empty\"").doesNotContain(restrictedReport);
+        assertThat(visitor.get(PUBLIC + "/" + publicResolution).body()).contains("قرار بشأن الأمن المائي العربي")
+                .doesNotContain("id=\"access-");
+        assertThat(visitor.get(PUBLIC + "/" + restrictedReport).statusCode()).isEqualTo(404);
+        assertThat(visitor.get(PUBLIC + "/not-an-id").statusCode()).isEqualTo(404);
+        // nothing else of the library opens without a login
+        assertThat(visitor.get(CATALOGUE).statusCode()).isEqualTo(302);
+        assertThat(visitor.get(AUTHORITIES).statusCode()).isEqualTo(302);
+        assertThat(visitor.post(PUBLIC, Map.of("q", "x"), true).statusCode()).isIn(403, 405);
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsRefusedWholeWithMessagesAndKeepsWhatWasTyped() throws Exception {
+        admin.get(CATALOGUE + "/new");
+        Map<String, String> bad = resolution("", "PUBLIC");
+        bad.put("titleEn", "Resolution\u202Eevil");
+        bad.put("body", "هيئة لا وجود لها");
+        bad.put("language", "arabic");
+        bad.put("year", "abc");
+        HttpResponse<String> refused = admin.post(CATALOGUE + "/new", bad, true);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"form-error\"").contains("id=\"err-titleEn\"").contains("id=\"err-body\"")
+                .contains("هيئة لا وجود لها").contains("id=\"err-language\"").contains("id=\"err-year\"");
+        assertThat(admin.get(CATALOGUE + "?q=" + enc("evil")).body()).contains("id=\"empty\"");
+    }
+
+    @Test
+    @Order(4)
+    void aReaderSearchesButCannotWriteAndDoesNotSeeRestrictedRecords() throws Exception {
+        admin.get("/admin/users");
+        admin.post("/admin/users", Map.of("action", "saveRole", "roleName", "library-reader", "permission", "library:catalogue:read"), true);
+        admin.get("/admin/users");
+        HttpResponse<String> user = admin.post("/admin/users", Map.of("action", "createUser", "username", "reader1",
+                "displayName", "قارئ", "password", "a long enough reading password", "role", "library-reader"), true);
+        assertThat(user.statusCode()).isIn(200, 302, 303);
+        WebClient reader = login("reader1", "a long enough reading password");
+
+        assertThat(reader.get(CATALOGUE + "?q=" + enc("الامن المائي")).body()).contains(publicResolution).doesNotContain(restrictedReport)
+                .doesNotContain("id=\"new-record\"");
+        assertThat(reader.get(CATALOGUE + "/" + restrictedReport).statusCode()).isEqualTo(404);
+        assertThat(reader.get(CATALOGUE + "/new").statusCode()).isEqualTo(403);
+        assertThat(reader.post(CATALOGUE + "/new", resolution("x", "PUBLIC"), true).statusCode()).isEqualTo(403);
+        assertThat(reader.post(AUTHORITIES + "/new", Map.of("kind", "PERSON", "nameAr", "س"), true).statusCode()).isEqualTo(403);
+        assertThat(reader.get(AUTHORITIES + "?q=" + enc("مجلس الجامعه")).body()).contains("مجلس جامعة الدول العربية");
+    }
+
+    @Test
+    @Order(5)
+    void anAuthorityPageOffersItsDuplicatesAndMergingKeepsEveryRecordLinked() throws Exception {
+        String kept = authority("PERSON", "طه حسين", "Taha Hussein", "");
+        String duplicate = authority("PERSON", "طه حسين عبد الله", "Taha Husayn", "");
+        Map<String, String> book = resolution("الأيام", "PUBLIC");
+        book.put("type", "BOOK");
+        book.put("author", "Taha Husayn");
+        String record = created(book);
+
+        String page = admin.get(AUTHORITIES + "/" + duplicate).body();
+        assertThat(page).contains("id=\"duplicates\"").contains("merge-into-" + kept);
+        HttpResponse<String> merged = admin.post(AUTHORITIES + "/" + duplicate + "/merge", Map.of("into", kept), true);
+        assertThat(merged.statusCode()).isEqualTo(302);
+        assertThat(admin.get(AUTHORITIES + "/" + kept + "?merged=1").body()).contains("id=\"merged\"").contains("Taha Husayn");
+        assertThat(admin.get(AUTHORITIES + "/" + duplicate).headers().firstValue("Location").orElse("")).endsWith(kept);
+        assertThat(admin.get(CATALOGUE + "/" + record).body()).contains("طه حسين").doesNotContain("طه حسين عبد الله");
+        String form = admin.get(CATALOGUE + "/" + record + "/edit").body();
+        assertThat(form).contains("id=\"record-form\"").contains(">طه حسين</textarea>");
+        assertThat(admin.get(CATALOGUE + "?f.author=" + kept).body()).contains(record).contains("aria-current=\"true\"");
+    }
+
+    private String authority(String kind, String ar, String en, String variants) throws Exception {
+        admin.get(AUTHORITIES + "/new");
+        HttpResponse<String> created = admin.post(AUTHORITIES + "/new", Map.of("kind", kind, "nameAr", ar, "nameEn", en, "variants", variants),
+                true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1, location.indexOf('?'));
+    }
+
+    private String created(Map<String, String> fields) throws Exception {
+        admin.get(CATALOGUE + "/new");
+        HttpResponse<String> created = admin.post(CATALOGUE + "/new", fields, true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        Matcher id = RECORD_ID.matcher(created.headers().firstValue("Location").orElseThrow());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    private static Map<String, String> resolution(String titleAr, String access) {
+        Map<String, String> f = new HashMap<>();
+        f.put("type", "LEAGUE_DOCUMENT");
+        f.put("titleAr", titleAr);
+        f.put("symbol", "ق.ق: 245 د.ع (15)");
+        f.put("session", "الدورة العادية الخامسة عشرة");
+        f.put("issuedOn", "2003-03-24");
+        f.put("language", "ar");
+        f.put("access", access);
+        return f;
+    }
+
+    private WebClient login(String user, String password) throws Exception {
+        WebClient client = new WebClient(node.httpPort());
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.get("/login").statusCode() == 200);
+        HttpResponse<String> login = client.post("/login", Map.of("username", user, "password", password), true);
+        assertThat(login.statusCode()).as("login of " + user).isEqualTo(302);
+        return client;
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,208 @@
+package org.diwan.library.internal.web;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.diwan.api.i18n.Language;
+import org.diwan.api.i18n.Messages;
+import org.diwan.api.persistence.StaleEditException;
+import org.diwan.api.validation.Validation;
+import org.diwan.api.web.CurrentUser;
+import org.diwan.api.web.Pages;
+import org.diwan.library.internal.LibraryPlugin;
+import org.diwan.library.internal.authority.Authorities;
+import org.diwan.library.internal.catalogue.AccessLevel;
+import org.diwan.library.internal.catalogue.Catalogue;
+import org.diwan.library.internal.catalogue.CatalogueQuery;
+import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.RecordType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The catalogue for staff (LIB-2, LIB-4): search with facets and advanced fields, a record's page, and the
+ * cataloguer's form, which keeps what was typed when refused and refuses an edit made on an old version.
+ */
+@Component(service = Servlet.class, property = "diwan.plugin=" + LibraryPlugin.ID)
+@HttpWhiteboardServletPattern("/diwan/library/catalogue/*")
+@HttpWhiteboardServletName("library-catalogue")
+@HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
+public final class CatalogueServlet extends LibraryServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String BASE = "/diwan/library/catalogue";
+    private static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "symbol", "session", "issuedOn", "year",
+            "language", "publisher", "place", "extent", "identifier", "callNumber", "summary", "access", "parent", "author", "body",
+            "country", "subject");
+
+    private final transient Catalogue catalogue;
+    private final transient CatalogueViews views;
+
+    @Activate
+    public CatalogueServlet(@Reference Catalogue catalogue, @Reference Authorities authorities, @Reference CurrentUser user,
+            @Reference Pages pages, @Reference Messages messages) {
+        super(user, pages, messages);
+        this.catalogue = catalogue;
+        this.views = new CatalogueViews(authorities);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (!allowed(request, response, LibraryPlugin.CATALOGUE_READ)) {
+            return;
+        }
+        List<String> path = segments(request);
+        try {
+            if (path.isEmpty()) {
+                search(request, response);
+            } else if (path.equals(List.of("new"))) {
+                if (allowed(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
+                    form(request, response, 200, null, Map.of("type", RecordType.BOOK.name(), "language", "ar", "access", AccessLevel.PUBLIC.name()),
+                            Map.of(), null);
+                }
+            } else if (path.size() == 1) {
+                detail(request, response, path.get(0));
+            } else if (path.size() == 2 && path.get(1).equals("edit")) {
+                Optional<CatalogueRecord> record = visible(path.get(0));
+                if (record.isEmpty()) {
+                    notFound(request, response);
+                } else if (allowed(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
+                    form(request, response, 200, record.get(), fieldsOf(record.get()), Map.of(), null);
+                }
+            } else {
+                notFound(request, response);
+            }
+        } catch (SQLException e) {
+            throw new ServletException("library catalogue unreadable", e);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (!allowed(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
+            return;
+        }
+        List<String> path = segments(request);
+        Map<String, String> fields = params(request);
+        Validation v = new Validation();
+        try {
+            if (path.equals(List.of("new"))) {
+                Optional<CatalogueRecord> created = catalogue.create(fields, v, actor(), user.address());
+                if (created.isPresent()) {
+                    response.sendRedirect(BASE + "/" + created.get().id() + "?saved=1");
+                } else {
+                    form(request, response, 422, null, fields, localized(request, v), null);
+                }
+            } else if (path.size() == 2 && path.get(1).equals("edit")) {
+                Optional<CatalogueRecord> existing = visible(path.get(0));
+                if (existing.isEmpty()) {
+                    notFound(request, response);
+                    return;
+                }
+                try {
+                    Optional<CatalogueRecord> saved = catalogue.update(existing.get().id(), version(fields.get("version")), fields, v, actor(),
+                            user.address());
+                    if (saved.isPresent()) {
+                        response.sendRedirect(BASE + "/" + saved.get().id() + "?saved=1");
+                    } else {
+                        form(request, response, 422, existing.get(), fields, localized(request, v), null);
+                    }
+                } catch (StaleEditException stale) {
+                    CatalogueRecord current = stale.current(CatalogueRecord.class);
+                    form(request, response, HttpServletResponse.SC_CONFLICT, current, fields, Map.of(), current);
+                }
+            } else {
+                notFound(request, response);
+            }
+        } catch (SQLException e) {
+            throw new ServletException("library record not saved", e);
+        }
+    }
+
+    /** A record the user may see; a restricted one is "not found" to those who may not, rather than "forbidden". */
+    private Optional<CatalogueRecord> visible(String id) throws SQLException {
+        return catalogue.get(id).filter(r -> staffViewer().sees(r.access()));
+    }
+
+    private void search(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        Language language = pages.language(request);
+        CatalogueQuery query = CatalogueViews.query(request);
+        Map<String, Object> model = views.search(BASE, query, catalogue.search(query, staffViewer(), language), language);
+        model.put("publicCatalogue", false);
+        model.put("canWrite", user.isPermitted(LibraryPlugin.CATALOGUE_WRITE));
+        pages.render(request, response, 200, "library/catalogue", model);
+    }
+
+    private void detail(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, SQLException {
+        Optional<CatalogueRecord> record = visible(id);
+        if (record.isEmpty()) {
+            notFound(request, response);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("r", views.record(BASE, record.get(), pages.language(request)));
+        model.put("base", BASE);
+        model.put("publicCatalogue", false);
+        model.put("saved", request.getParameter("saved") != null);
+        model.put("canWrite", user.isPermitted(LibraryPlugin.CATALOGUE_WRITE));
+        pages.render(request, response, 200, "library/record", model);
+    }
+
+    private void form(HttpServletRequest request, HttpServletResponse response, int status, CatalogueRecord editing, Map<String, String> fields,
+            Map<String, String> errors, CatalogueRecord conflict) throws IOException, SQLException {
+        Language language = pages.language(request);
+        Map<String, Object> model = new HashMap<>();
+        Map<String, String> f = new HashMap<>();
+        FIELDS.forEach(name -> f.put(name, fields.getOrDefault(name, "")));
+        model.put("f", f);
+        model.put("errors", errors);
+        model.put("editing", editing == null ? null : views.record(BASE, editing, language));
+        model.put("version", editing == null ? "" : Integer.toString(editing.version()));
+        model.put("conflict", conflict != null);
+        model.put("types", Arrays.stream(RecordType.values()).map(Enum::name).toList());
+        model.put("levels", Arrays.stream(AccessLevel.values()).map(Enum::name).toList());
+        model.put("action", editing == null ? BASE + "/new" : BASE + "/" + editing.id() + "/edit");
+        model.put("base", BASE);
+        pages.render(request, response, status, "library/record-form", model);
+    }
+
+    private Map<String, String> fieldsOf(CatalogueRecord r) throws SQLException {
+        Map<String, String> f = new HashMap<>(views.formNames(r));
+        f.put("type", r.type().name());
+        f.put("titleAr", nz(r.title().ar()));
+        f.put("titleEn", nz(r.title().en()));
+        f.put("titleFr", nz(r.title().fr()));
+        f.put("symbol", nz(r.symbol()));
+        f.put("session", nz(r.session()));
+        f.put("issuedOn", r.issuedOn() == null ? "" : r.issuedOn().toString());
+        f.put("year", r.year() == null ? "" : r.year().toString());
+        f.put("language", r.language());
+        f.put("publisher", nz(r.publisher()));
+        f.put("place", nz(r.place()));
+        f.put("extent", nz(r.extent()));
+        f.put("identifier", nz(r.identifier()));
+        f.put("callNumber", nz(r.callNumber()));
+        f.put("summary", nz(r.summary()));
+        f.put("access", r.access().name());
+        f.put("parent", nz(r.parentId()));
+        return f;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
