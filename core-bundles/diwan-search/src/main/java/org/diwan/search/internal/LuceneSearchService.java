@@ -86,7 +86,7 @@ public final class LuceneSearchService implements SearchService {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addSource(SearchSource source) {
+    public void addSource(SearchSource source) {
         String name = checkName(source.collection());
         SearchSource previous = sources.putIfAbsent(name, source);
         if (previous != null) {
@@ -98,7 +98,7 @@ public final class LuceneSearchService implements SearchService {
         }
     }
 
-    void removeSource(SearchSource source) {
+    public void removeSource(SearchSource source) {
         sources.remove(source.collection(), source);
     }
 

@@ -17,6 +17,8 @@ import org.diwan.library.internal.authority.AuthorityStore;
 import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.CatalogueStore;
+import org.diwan.library.internal.search.AuthoritySource;
+import org.diwan.library.internal.search.RecordSource;
 import org.diwan.persistence.internal.TestDatabase;
 import org.diwan.search.internal.LuceneSearchService;
 
@@ -42,6 +44,8 @@ public final class LibraryFixture implements AutoCloseable {
         database = TestDatabase.create(folder);
         dataSource = database.migrate("library");
         search = new LuceneSearchService(folder.resolve("search"));
+        search.addSource(new RecordSource(dataSource));
+        search.addSource(new AuthoritySource(dataSource));
         search.start();
         AuditLog audit = new AuditLog() {
             @Override
