@@ -210,11 +210,13 @@ class SyncBench {
         return text.substring(0, SUMMARY_CHARS).strip();
     }
 
+    /** The words of the seed documents the library's demonstration data is written with (one copy in the tree). */
     private static List<String> arabicWords() {
-        try (java.io.InputStream in = SyncBench.class.getResourceAsStream("/bench/arabic-words.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(w -> !w.isBlank()).toList();
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("bench/arabic-words.txt missing from the test resources", e);
+        java.nio.file.Path words = java.nio.file.Path.of("..", "plugins", "library", "src", "main", "resources", "demo", "arabic-words.txt");
+        try {
+            return java.nio.file.Files.readAllLines(words, StandardCharsets.UTF_8).stream().filter(w -> !w.isBlank()).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(words.toAbsolutePath() + " missing", e);
         }
     }
 

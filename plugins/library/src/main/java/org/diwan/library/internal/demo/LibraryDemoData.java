@@ -84,10 +84,37 @@ public final class LibraryDemoData {
     private static final String[][] BOOK_KINDS = {{"دراسات في", "Studies in", "Études sur"}, {"مدخل إلى", "Introduction to", "Introduction à"},
             {"تاريخ", "History of", "Histoire de"}, {"دليل", "Guide to", "Guide de"}, {"قضايا", "Issues in", "Questions de"}};
 
+    /** The words of the Arabic seed documents, in their order (so with their frequencies). */
+    private static final List<String> PROSE = prose();
+
     private final SplittableRandom random;
 
     public LibraryDemoData(long seed) {
         this.random = new SplittableRandom(seed);
+    }
+
+    private static List<String> prose() {
+        try (java.io.InputStream in = LibraryDemoData.class.getResourceAsStream("/demo/arabic-words.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(w -> w.replaceAll("[\\p{Punct}،؛؟«»]", "").strip()).filter(w -> w.length() > 1).toList();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("demo/arabic-words.txt missing from the bundle", e);
+        }
+    }
+
+    /** {@code count} consecutive words of the prose, some spelled the way older records have them. */
+    String phrase(int count) {
+        int start = random.nextInt(PROSE.size() - count);
+        StringBuilder phrase = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            phrase.append(i == 0 ? "" : " ").append(variant(PROSE.get(start + i)));
+        }
+        return phrase.toString();
+    }
+
+    /** What a reader types: one to three words of the prose, spelled some way or other, or a subject's name. */
+    public String query() {
+        return random.nextInt(5) == 0 ? variant(SUBJECTS.get(random.nextInt(SUBJECTS.size()))[0]) : phrase(1 + random.nextInt(3));
     }
 
     /** Every authority of the demonstration, in a stable order: member states, bodies, subjects, then {@code persons} authors. */
@@ -152,7 +179,7 @@ public final class LibraryDemoData {
             title = switch (language) {
                 case "en" -> new Titles(null, kind[1] + " " + subject[1].toLowerCase(java.util.Locale.ROOT), null);
                 case "fr" -> new Titles(null, null, kind[2] + " " + subject[2].toLowerCase(java.util.Locale.ROOT));
-                default -> new Titles(kind[0] + " " + variant(subject[0]), null, null);
+                default -> new Titles(kind[0] + " " + phrase(2 + random.nextInt(4)), null, null);
             };
             links.add(new AuthorityLink(Role.AUTHOR, ids.get(countries + bodies + subjects + random.nextInt(persons))));
             issued = type == RecordType.PHOTOGRAPH || type == RecordType.FILM ? issued : null;
@@ -162,8 +189,9 @@ public final class LibraryDemoData {
             links.add(new AuthorityLink(Role.COUNTRY, ids.get(random.nextInt(countries))));
         }
         int access = random.nextInt(100);
+        String summary = random.nextInt(2) == 0 ? phrase(15 + random.nextInt(40)) : null;
         return new RecordDraft(type, title, symbol, session, issued, year, language, type.bibliographic() ? "جامعة الدول العربية" : null,
-                "القاهرة", null, null, "LAS/" + (number + 1), null, access < 85 ? AccessLevel.PUBLIC : access < 97 ? AccessLevel.STAFF
+                "القاهرة", null, null, "LAS/" + (number + 1), summary, access < 85 ? AccessLevel.PUBLIC : access < 97 ? AccessLevel.STAFF
                         : AccessLevel.RESTRICTED, null, links);
     }
 
@@ -180,10 +208,10 @@ public final class LibraryDemoData {
         return others[random.nextInt(others.length)];
     }
 
-    /** One title in five is written the way older records have it. */
+    /** One text in five is written the way older records and hurried readers have it. */
     private String variant(String text) {
         return switch (random.nextInt(10)) {
-            case 0 -> text.replace('أ', 'ا').replace('إ', 'ا');
+            case 0 -> text.replace('أ', 'ا').replace('إ', 'ا').replace('آ', 'ا');
             case 1 -> text.replace('ة', 'ه');
             default -> text;
         };

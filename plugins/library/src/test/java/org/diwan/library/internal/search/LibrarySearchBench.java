@@ -1,4 +1,4 @@
-package org.diwan.search.internal;
+package org.diwan.library.internal.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,25 +33,32 @@ import org.apache.lucene.store.FSDirectory;
 import org.diwan.api.search.SearchDocument;
 import org.diwan.api.search.SearchQuery;
 import org.diwan.api.search.SearchText;
+import org.diwan.library.internal.authority.Authority;
+import org.diwan.library.internal.authority.AuthorityDraft;
+import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.RecordDraft;
+import org.diwan.library.internal.demo.LibraryDemoData;
+import org.diwan.search.internal.LuceneSearchService;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Indexing rate and search latency of the search service on generated library records, next to plain Lucene
- * (one field, Lucene's own Arabic analyzer, no facets) on the same records and queries in the same run. Run by
+ * Indexing rate and search latency of the search service on the library's demonstration records (the
+ * generator of {@code ./run.sh --demo}, as the catalogue indexes them), next to plain Lucene (one field,
+ * Lucene's own Arabic analyzer, no facets) on the same records and queries in the same run. Run by
  * {@code bench/search.sh}; never part of the build (no {@code Test} suffix) and never fails on a figure.
  */
-class SearchBench {
+class LibrarySearchBench {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SearchBench.class);
-    private static final String COLLECTION = "library.record";
+    private static final Logger LOG = LoggerFactory.getLogger(LibrarySearchBench.class);
+    private static final String COLLECTION = LibraryCollections.RECORDS;
     private static final int BATCH = 1000;
+    private static final int PERSONS = 3000;
 
     private final int records = Integer.getInteger("bench.records", 1_000_000);
     private final int searchers = Integer.getInteger("bench.searchers", 8);
     private final int queries = Integer.getInteger("bench.queries", 4000);
-    private final Path words = Path.of(System.getProperty("bench.words", "../../karaf-distribution/src/test/resources/bench/arabic-words.txt"));
 
     @Test
     void indexAndSearch() throws Exception {
@@ -64,11 +74,22 @@ class SearchBench {
                 IndexWriter raw = new IndexWriter(rawDirectory, new IndexWriterConfig(arabic))) {
             long serviceNanos = 0;
             long rawNanos = 0;
-            GeneratedRecords generator = new GeneratedRecords(words, 2026);
+            LibraryDemoData generator = new LibraryDemoData(2026);
+            Map<String, Authority> authorities = new HashMap<>();
+            List<String> ids = new ArrayList<>();
+            for (AuthorityDraft draft : generator.authorities(PERSONS)) {
+                String id = "authority-" + ids.size();
+                ids.add(id);
+                authorities.put(id, new Authority(id, draft.kind(), draft.name(), draft.variants(), null, List.of(), null, 1, Instant.EPOCH, "bench"));
+            }
             for (int from = 0; from < records; from += BATCH) {
                 List<SearchDocument> batch = new ArrayList<>(BATCH);
                 for (int i = from; i < Math.min(records, from + BATCH); i++) {
-                    batch.add(generator.record(i));
+                    RecordDraft d = generator.record(i, ids, PERSONS);
+                    CatalogueRecord record = new CatalogueRecord("record-" + i, d.type(), d.title(), d.symbol(), d.session(), d.issuedOn(),
+                            d.year(), d.language(), d.publisher(), d.place(), d.extent(), d.identifier(), d.callNumber(), d.summary(), d.access(),
+                            d.parentId(), d.links(), 1, Instant.EPOCH, "bench");
+                    batch.add(RecordDocuments.of(record, authorities));
                 }
                 long t0 = System.nanoTime();
                 service.index(COLLECTION, batch);
@@ -109,8 +130,8 @@ class SearchBench {
         }
     }
 
-    private List<String> queries(int count) throws IOException {
-        GeneratedRecords generator = new GeneratedRecords(words, 7);
+    private List<String> queries(int count) {
+        LibraryDemoData generator = new LibraryDemoData(7);
         List<String> asked = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             asked.add(generator.query());
