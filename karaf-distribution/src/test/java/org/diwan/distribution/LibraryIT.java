@@ -164,6 +164,49 @@ class LibraryIT {
         assertThat(admin.get(CATALOGUE + "?f.author=" + kept).body()).contains(record).contains("aria-current=\"true\"");
     }
 
+    @Test
+    @Order(6)
+    void aScanIsAttachedWithItsChecksumAndThePublicOpensItButNeverARestrictedOne() throws Exception {
+        byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+                + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+        admin.get(CATALOGUE + "/" + publicResolution);
+        HttpResponse<String> attached = admin.upload(CATALOGUE + "/" + publicResolution + "/objects?_csrf=" + admin.csrf(), "قرار 245.pdf",
+                "application/pdf", pdf);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(302);
+        admin.get(CATALOGUE + "/" + publicResolution);
+        assertThat(admin.upload(CATALOGUE + "/" + publicResolution + "/objects?objectAccess=RESTRICTED&_csrf=" + admin.csrf(), "annex.pdf",
+                "application/pdf", pdf).statusCode()).isEqualTo(302);
+        admin.get(CATALOGUE + "/" + publicResolution);
+        HttpResponse<String> program = admin.upload(CATALOGUE + "/" + publicResolution + "/objects?_csrf=" + admin.csrf(), "scan.pdf",
+                "application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0});
+        assertThat(program.statusCode()).isEqualTo(422);
+        assertThat(program.body()).contains("id=\"upload-error\"");
+
+        String staffPage = admin.get(CATALOGUE + "/" + publicResolution + "?attached=1").body();
+        assertThat(staffPage).contains(sha256).contains("قرار 245.pdf").contains("annex.pdf").contains("id=\"attached\"");
+        WebClient visitor = new WebClient(node.httpPort());
+        String publicPage = visitor.get(PUBLIC + "/" + publicResolution).body();
+        assertThat(publicPage).contains(sha256).contains("قرار 245.pdf").doesNotContain("annex.pdf");
+        Matcher links = Pattern.compile(PUBLIC + "/" + publicResolution + "/objects/([0-9a-f-]{36})").matcher(publicPage);
+        assertThat(links.find()).isTrue();
+        HttpResponse<byte[]> opened = visitor.download(PUBLIC + "/" + publicResolution + "/objects/" + links.group(1));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).isEqualTo(pdf);
+        assertThat(opened.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(opened.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
+        Matcher every = Pattern.compile("id=\"object-([0-9a-f-]{36})\"").matcher(staffPage);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        while (every.find()) {
+            ids.add(every.group(1));
+        }
+        assertThat(ids).hasSize(2);
+        String annex = ids.get(1);
+        assertThat(visitor.download(PUBLIC + "/" + publicResolution + "/objects/" + annex).statusCode()).isEqualTo(404);
+        assertThat(admin.download(CATALOGUE + "/" + publicResolution + "/objects/" + annex).statusCode()).isEqualTo(200);
+        assertThat(visitor.download(PUBLIC + "/" + restrictedReport + "/objects/" + links.group(1)).statusCode()).isEqualTo(404);
+    }
+
     private String authority(String kind, String ar, String en, String variants) throws Exception {
         admin.get(AUTHORITIES + "/new");
         HttpResponse<String> created = admin.post(AUTHORITIES + "/new", Map.of("kind", kind, "nameAr", ar, "nameEn", en, "variants", variants),

@@ -128,6 +128,28 @@ public final class Authorities {
     }
 
     /**
+     * The live authority of this kind a name (any language, any listed form, spelled any way) stands for, made
+     * when there is none: what an import links. Empty when two authorities share the name.
+     */
+    public Optional<String> findOrCreate(AuthorityKind kind, String name, String actor, String address) throws SQLException {
+        Validation v = new Validation();
+        List<String> ids = names.ids(name, java.util.EnumSet.of(kind), "name", v);
+        if (ids.size() == 1) {
+            return Optional.of(ids.get(0));
+        }
+        if (v.errors().values().stream().anyMatch(e -> e.messageKey().equals("library.validation.authority-ambiguous"))) {
+            return Optional.empty();
+        }
+        boolean latin = name.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("kind", kind.name(), "nameAr", name));
+        if (latin) {
+            fields.put("nameEn", name);
+        }
+        Validation creating = new Validation();
+        return create(fields, creating, actor, address).map(Authority::id);
+    }
+
+    /**
      * Live authorities of the same kind whose names share words with this one's (any language), most alike first:
      * the candidates for a merge.
      */

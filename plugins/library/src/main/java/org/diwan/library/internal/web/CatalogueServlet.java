@@ -1,6 +1,7 @@
 package org.diwan.library.internal.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,12 +13,15 @@ import javax.servlet.Servlet;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.Part;
 
+import org.diwan.api.documents.DocumentRefused;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
+import org.diwan.api.web.DocumentResponses;
 import org.diwan.api.web.Pages;
 import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.authority.Authorities;
@@ -25,11 +29,15 @@ import org.diwan.library.internal.catalogue.AccessLevel;
 import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueQuery;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.DigitalObject;
+import org.diwan.library.internal.catalogue.DigitalObjects;
 import org.diwan.library.internal.catalogue.RecordType;
+import org.diwan.library.internal.catalogue.Viewer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -41,22 +49,28 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/library/catalogue/*")
 @HttpWhiteboardServletName("library-catalogue")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
+@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024, maxFileSize = CatalogueServlet.MAX_UPLOAD,
+        maxRequestSize = CatalogueServlet.MAX_UPLOAD + 1024 * 1024)
 public final class CatalogueServlet extends LibraryServlet {
 
     private static final long serialVersionUID = 1L;
     static final String BASE = "/diwan/library/catalogue";
+    /** The servlet's own bound on a request; the documents service's limit (etc/org.diwan.documents.cfg) applies within it. */
+    static final long MAX_UPLOAD = 1024L * 1024 * 1024;
     private static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "symbol", "session", "issuedOn", "year",
             "language", "publisher", "place", "extent", "identifier", "callNumber", "summary", "access", "parent", "author", "body",
             "country", "subject");
 
     private final transient Catalogue catalogue;
+    private final transient DigitalObjects objects;
     private final transient CatalogueViews views;
 
     @Activate
-    public CatalogueServlet(@Reference Catalogue catalogue, @Reference Authorities authorities, @Reference CurrentUser user,
-            @Reference Pages pages, @Reference Messages messages) {
+    public CatalogueServlet(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference Authorities authorities,
+            @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
         super(user, pages, messages);
         this.catalogue = catalogue;
+        this.objects = objects;
         this.views = new CatalogueViews(authorities);
     }
 
@@ -75,7 +89,14 @@ public final class CatalogueServlet extends LibraryServlet {
                             Map.of(), null);
                 }
             } else if (path.size() == 1) {
-                detail(request, response, path.get(0));
+                detail(request, response, path.get(0), 200, Map.of());
+            } else if (path.size() == 3 && path.get(1).equals("objects")) {
+                Optional<CatalogueRecord> record = visible(path.get(0));
+                if (record.isEmpty()) {
+                    notFound(request, response);
+                } else {
+                    serveObject(request, response, objects, record.get(), path.get(2), staffViewer());
+                }
             } else if (path.size() == 2 && path.get(1).equals("edit")) {
                 Optional<CatalogueRecord> record = visible(path.get(0));
                 if (record.isEmpty()) {
@@ -106,6 +127,13 @@ public final class CatalogueServlet extends LibraryServlet {
                     response.sendRedirect(BASE + "/" + created.get().id() + "?saved=1");
                 } else {
                     form(request, response, 422, null, fields, localized(request, v), null);
+                }
+            } else if (path.size() == 2 && path.get(1).equals("objects")) {
+                Optional<CatalogueRecord> record = visible(path.get(0));
+                if (record.isEmpty()) {
+                    notFound(request, response);
+                } else {
+                    upload(request, response, record.get());
                 }
             } else if (path.size() == 2 && path.get(1).equals("edit")) {
                 Optional<CatalogueRecord> existing = visible(path.get(0));
@@ -147,19 +175,74 @@ public final class CatalogueServlet extends LibraryServlet {
         pages.render(request, response, 200, "library/catalogue", model);
     }
 
-    private void detail(HttpServletRequest request, HttpServletResponse response, String id) throws IOException, SQLException {
+    private void upload(HttpServletRequest request, HttpServletResponse response, CatalogueRecord record) throws IOException, SQLException {
+        Part part;
+        try {
+            part = request.getPart("file");
+        } catch (IllegalStateException tooLarge) {
+            detail(request, response, record.id(), HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    Map.of("uploadError", messages.get(DocumentRefused.TOO_LARGE, pages.language(request), MAX_UPLOAD)));
+            return;
+        } catch (ServletException notMultipart) {
+            part = null;
+        }
+        if (part == null || part.getSize() == 0) {
+            detail(request, response, record.id(), 422, Map.of("uploadError", messages.get(DocumentRefused.EMPTY, pages.language(request))));
+            return;
+        }
+        Validation v = new Validation();
+        String label = v.line("label", request.getParameter("label"), 300);
+        String level = v.choice("objectAccess", request.getParameter("objectAccess"),
+                Arrays.stream(AccessLevel.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet()), false);
+        try (InputStream content = part.getInputStream()) {
+            if (!v.isValid()) {
+                detail(request, response, record.id(), 422, Map.of("uploadError", String.join(" ", localized(request, v).values())));
+                return;
+            }
+            // without a level of its own, an object is as open as its record
+            objects.attach(record, part.getSubmittedFileName(), content, label, level == null ? record.access() : AccessLevel.valueOf(level),
+                    actor(), user.address());
+            response.sendRedirect(BASE + "/" + record.id() + "?attached=1#objects");
+        } catch (DocumentRefused refused) {
+            int status = refused.messageKey().equals(DocumentRefused.TOO_LARGE) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : 422;
+            detail(request, response, record.id(), status,
+                    Map.of("uploadError", messages.get(refused.messageKey(), pages.language(request), refused.args().toArray())));
+        } finally {
+            part.delete();
+        }
+    }
+
+    /** Sends a digital object the viewer may open: shown by the browser when it can, saved on request. */
+    static void serveObject(HttpServletRequest request, HttpServletResponse response, DigitalObjects objects, CatalogueRecord record,
+            String objectId, Viewer viewer) throws IOException, SQLException {
+        Optional<DigitalObject> object = objects.find(record, objectId).filter(o -> o.visibleTo(viewer, record));
+        if (object.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        DigitalObject o = object.get();
+        boolean inline = o.viewable() && request.getParameter("download") == null;
+        DocumentResponses.send(response, o.document().mediaType(), o.document().fileName(), o.document().size(), objects.open(o), inline);
+    }
+
+    private void detail(HttpServletRequest request, HttpServletResponse response, String id, int status, Map<String, Object> extra)
+            throws IOException, SQLException {
         Optional<CatalogueRecord> record = visible(id);
         if (record.isEmpty()) {
             notFound(request, response);
             return;
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("r", views.record(BASE, record.get(), pages.language(request)));
+        Map<String, Object> model = new HashMap<>(extra);
+        Language language = pages.language(request);
+        model.put("r", views.record(BASE, record.get(), language));
+        model.put("objects", CatalogueViews.objects(BASE, record.get(), objects.of(record.get()), staffViewer(), language));
+        model.put("levels", Arrays.stream(AccessLevel.values()).map(Enum::name).toList());
+        model.put("attached", request.getParameter("attached") != null);
         model.put("base", BASE);
         model.put("publicCatalogue", false);
         model.put("saved", request.getParameter("saved") != null);
         model.put("canWrite", user.isPermitted(LibraryPlugin.CATALOGUE_WRITE));
-        pages.render(request, response, 200, "library/record", model);
+        pages.render(request, response, status, "library/record", model);
     }
 
     private void form(HttpServletRequest request, HttpServletResponse response, int status, CatalogueRecord editing, Map<String, String> fields,

@@ -23,6 +23,8 @@ import org.diwan.library.internal.catalogue.AuthorityLink;
 import org.diwan.library.internal.catalogue.CatalogueHits;
 import org.diwan.library.internal.catalogue.CatalogueQuery;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.DigitalObject;
+import org.diwan.library.internal.catalogue.Viewer;
 import org.diwan.library.internal.catalogue.Role;
 
 /**
@@ -151,6 +153,36 @@ final class CatalogueViews {
         }
         model.put("roles", roles);
         return model;
+    }
+
+    /** The record's digital objects {@code viewer} may open, with their checksum, for its page. */
+    static List<Map<String, Object>> objects(String base, CatalogueRecord record, List<DigitalObject> all, Viewer viewer, Language language) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (DigitalObject o : all) {
+            if (!o.visibleTo(viewer, record)) {
+                continue;
+            }
+            Map<String, Object> row = new HashMap<>();
+            String href = base + "/" + record.id() + "/objects/" + o.id();
+            row.put("id", o.id());
+            row.put("label", o.label() == null || o.label().isBlank() ? o.document().fileName() : o.label());
+            row.put("fileName", o.document().fileName());
+            row.put("mediaType", o.document().mediaType());
+            row.put("size", size(o.document().size(), language));
+            row.put("sha256", o.document().sha256());
+            row.put("access", o.access().name());
+            row.put("href", href);
+            row.put("viewable", o.viewable());
+            row.put("download", href + "?download=1");
+            shown.add(row);
+        }
+        return shown;
+    }
+
+    private static String size(long bytes, Language language) {
+        String text = bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KiB"
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        return DigitStyle.defaultFor(language).apply(text);
     }
 
     /** The names a record's form shows in its authority fields, one per line, in Arabic (as catalogued). */

@@ -21,6 +21,7 @@ import org.diwan.library.internal.authority.Authorities;
 import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueQuery;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.DigitalObjects;
 import org.diwan.library.internal.catalogue.Viewer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,13 +44,15 @@ public final class PublicCatalogueServlet extends LibraryServlet {
     static final String BASE = "/public/library";
 
     private final transient Catalogue catalogue;
+    private final transient DigitalObjects objects;
     private final transient CatalogueViews views;
 
     @Activate
-    public PublicCatalogueServlet(@Reference Catalogue catalogue, @Reference Authorities authorities, @Reference CurrentUser user,
-            @Reference Pages pages, @Reference Messages messages) {
+    public PublicCatalogueServlet(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference Authorities authorities,
+            @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
         super(user, pages, messages);
         this.catalogue = catalogue;
+        this.objects = objects;
         this.views = new CatalogueViews(authorities);
     }
 
@@ -64,6 +67,13 @@ public final class PublicCatalogueServlet extends LibraryServlet {
                 model.put("publicCatalogue", true);
                 model.put("canWrite", false);
                 pages.render(request, response, 200, "library/catalogue", model);
+            } else if (path.size() == 3 && path.get(1).equals("objects")) {
+                Optional<CatalogueRecord> record = catalogue.get(path.get(0)).filter(r -> Viewer.PUBLIC.sees(r.access()));
+                if (record.isEmpty()) {
+                    notFound(request, response);
+                } else {
+                    CatalogueServlet.serveObject(request, response, objects, record.get(), path.get(2), Viewer.PUBLIC);
+                }
             } else if (path.size() == 1) {
                 Optional<CatalogueRecord> record = catalogue.get(path.get(0)).filter(r -> Viewer.PUBLIC.sees(r.access()));
                 if (record.isEmpty()) {
@@ -72,6 +82,7 @@ public final class PublicCatalogueServlet extends LibraryServlet {
                 }
                 Map<String, Object> model = new HashMap<>();
                 model.put("r", views.record(BASE, record.get(), language));
+                model.put("objects", CatalogueViews.objects(BASE, record.get(), objects.of(record.get()), Viewer.PUBLIC, language));
                 model.put("base", BASE);
                 model.put("publicCatalogue", true);
                 model.put("saved", false);

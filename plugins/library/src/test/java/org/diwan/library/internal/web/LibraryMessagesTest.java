@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every text the library's pages show exists in Arabic, English and French. */
 class LibraryMessagesTest {
 
-    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{(library\\.[A-Za-z.\\-]+)");
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{(library\\.[A-Za-z0-9.\\-]+)");
 
     private static Properties bundle(String language) throws IOException {
         Properties p = new Properties();

@@ -2,8 +2,6 @@ package org.diwan.missions.internal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.diwan.api.i18n.Messages;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
+import org.diwan.api.web.DocumentResponses;
 import org.diwan.api.web.Pages;
 
 /**
@@ -68,27 +67,10 @@ abstract class DepartmentServlet extends HttpServlet {
         return Requests.localized(v.errors(), messages, pages.language(request));
     }
 
-    /**
-     * Sends a stored document, never sniffed by the browser: saved as a file named {@code fileName} when one is
-     * given (UTF-8 names per RFC 6266), else shown in the page.
-     *
-     * @param length the size in bytes, or -1 when unknown
-     */
+    /** Sends a stored document or generated file: {@link DocumentResponses#send}. */
     protected static void sendDocument(HttpServletResponse response, String contentType, String fileName, long length, InputStream content)
             throws IOException {
-        response.setContentType(contentType);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (length >= 0) {
-            response.setContentLengthLong(length);
-        }
-        if (fileName != null) {
-            String fallback = fileName.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? fileName : "download";
-            String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded);
-        }
-        try (InputStream in = content) {
-            in.transferTo(response.getOutputStream());
-        }
+        DocumentResponses.send(response, contentType, fileName, length, content);
     }
 
     /** A year in a path, within the years Diwan's records can hold. */
