@@ -207,6 +207,30 @@ class LibraryIT {
         assertThat(visitor.download(PUBLIC + "/" + restrictedReport + "/objects/" + links.group(1)).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    @Order(7)
+    void marcComesInWithAReportAndGoesOutAsMarcAndDublinCore() throws Exception {
+        byte[] marc = Files.readAllBytes(Path.of("..", "plugins", "library", "src", "test", "resources", "marc", "another-library.xml"));
+        admin.get("/diwan/library/exchange");
+        HttpResponse<String> imported = admin.upload("/diwan/library/exchange/import?_csrf=" + admin.csrf(), "another-library.xml",
+                "application/xml", marc);
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("id=\"counts\"").contains("id=\"created\"").doesNotContain("id=\"refused\"");
+        admin.get("/diwan/library/exchange");
+        byte[] xxe = Files.readAllBytes(Path.of("..", "plugins", "library", "src", "test", "resources", "marc", "xxe.xml"));
+        HttpResponse<String> refused = admin.upload("/diwan/library/exchange/import?_csrf=" + admin.csrf(), "xxe.xml", "application/xml", xxe);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"import-error\"").doesNotContain("root:");
+
+        HttpResponse<byte[]> dc = new WebClient(node.httpPort()).download(PUBLIC + "/" + publicResolution + "/dc.xml");
+        assertThat(dc.statusCode()).isEqualTo(200);
+        assertThat(new String(dc.body(), StandardCharsets.UTF_8)).contains("<oai_dc:dc").contains("قرار بشأن الأمن المائي العربي")
+                .contains("xml:lang=\"ar\"");
+        assertThat(new WebClient(node.httpPort()).download(PUBLIC + "/" + restrictedReport + "/marc.xml").statusCode()).isEqualTo(404);
+        String all = new String(admin.download("/diwan/library/exchange/catalogue.xml").body(), StandardCharsets.UTF_8);
+        assertThat(all).contains(publicResolution).contains(restrictedReport).contains("A history of the Arab peoples");
+    }
+
     private String authority(String kind, String ar, String en, String variants) throws Exception {
         admin.get(AUTHORITIES + "/new");
         HttpResponse<String> created = admin.post(AUTHORITIES + "/new", Map.of("kind", kind, "nameAr", ar, "nameEn", en, "variants", variants),

@@ -31,7 +31,9 @@ public final class LibraryPlugin implements DiwanPlugin {
                             "Gérer les notices d'autorité"))),
             List.of(new NavEntry("/diwan/library/catalogue", LocalizedText.of("الفهرس", "Catalogue", "Catalogue"), CATALOGUE_READ, 1),
                     new NavEntry("/diwan/library/authorities", LocalizedText.of("قوائم الضبط الاستنادي", "Authorities", "Autorités"),
-                            CATALOGUE_READ, 2)));
+                            CATALOGUE_READ, 2),
+                    new NavEntry("/diwan/library/exchange", LocalizedText.of("الاستيراد والتصدير (مارك)", "Import and export (MARC)",
+                            "Import et export (MARC)"), CATALOGUE_READ, 3)));
 
     @Override
     public PluginDescriptor descriptor() {

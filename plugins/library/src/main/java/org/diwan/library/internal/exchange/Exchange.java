@@ -24,6 +24,7 @@ import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.CatalogueStore;
 import org.diwan.library.internal.catalogue.Role;
+import org.diwan.library.internal.catalogue.Viewer;
 import org.marc4j.MarcException;
 import org.marc4j.MarcPermissiveStreamReader;
 import org.marc4j.MarcReader;
@@ -164,6 +165,34 @@ public final class Exchange {
     /** Writes the records as MARC 21 (ISO 2709), UTF-8. */
     public void exportMarc21(List<String> ids, OutputStream out) throws SQLException {
         write(ids, new MarcStreamWriter(out, "UTF-8"));
+    }
+
+    /** Writes every record {@code viewer} may see, as MARCXML or MARC 21, straight from the database. */
+    public void exportAll(Viewer viewer, boolean xml, OutputStream out) throws SQLException {
+        Map<String, Authority> names = new HashMap<>();
+        authorityStore.forEach(a -> names.put(a.id(), a));
+        MarcExport mapping = new MarcExport();
+        MarcWriter writer = xml ? new MarcXmlWriter(out, "UTF-8", true) : new MarcStreamWriter(out, "UTF-8");
+        try {
+            records.forEach(record -> {
+                if (viewer.sees(record.access())) {
+                    writer.write(mapping.toMarc(record, names));
+                }
+            });
+        } finally {
+            writer.close();
+        }
+    }
+
+    /** One record as simple Dublin Core, with {@code identifier} (its address) as dc:identifier. */
+    public void exportDublinCore(CatalogueRecord record, String identifier, java.io.Writer out) throws SQLException {
+        Set<String> named = new HashSet<>();
+        record.links().forEach(l -> named.add(l.authorityId()));
+        try {
+            DublinCore.document(record, authorityStore.getAll(named), identifier, out);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(e));
+        }
     }
 
     private void write(List<String> ids, MarcWriter writer) throws SQLException {

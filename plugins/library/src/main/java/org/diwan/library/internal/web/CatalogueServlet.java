@@ -33,6 +33,7 @@ import org.diwan.library.internal.catalogue.DigitalObject;
 import org.diwan.library.internal.catalogue.DigitalObjects;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.catalogue.Viewer;
+import org.diwan.library.internal.exchange.Exchange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -63,14 +64,16 @@ public final class CatalogueServlet extends LibraryServlet {
 
     private final transient Catalogue catalogue;
     private final transient DigitalObjects objects;
+    private final transient Exchange exchange;
     private final transient CatalogueViews views;
 
     @Activate
-    public CatalogueServlet(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference Authorities authorities,
-            @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
+    public CatalogueServlet(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference Exchange exchange,
+            @Reference Authorities authorities, @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
         super(user, pages, messages);
         this.catalogue = catalogue;
         this.objects = objects;
+        this.exchange = exchange;
         this.views = new CatalogueViews(authorities);
     }
 
@@ -90,6 +93,13 @@ public final class CatalogueServlet extends LibraryServlet {
                 }
             } else if (path.size() == 1) {
                 detail(request, response, path.get(0), 200, Map.of());
+            } else if (path.size() == 2 && EXPORTS.contains(path.get(1))) {
+                Optional<CatalogueRecord> record = visible(path.get(0));
+                if (record.isEmpty()) {
+                    notFound(request, response);
+                } else {
+                    export(request, response, exchange, record.get(), path.get(1));
+                }
             } else if (path.size() == 3 && path.get(1).equals("objects")) {
                 Optional<CatalogueRecord> record = visible(path.get(0));
                 if (record.isEmpty()) {
@@ -209,6 +219,31 @@ public final class CatalogueServlet extends LibraryServlet {
                     Map.of("uploadError", messages.get(refused.messageKey(), pages.language(request), refused.args().toArray())));
         } finally {
             part.delete();
+        }
+    }
+
+    static final java.util.Set<String> EXPORTS = java.util.Set.of("marc.xml", "marc.mrc", "dc.xml");
+
+    /** One record as MARCXML, MARC 21 or Dublin Core, saved as a file named after the record. */
+    static void export(HttpServletRequest request, HttpServletResponse response, Exchange exchange, CatalogueRecord record, String format)
+            throws IOException, SQLException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + record.id() + "-" + format + "\"");
+        switch (format) {
+            case "marc.xml" -> {
+                response.setContentType("application/marcxml+xml");
+                exchange.exportMarcXml(List.of(record.id()), response.getOutputStream());
+            }
+            case "marc.mrc" -> {
+                response.setContentType("application/marc");
+                exchange.exportMarc21(List.of(record.id()), response.getOutputStream());
+            }
+            default -> {
+                response.setContentType("application/xml;charset=UTF-8");
+                String address = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                        + PublicCatalogueServlet.BASE + "/" + record.id();
+                exchange.exportDublinCore(record, address, response.getWriter());
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueQuery;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.DigitalObjects;
+import org.diwan.library.internal.exchange.Exchange;
 import org.diwan.library.internal.catalogue.Viewer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,14 +46,16 @@ public final class PublicCatalogueServlet extends LibraryServlet {
 
     private final transient Catalogue catalogue;
     private final transient DigitalObjects objects;
+    private final transient Exchange exchange;
     private final transient CatalogueViews views;
 
     @Activate
-    public PublicCatalogueServlet(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference Authorities authorities,
-            @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
+    public PublicCatalogueServlet(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference Exchange exchange,
+            @Reference Authorities authorities, @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
         super(user, pages, messages);
         this.catalogue = catalogue;
         this.objects = objects;
+        this.exchange = exchange;
         this.views = new CatalogueViews(authorities);
     }
 
@@ -67,6 +70,13 @@ public final class PublicCatalogueServlet extends LibraryServlet {
                 model.put("publicCatalogue", true);
                 model.put("canWrite", false);
                 pages.render(request, response, 200, "library/catalogue", model);
+            } else if (path.size() == 2 && CatalogueServlet.EXPORTS.contains(path.get(1))) {
+                Optional<CatalogueRecord> record = catalogue.get(path.get(0)).filter(r -> Viewer.PUBLIC.sees(r.access()));
+                if (record.isEmpty()) {
+                    notFound(request, response);
+                } else {
+                    CatalogueServlet.export(request, response, exchange, record.get(), path.get(1));
+                }
             } else if (path.size() == 3 && path.get(1).equals("objects")) {
                 Optional<CatalogueRecord> record = catalogue.get(path.get(0)).filter(r -> Viewer.PUBLIC.sees(r.access()));
                 if (record.isEmpty()) {
