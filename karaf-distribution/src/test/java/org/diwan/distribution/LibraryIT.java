@@ -231,6 +231,23 @@ class LibraryIT {
         assertThat(all).contains(publicResolution).contains(restrictedReport).contains("A history of the Arab peoples");
     }
 
+    @Test
+    @Order(8)
+    void harvestersGetPublicRecordsOverOaiPmhByGetAndPostWithoutALogin() throws Exception {
+        WebClient harvester = new WebClient(node.httpPort());
+        HttpResponse<String> identify = harvester.get(PUBLIC + "/oai?verb=Identify");
+        assertThat(identify.statusCode()).isEqualTo(200);
+        assertThat(identify.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        assertThat(identify.body()).contains("<protocolVersion>2.0</protocolVersion>").contains("<deletedRecord>no</deletedRecord>");
+        HttpResponse<String> records = harvester.post(PUBLIC + "/oai", Map.of("verb", "ListRecords", "metadataPrefix", "oai_dc"), false);
+        assertThat(records.statusCode()).isEqualTo(200);
+        assertThat(records.body()).contains("oai:diwan.library:" + publicResolution).doesNotContain(restrictedReport)
+                .contains("<dc:title xml:lang=\"ar\">قرار بشأن الأمن المائي العربي</dc:title>");
+        assertThat(harvester.get(PUBLIC + "/oai?verb=Harvest").body()).contains("code=\"badVerb\"");
+        // the exemption is the endpoint's alone: other public pages still refuse a POST without the session's token
+        assertThat(harvester.post(PUBLIC + "/" + publicResolution, Map.of("x", "y"), false).statusCode()).isEqualTo(403);
+    }
+
     private String authority(String kind, String ar, String en, String variants) throws Exception {
         admin.get(AUTHORITIES + "/new");
         HttpResponse<String> created = admin.post(AUTHORITIES + "/new", Map.of("kind", kind, "nameAr", ar, "nameEn", en, "variants", variants),

@@ -28,6 +28,16 @@ final class AccessRules {
         return PUBLIC.contains(path) || path.startsWith(STATIC) || (path.startsWith(PUBLIC_PAGES) && !path.contains(".."));
     }
 
+    /**
+     * An OAI-PMH endpoint under a department's public pages: harvesters may POST their requests (the protocol
+     * allows GET and POST alike) and carry no session, so no CSRF token; the endpoint only reads.
+     */
+    static boolean isCsrfExempt(String path) {
+        return OAI_ENDPOINT.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern OAI_ENDPOINT = java.util.regex.Pattern.compile("/public/[a-z][a-z0-9-]{1,31}/oai");
+
     /** The permission a path needs beyond a login, if any. */
     static Optional<String> requiredPermission(String path) {
         if (path.equals("/admin") || path.startsWith("/admin/")) {

@@ -113,7 +113,7 @@ public final class ShiroSecurity {
                 return false;
             }
         }
-        if (Csrf.isStateChanging(request.getMethod()) && !csrfTokenMatches(request, subject)) {
+        if (Csrf.isStateChanging(request.getMethod()) && !AccessRules.isCsrfExempt(path) && !csrfTokenMatches(request, subject)) {
             refuse(subject, request, response, "error.csrf");
             return false;
         }

@@ -18,6 +18,10 @@ class WebRulesTest {
         assertThat(AccessRules.isPublic("/public/library/catalogue")).isTrue();
         assertThat(AccessRules.isPublic("/publicx/library")).isFalse();
         assertThat(AccessRules.isPublic("/public/../admin")).isFalse();
+        assertThat(AccessRules.isCsrfExempt("/public/library/oai")).isTrue();
+        assertThat(AccessRules.isCsrfExempt("/public/library/oai/x")).isFalse();
+        assertThat(AccessRules.isCsrfExempt("/public/library")).isFalse();
+        assertThat(AccessRules.isCsrfExempt("/diwan/library/oai")).isFalse();
     }
 
     @Test

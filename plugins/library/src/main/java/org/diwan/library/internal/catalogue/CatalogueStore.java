@@ -156,6 +156,70 @@ public final class CatalogueStore {
         }
     }
 
+    /**
+     * One page of a harvest (OAI-PMH): records at these access levels, of this type if given, changed within
+     * [{@code from}, {@code until}] (either may be open), with an id after {@code afterId}, in id order.
+     */
+    public List<CatalogueRecord> harvest(java.util.Set<AccessLevel> levels, RecordType type, Instant from, Instant until, String afterId,
+            int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id FROM catalogue_record WHERE access_level IN (");
+        sql.append(String.join(", ", Collections.nCopies(levels.size(), "?"))).append(")");
+        if (type != null) {
+            sql.append(" AND record_type = ?");
+        }
+        if (from != null) {
+            sql.append(" AND updated_at >= ?");
+        }
+        if (until != null) {
+            sql.append(" AND updated_at <= ?");
+        }
+        if (afterId != null) {
+            sql.append(" AND id > ?");
+        }
+        sql.append(" ORDER BY id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (AccessLevel level : levels) {
+                s.setString(i++, level.name());
+            }
+            if (type != null) {
+                s.setString(i++, type.name());
+            }
+            if (from != null) {
+                s.setTimestamp(i++, Timestamp.from(from));
+            }
+            if (until != null) {
+                s.setTimestamp(i++, Timestamp.from(until));
+            }
+            if (afterId != null) {
+                s.setString(i++, afterId);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return List.copyOf(getAll(ids).values());
+    }
+
+    /** When the earliest of these records was last changed, or empty when there is none. */
+    public Optional<Instant> earliestChange(java.util.Set<AccessLevel> levels) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT MIN(updated_at) FROM catalogue_record"
+                + " WHERE access_level IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")")) {
+            int i = 1;
+            for (AccessLevel level : levels) {
+                s.setString(i++, level.name());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return Optional.ofNullable(t == null ? null : t.toInstant());
+            }
+        }
+    }
+
     /** The ids of the records that name an authority, in any role. */
     public List<String> naming(String authorityId) throws SQLException {
         List<String> ids = new ArrayList<>();
