@@ -248,6 +248,28 @@ class LibraryIT {
         assertThat(harvester.post(PUBLIC + "/" + publicResolution, Map.of("x", "y"), false).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(9)
+    void aReaderSavesASearchAndSeesWhatIsNewWhileOthersCannotReachIt() throws Exception {
+        String search = admin.get(CATALOGUE + "?q=" + enc("الامن المائي")).body();
+        assertThat(search).contains("id=\"save-search\"");
+        HttpResponse<String> saved = admin.post("/diwan/library/searches", Map.of("name", "الأمن المائي", "query", "q=" + enc("الامن المائي")), true);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String list = admin.get("/diwan/library/searches?saved=1").body();
+        assertThat(list).contains("id=\"saved\"").contains("الأمن المائي");
+        Matcher id = Pattern.compile("id=\"search-([0-9a-f-]{36})\"").matcher(list);
+        assertThat(id.find()).isTrue();
+        HttpResponse<String> opened = admin.get("/diwan/library/searches/" + id.group(1));
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(opened.headers().firstValue("Location").orElse("")).contains(CATALOGUE + "?q=");
+
+        WebClient reader = login("reader1", "a long enough reading password");
+        assertThat(reader.get("/diwan/library/searches").body()).contains("id=\"none\"");
+        assertThat(reader.get("/diwan/library/searches/" + id.group(1)).statusCode()).isEqualTo(404);
+        assertThat(reader.post("/diwan/library/searches/" + id.group(1) + "/delete", Map.of(), true).statusCode()).isEqualTo(404);
+        assertThat(admin.post("/diwan/library/searches/" + id.group(1) + "/delete", Map.of(), true).statusCode()).isEqualTo(302);
+    }
+
     private String authority(String kind, String ar, String en, String variants) throws Exception {
         admin.get(AUTHORITIES + "/new");
         HttpResponse<String> created = admin.post(AUTHORITIES + "/new", Map.of("kind", kind, "nameAr", ar, "nameEn", en, "variants", variants),

@@ -32,8 +32,10 @@ public final class LibraryPlugin implements DiwanPlugin {
             List.of(new NavEntry("/diwan/library/catalogue", LocalizedText.of("الفهرس", "Catalogue", "Catalogue"), CATALOGUE_READ, 1),
                     new NavEntry("/diwan/library/authorities", LocalizedText.of("قوائم الضبط الاستنادي", "Authorities", "Autorités"),
                             CATALOGUE_READ, 2),
+                    new NavEntry("/diwan/library/searches", LocalizedText.of("عمليات البحث المحفوظة", "My saved searches",
+                            "Mes recherches enregistrées"), CATALOGUE_READ, 3),
                     new NavEntry("/diwan/library/exchange", LocalizedText.of("الاستيراد والتصدير (مارك)", "Import and export (MARC)",
-                            "Import et export (MARC)"), CATALOGUE_READ, 3)));
+                            "Import et export (MARC)"), CATALOGUE_READ, 4)));
 
     @Override
     public PluginDescriptor descriptor() {

@@ -153,7 +153,7 @@ public final class Catalogue {
     public CatalogueHits search(CatalogueQuery query, Viewer viewer, Language language) throws SQLException {
         SearchQuery.Builder asked = SearchQuery.builder().text(query.text())
                 .filter(LibraryCollections.ACCESS, viewer.accessKeywords())
-                .facets(FACETS.toArray(String[]::new)).facetLimit(15)
+                .facets(query.limit() == 0 ? new String[0] : FACETS.toArray(String[]::new)).facetLimit(15)
                 .page(query.offset(), query.limit());
         query.fields().forEach((field, words) -> {
             if (SEARCHABLE_FIELDS.contains(field)) {
@@ -168,6 +168,9 @@ public final class Catalogue {
         if (query.fromYear() != null || query.toYear() != null) {
             asked.range(LibraryCollections.YEAR, query.fromYear() == null ? null : query.fromYear().longValue(),
                     query.toYear() == null ? null : query.toYear().longValue());
+        }
+        if (query.changedSince() != null) {
+            asked.range(LibraryCollections.CHANGED, query.changedSince().toEpochMilli(), null);
         }
         if (query.newest()) {
             asked.sortBy(LibraryCollections.YEAR, true);

@@ -16,6 +16,8 @@ public final class LibraryCollections {
     public static final String AUTHOR = "author";
     public static final String ACCESS = "access";
     public static final String KIND = "kind";
+    /** When a record last changed, in epoch milliseconds (a number field). */
+    public static final String CHANGED = "changed";
 
     private LibraryCollections() {
     }

@@ -36,6 +36,8 @@ public final class RecordDocuments {
                 .keyword(LibraryCollections.TYPE, record.type().slug())
                 .keyword(LibraryCollections.LANGUAGE, record.language())
                 .keyword(LibraryCollections.ACCESS, record.access().name().toLowerCase(Locale.ROOT));
+        // "new or changed since": saved searches count what changed after their reader last looked
+        doc.number(LibraryCollections.CHANGED, record.updatedAt().toEpochMilli());
         if (record.year() != null) {
             doc.keyword(LibraryCollections.YEAR, record.year().toString()).number(LibraryCollections.YEAR, record.year().longValue());
         }

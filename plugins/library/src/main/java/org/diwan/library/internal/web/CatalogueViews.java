@@ -46,31 +46,52 @@ final class CatalogueViews {
 
     /** The query a search page's parameters ask for; nonsense (a page of -3, a year of "abc") is read as nothing. */
     static CatalogueQuery query(HttpServletRequest request) {
+        return query(request::getParameterValues);
+    }
+
+    /** The query a saved search's query string asks for. */
+    static CatalogueQuery query(String queryString) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String pair : queryString.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.computeIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), k -> new ArrayList<>())
+                        .add(java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query(name -> params.containsKey(name) ? params.get(name).toArray(String[]::new) : null);
+    }
+
+    private static CatalogueQuery query(java.util.function.Function<String, String[]> values) {
+        java.util.function.Function<String, String> one = name -> {
+            String[] all = values.apply(name);
+            return all == null || all.length == 0 ? null : all[0];
+        };
         Map<String, String> fields = new LinkedHashMap<>();
         for (String field : ADVANCED) {
-            String words = request.getParameter("in." + field);
+            String words = one.apply("in." + field);
             if (words != null && !words.isBlank()) {
                 fields.put(field, clip(words));
             }
         }
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         for (String facet : FACETS) {
-            String[] values = request.getParameterValues("f." + facet);
-            if (values != null) {
-                chosen.put(facet, java.util.Arrays.stream(values).filter(v -> !v.isBlank() && v.length() <= 100).distinct().limit(20).toList());
+            String[] chosenValues = values.apply("f." + facet);
+            if (chosenValues != null) {
+                chosen.put(facet, java.util.Arrays.stream(chosenValues).filter(v -> !v.isBlank() && v.length() <= 100).distinct().limit(20).toList());
             }
         }
-        int page = Math.max(1, Math.min(number(request.getParameter("page"), 1), 10_000 / PAGE_SIZE));
-        String q = request.getParameter("q");
-        Integer from = year(request.getParameter("from"));
-        Integer to = year(request.getParameter("to"));
+        int page = Math.max(1, Math.min(number(one.apply("page"), 1), 10_000 / PAGE_SIZE));
+        String q = one.apply("q");
+        Integer from = year(one.apply("from"));
+        Integer to = year(one.apply("to"));
         if (from != null && to != null && from > to) {
             Integer swap = from;
             from = to;
             to = swap;
         }
         return new CatalogueQuery(q == null ? "" : clip(q), fields, chosen, from, to,
-                "newest".equals(request.getParameter("sort")), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+                "newest".equals(one.apply("sort")), (page - 1) * PAGE_SIZE, PAGE_SIZE);
     }
 
     /** The search page's model: the form as submitted, the rows, the facets with links that add or remove a value, the pager. */
@@ -85,6 +106,7 @@ final class CatalogueViews {
         model.put("from", query.fromYear() == null ? "" : query.fromYear().toString());
         model.put("to", query.toYear() == null ? "" : query.toYear().toString());
         model.put("newest", query.newest());
+        model.put("queryString", queryString(query));
         model.put("searched", !query.text().isBlank() || !query.fields().isEmpty() || !query.chosen().isEmpty() || query.fromYear() != null
                 || query.toYear() != null);
         model.put("total", digits(hits.total(), language));
@@ -221,6 +243,11 @@ final class CatalogueViews {
         Set<String> ids = new HashSet<>();
         records.forEach(r -> r.links().forEach(l -> ids.add(l.authorityId())));
         return authorities.getAll(List.copyOf(ids));
+    }
+
+    /** The query string that asks for this search again (first page): what a saved search keeps. */
+    static String queryString(CatalogueQuery query) {
+        return encode(state(query));
     }
 
     private static Map<String, String> state(CatalogueQuery query) {
