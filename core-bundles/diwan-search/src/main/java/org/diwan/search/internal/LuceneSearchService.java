@@ -3,14 +3,15 @@ package org.diwan.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -49,11 +50,16 @@ public final class LuceneSearchService implements SearchService {
     private final Queries queries = new Queries(analysis);
     private final Map<String, IndexedCollection> open = new ConcurrentHashMap<>();
     private final Map<String, SearchSource> sources = new ConcurrentHashMap<>();
-    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> {
+    /** First wait before a failed rebuild is tried again; doubled each time, up to {@link #LAST_RETRY}. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration LAST_RETRY = Duration.ofMinutes(5);
+
+    private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "diwan-search-rebuild");
         thread.setDaemon(true);
         return thread;
     });
+    private final Duration firstRetry;
     private volatile boolean active;
     private volatile boolean stopped;
 
@@ -64,7 +70,12 @@ public final class LuceneSearchService implements SearchService {
 
     /** Outside OSGi: plugins' tests search with the real service on a folder of their own. */
     public LuceneSearchService(Path folder) {
+        this(folder, FIRST_RETRY);
+    }
+
+    LuceneSearchService(Path folder, Duration firstRetry) {
         this.folder = folder;
+        this.firstRetry = firstRetry;
         LOG.info("search indexes in {}", folder);
     }
 
@@ -173,7 +184,7 @@ public final class LuceneSearchService implements SearchService {
         if (!sources.containsKey(name)) {
             return false;
         }
-        rebuilds.execute(() -> rebuildNow(name));
+        rebuilds.execute(() -> rebuildNow(name, firstRetry));
         return true;
     }
 
@@ -184,7 +195,11 @@ public final class LuceneSearchService implements SearchService {
         }
     }
 
-    private void rebuildNow(String name) {
+    /**
+     * Rebuilds now; when the source fails (its database down, say), tries again later: until a rebuild
+     * succeeds the index may hold part of the records, and the status says so.
+     */
+    private void rebuildNow(String name, Duration retryIn) {
         SearchSource source = sources.get(name);
         if (source == null || !active) {
             return;
@@ -196,7 +211,11 @@ public final class LuceneSearchService implements SearchService {
         } catch (java.util.concurrent.CancellationException stopping) {
             LOG.info("search: rebuild of {} stopped with the service; it starts again at the next start", name);
         } catch (Exception e) {
-            LOG.error("search: index {} could not be rebuilt", name, e);
+            LOG.error("search: index {} could not be rebuilt; trying again in {} s", name, retryIn.toSeconds(), e);
+            if (active) {
+                Duration next = retryIn.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryIn.multipliedBy(2);
+                rebuilds.schedule(() -> rebuildNow(name, next), retryIn.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

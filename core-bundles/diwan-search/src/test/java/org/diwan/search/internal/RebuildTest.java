@@ -199,6 +199,34 @@ class RebuildTest {
     }
 
     @Test
+    void aRebuildThatFailsIsTriedAgainUntilItSucceeds() throws Exception {
+        database.put("a", "مكتبة");
+        AtomicInteger attempts = new AtomicInteger();
+        SearchSource flaky = new SearchSource() {
+            @Override
+            public String collection() {
+                return BOOKS;
+            }
+
+            @Override
+            public void feed(Consumer<SearchDocument> sink) throws java.sql.SQLException {
+                if (attempts.incrementAndGet() < 3) {
+                    throw new java.sql.SQLException("database not reachable");
+                }
+                database.forEach((id, title) -> sink.accept(document(id, title)));
+            }
+        };
+        search = new LuceneSearchService(folder, Duration.ofMillis(50));
+        search.addSource(flaky);
+        search.start();
+
+        await(() -> status().lastRebuilt() != null);
+        assertThat(attempts).hasValue(3);
+        assertThat(status().lastError()).isNull();
+        assertThat(search.search(BOOKS, SearchQuery.of("مكتبه")).ids()).containsExactly("a");
+    }
+
+    @Test
     void aCollectionWithoutSourceCannotBeRebuilt() {
         started();
         search.index(BOOKS, List.of(document("a", "x")));
