@@ -270,6 +270,22 @@ class LibraryIT {
         assertThat(admin.post("/diwan/library/searches/" + id.group(1) + "/delete", Map.of(), true).statusCode()).isEqualTo(302);
     }
 
+    @Test
+    @Order(10)
+    void theAdministratorSeesTheIndexAndRebuildsItWhileReadersCannot() throws Exception {
+        String page = admin.get("/admin/search").body();
+        assertThat(page).contains("id=\"collection-library.record\"").contains("id=\"collection-library.authority\"");
+        HttpResponse<String> rebuilt = admin.post("/admin/search", Map.of("collection", "library.record"), true);
+        assertThat(rebuilt.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/search?started=library.record").body()).contains("id=\"rebuild-started\"");
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.get(PUBLIC + "?q=" + enc("الامن المائي")).body().contains(publicResolution));
+        admin.get("/admin/search");
+        assertThat(admin.post("/admin/search", Map.of("collection", "nothing.here"), true).statusCode()).isEqualTo(400);
+
+        WebClient reader = login("reader1", "a long enough reading password");
+        assertThat(reader.get("/admin/search").statusCode()).isEqualTo(403);
+    }
+
     private String authority(String kind, String ar, String en, String variants) throws Exception {
         admin.get(AUTHORITIES + "/new");
         HttpResponse<String> created = admin.post(AUTHORITIES + "/new", Map.of("kind", kind, "nameAr", ar, "nameEn", en, "variants", variants),
