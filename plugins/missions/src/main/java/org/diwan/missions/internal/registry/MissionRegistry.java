@@ -13,7 +13,6 @@ import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.Page;
-import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.api.persistence.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
