@@ -24,6 +24,12 @@ import org.apache.activemq.artemis.api.core.Interceptor;
 import org.apache.activemq.artemis.core.protocol.core.impl.wireformat.ActiveMQExceptionMessage;
 import org.apache.activemq.artemis.core.server.cluster.Bridge;
 import org.apache.activemq.artemis.core.server.cluster.impl.BridgeImpl;
+import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +56,8 @@ final class BridgeWatch implements AutoCloseable {
     private final Path trustStore;
     private final String trustStorePassword;
     private final ScheduledExecutorService timer;
+    /** How the bridge reaches headquarters, to ask once why it was refused; {@code null} in tests without one. */
+    private final TransportConfiguration transport;
     private boolean wasConnected;
     private Instant downSince = Instant.now();
     private Instant lastProbe;
@@ -63,8 +71,10 @@ final class BridgeWatch implements AutoCloseable {
      * @param others the link's other bridges (files): a refusal any of them hears stops them all, so it is heard on
      *               each
      */
-    BridgeWatch(Bridge bridge, List<Bridge> others, LinkSettings.Mission settings, Path trustStore, String trustStorePassword) {
+    BridgeWatch(Bridge bridge, List<Bridge> others, LinkSettings.Mission settings, Path trustStore, String trustStorePassword,
+            TransportConfiguration transport) {
         this.bridge = bridge;
+        this.transport = transport;
         this.settings = settings;
         this.trustStore = trustStore;
         this.trustStorePassword = trustStorePassword;
@@ -107,7 +117,8 @@ final class BridgeWatch implements AutoCloseable {
             if (bridge == null || !bridge.isStarted()) {
                 if (!stopped) {
                     stopped = true;
-                    String answered = refusal;
+                    // the refusal that stopped the bridge may have come before the interceptor was in place: ask again
+                    String answered = refusal != null ? refusal : loginRefusal();
                     failed((answered != null ? "headquarters refused: " + answered + "; " : "")
                             + "the bridge has stopped and starts again with the broker (a corrected secret restarts it)");
                 }
@@ -134,6 +145,28 @@ final class BridgeWatch implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("Link watch failed", e);
+        }
+    }
+
+    /**
+     * Logs in to headquarters once as the bridge does, to learn why it was refused; {@code null} when the login
+     * goes through or headquarters cannot be reached (the probe below tells those apart).
+     */
+    private String loginRefusal() {
+        if (transport == null) {
+            return null;
+        }
+        try (ServerLocator locator = ActiveMQClient.createServerLocatorWithoutHA(transport)) {
+            locator.setInitialConnectAttempts(1).setReconnectAttempts(0).setCallTimeout(PROBE_TIMEOUT_MS)
+                    .setConnectionTTL(PROBE_TIMEOUT_MS).setCallFailoverTimeout(PROBE_TIMEOUT_MS);
+            try (ClientSessionFactory factory = locator.createSessionFactory();
+                    ClientSession session = factory.createSession(settings.code(), settings.secret(), false, true, true, false, 1)) {
+                return null;
+            }
+        } catch (ActiveMQSecurityException e) {
+            return e.getMessage();
+        } catch (Exception e) {
+            return null;
         }
     }
 

@@ -110,7 +110,7 @@ final class MissionLink implements NodeLink {
         this.server = server;
         Bridge bridge = server.getClusterManager().getBridges().get(BRIDGE);
         Bridge files = server.getClusterManager().getBridges().get(FILES_BRIDGE);
-        watch = new BridgeWatch(bridge, files == null ? List.of() : List.of(files), settings, trustStore, trustStorePassword);
+        watch = new BridgeWatch(bridge, files == null ? List.of() : List.of(files), settings, trustStore, trustStorePassword, transport());
         toHq = new BundleConnectionFactory(() -> {
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(false, transport());
             factory.setUser(settings.code());
