@@ -406,6 +406,11 @@ class MissionsIT {
             assertThat(stripper.getText(document).replaceAll("\\s+", " ")).contains("تعزيز حضور الجامعة العربية في المحافل الدولية")
                     .contains("توسيع الحضور في آسيا").contains("تنظيم ندوة في جنيف");
         }
+        // a far year is shown empty and read-only: opening it makes no plan (which sync would send to every mission)
+        String far = PLAN + "/" + (year - 20);
+        String farPage = admin.get(far).body();
+        assertThat(farPage).doesNotContain("id=\"save-recommendations\"");
+        assertThat(admin.post(far + "/objectives", Map.of("objective", "هدف قديم"), true).statusCode()).isEqualTo(404);
     }
 
     @Test

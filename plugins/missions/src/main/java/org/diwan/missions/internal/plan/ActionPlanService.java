@@ -59,11 +59,17 @@ public final class ActionPlanService {
     }
 
     /**
-     * The year's plan. Headquarters makes it empty the first time it is asked for; a mission shows what it
-     * received, or an empty plan without an id (one made here would clash with headquarters' plan for the year).
+     * The year's plan. Headquarters makes it empty the first time it is asked for, for last year, this year and next
+     * year only: opening an old or far year must not make (and send every mission) an empty plan. Otherwise, and on
+     * a mission (one made here would clash with headquarters' plan for the year), what is stored, or an empty plan
+     * without an id, which cannot be written to.
      */
     public ActionPlan forYear(int year, String actor) throws SQLException {
-        return keptHere() ? store.forYear(year, actor) : store.find(year).orElse(new ActionPlan(null, year, null, List.of(), 0));
+        int thisYear = today().getYear();
+        if (keptHere() && year >= thisYear - 1 && year <= thisYear + 1) {
+            return store.forYear(year, actor);
+        }
+        return store.find(year).orElse(new ActionPlan(null, year, null, List.of(), 0));
     }
 
     public Optional<String> addObjective(ActionPlan plan, Map<String, String> f, Validation v, String actor, String address) throws SQLException {

@@ -91,6 +91,11 @@ public final class ActionPlanServlet extends DepartmentServlet {
         Language language = pages.language(request);
         try {
             ActionPlan plan = plans.forYear(year.get(), actor());
+            if (plan.id() == null) {
+                // a year headquarters keeps no plan for (far past or future): nothing to write to
+                pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
+                return;
+            }
             boolean done;
             try {
                 done = switch (path.size() == 2 ? path.get(1) : path.get(1) + "/") {
@@ -144,7 +149,7 @@ public final class ActionPlanServlet extends DepartmentServlet {
         model.put("errors", errors);
         model.put("problem", problem);
         model.put("saved", request.getParameter("saved") != null);
-        model.put("canWrite", user.isPermitted(MissionsPlugin.PLAN_WRITE) && plans.keptHere());
+        model.put("canWrite", user.isPermitted(MissionsPlugin.PLAN_WRITE) && plans.keptHere() && plan.id() != null);
         model.put("fromHq", !plans.keptHere());
         pages.render(request, response, status, "missions/action-plan", model);
     }
