@@ -5,8 +5,16 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-/** One transaction around a piece of work: committed when it returns, rolled back when it throws. */
+/**
+ * One transaction around a piece of work: committed when it returns, rolled back when it throws. A transaction
+ * that loses a lock race (SQLState {@code 40001} deadlock or {@code 40XL1}: Derby also answers the latter when
+ * concurrent inserts contend for an identity column's next values) is run again, up to {@value #ATTEMPTS} times:
+ * the work must therefore be database statements only, with no effect outside the transaction.
+ */
 public final class Transactions {
+
+    /** Runs of one piece of work before a lost lock race is reported. */
+    public static final int ATTEMPTS = 3;
 
     /** Work on a connection that is not auto-committing. */
     @FunctionalInterface
@@ -18,6 +26,33 @@ public final class Transactions {
     }
 
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return once(dataSource, work);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !lostLockRace(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean lostLockRace(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if ("40001".equals(next.getSQLState()) || "40XL1".equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && cause != e && lostLockRace(cause);
+    }
+
+    private static <T> T once(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
