@@ -1,17 +1,15 @@
 package org.diwan.library.internal.authority;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.validation.Validation;
+import org.diwan.library.internal.Ids;
 
 /**
  * Reads an authority from submitted fields: the Arabic name is required (the organisation's working language),
@@ -20,7 +18,6 @@ import org.diwan.api.validation.Validation;
 public final class AuthorityForm {
 
     private static final Set<String> KINDS = Arrays.stream(AuthorityKind.values()).map(Enum::name).collect(Collectors.toSet());
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_VARIANTS = 50;
 
     /** The draft, or {@code null} with the reasons in {@code v}. */
@@ -43,20 +40,7 @@ public final class AuthorityForm {
         if (variants.size() > MAX_VARIANTS) {
             v.reject("variants", "library.validation.too-many");
         }
-        List<String> related = new ArrayList<>();
-        String relatedText = fields.get("related");
-        if (relatedText != null && !relatedText.isBlank()) {
-            for (String part : relatedText.strip().split("[\\s,،]+")) {
-                String id = part.toLowerCase(Locale.ROOT);
-                if (!ID.matcher(id).matches()) {
-                    v.reject("related", "library.validation.authority-unknown");
-                    break;
-                }
-                if (!related.contains(id)) {
-                    related.add(id);
-                }
-            }
-        }
+        List<String> related = Ids.parse(fields.get("related"), v, "related");
         if (!v.isValid()) {
             return null;
         }

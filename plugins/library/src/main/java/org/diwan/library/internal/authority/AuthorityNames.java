@@ -11,6 +11,7 @@ import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.search.SearchQuery;
 import org.diwan.api.search.SearchService;
 import org.diwan.api.validation.Validation;
+import org.diwan.library.internal.Ids;
 import org.diwan.library.internal.search.LibraryCollections;
 
 /**
@@ -20,7 +21,6 @@ import org.diwan.library.internal.search.LibraryCollections;
  */
 public final class AuthorityNames {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern SEPARATORS = Pattern.compile("\\R|[,،؛;]");
     private static final int CANDIDATES = 50;
     private static final int MAX_NAME = 500;
@@ -48,7 +48,7 @@ public final class AuthorityNames {
                 continue;
             }
             String lower = name.toLowerCase(Locale.ROOT);
-            String id = ID.matcher(lower).matches() ? lower : idOf(name, kinds, field, v);
+            String id = Ids.isId(lower) ? lower : idOf(name, kinds, field, v);
             if (id == null) {
                 break;
             }

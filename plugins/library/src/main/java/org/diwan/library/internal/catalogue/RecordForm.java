@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.diwan.api.validation.Validation;
+import org.diwan.library.internal.Ids;
 
 /**
  * Reads a description from submitted fields (the web form, the REST API, an import), refusing field by field.
@@ -18,14 +19,13 @@ import org.diwan.api.validation.Validation;
  */
 public final class RecordForm {
 
-    static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "symbol", "session", "issuedOn", "year",
+    /** The form's fields, as the pages name their inputs. */
+    public static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "symbol", "session", "issuedOn", "year",
             "language", "publisher", "place", "extent", "identifier", "callNumber", "summary", "access", "parent", "author", "body",
             "country", "subject");
     private static final Set<String> TYPES = Arrays.stream(RecordType.values()).map(Enum::name).collect(Collectors.toSet());
     private static final Set<String> LEVELS = Arrays.stream(AccessLevel.values()).map(Enum::name).collect(Collectors.toSet());
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,،]+");
     /** Years a holding can bear: manuscripts are old, nothing is from the future beyond next year's plans. */
     private static final int FIRST_YEAR = 600;
     private static final int LAST_YEAR = 2100;
@@ -80,20 +80,7 @@ public final class RecordForm {
     }
 
     private static List<String> ids(Validation v, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>();
-        for (String part : SEPARATORS.split(raw.strip())) {
-            String id = part.toLowerCase(Locale.ROOT);
-            if (!ID.matcher(id).matches()) {
-                v.reject(field, "library.validation.authority-unknown");
-                return List.of();
-            }
-            if (!ids.contains(id)) {
-                ids.add(id);
-            }
-        }
+        List<String> ids = Ids.parse(raw, v, field);
         if (ids.size() > 50) {
             v.reject(field, "library.validation.too-many");
             return List.of();

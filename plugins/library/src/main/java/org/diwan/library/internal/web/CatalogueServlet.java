@@ -31,6 +31,7 @@ import org.diwan.library.internal.catalogue.CatalogueQuery;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.DigitalObject;
 import org.diwan.library.internal.catalogue.DigitalObjects;
+import org.diwan.library.internal.catalogue.RecordForm;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.catalogue.Viewer;
 import org.diwan.library.internal.exchange.Exchange;
@@ -58,9 +59,6 @@ public final class CatalogueServlet extends LibraryServlet {
     static final String BASE = "/diwan/library/catalogue";
     /** The servlet's own bound on a request; the documents service's limit (etc/org.diwan.documents.cfg) applies within it. */
     static final long MAX_UPLOAD = 1024L * 1024 * 1024;
-    private static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "symbol", "session", "issuedOn", "year",
-            "language", "publisher", "place", "extent", "identifier", "callNumber", "summary", "access", "parent", "author", "body",
-            "country", "subject");
 
     private final transient Catalogue catalogue;
     private final transient DigitalObjects objects;
@@ -285,7 +283,7 @@ public final class CatalogueServlet extends LibraryServlet {
         Language language = pages.language(request);
         Map<String, Object> model = new HashMap<>();
         Map<String, String> f = new HashMap<>();
-        FIELDS.forEach(name -> f.put(name, fields.getOrDefault(name, "")));
+        RecordForm.FIELDS.forEach(name -> f.put(name, fields.getOrDefault(name, "")));
         model.put("f", f);
         model.put("errors", errors);
         model.put("editing", editing == null ? null : views.record(BASE, editing, language));
