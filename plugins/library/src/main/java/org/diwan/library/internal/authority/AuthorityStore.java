@@ -103,13 +103,26 @@ public final class AuthorityStore {
             for (int from = 0; from < distinct.size(); from += 100) {
                 List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100));
                 String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                // the chunk's "see also" links in one query, not one per authority: pages label facets with these
+                Map<String, List<String>> related = new java.util.HashMap<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT authority_id, related_id FROM authority_related WHERE authority_id IN ("
+                        + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            related.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        }
+                    }
+                }
                 try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM authority WHERE id IN (" + marks + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         s.setString(i + 1, chunk.get(i));
                     }
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            found.put(rs.getString("id"), read(rs, related(c, rs.getString("id"))));
+                            found.put(rs.getString("id"), read(rs, related.getOrDefault(rs.getString("id"), List.of())));
                         }
                     }
                 }
