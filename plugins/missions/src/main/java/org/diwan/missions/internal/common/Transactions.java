@@ -1,21 +1,16 @@
 package org.diwan.missions.internal.common;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
+
+import org.diwan.api.persistence.Transactions.Work;
 
 /**
  * The department's transactions: {@link org.diwan.api.persistence.Transactions}, and the versioned update of a synced
  * record captured for sync in the same transaction.
  */
 public final class Transactions {
-
-    /** Work on a connection that is not auto-committing. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private Transactions() {
     }
@@ -35,6 +30,6 @@ public final class Transactions {
     }
 
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
-        return org.diwan.api.persistence.Transactions.inTransaction(dataSource, work::run);
+        return org.diwan.api.persistence.Transactions.inTransaction(dataSource, work);
     }
 }
