@@ -38,7 +38,7 @@ class SecurityProbesIT {
 
     private static final String ADMIN = "warden";
     private static final String PASSWORD = "probes test secret";
-    private static final String READER_PASSWORD = "reader test secret";
+    private static final String READER_PASSWORD = "quiet shelves 2026";
     private static final long LIMIT = 1024 * 1024;
     private static final String IMPORT = "/diwan/library/exchange/import";
     private static final String CATALOGUE = "/diwan/library/catalogue";
@@ -289,7 +289,7 @@ class SecurityProbesIT {
 
     private String createdRecord() throws Exception {
         Map<String, String> f = new HashMap<>();
-        f.put("type", "LEAGUE_DOCUMENT");
+        f.put("type", "PHOTOGRAPH");
         f.put("titleAr", "خريطة الأمن المائي العربي");
         f.put("issuedOn", "2003-03-24");
         f.put("language", "ar");

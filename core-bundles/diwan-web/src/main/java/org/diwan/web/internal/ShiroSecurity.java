@@ -148,6 +148,9 @@ public final class ShiroSecurity {
             return false;
         }
         if (multipart) {
+            // whatever the servlet answers, the connection ends with it: Jetty would otherwise read the rest of a body
+            // the servlet refused or cut, to keep the connection for another request
+            response.setHeader("Connection", "close");
             UploadGate.cutAt(request, documentLimit);
             String user = subject.getPrincipal() == null ? "anonymous@" + request.getRemoteAddr() : subject.getPrincipal().toString();
             if (!uploads.acquire(request, user)) {
