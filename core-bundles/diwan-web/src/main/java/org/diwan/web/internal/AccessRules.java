@@ -36,6 +36,15 @@ final class AccessRules {
         return OAI_ENDPOINT.matcher(path).matches();
     }
 
+    /**
+     * An endpoint that refuses oversized bodies itself, in its protocol's own answer: OAI-PMH reads at most 64 KiB
+     * of a form and answers every refusal as an OAI-PMH XML document, which harvesters can read and the shell's
+     * HTML page is not.
+     */
+    static boolean limitsItsOwnBody(String path) {
+        return OAI_ENDPOINT.matcher(path).matches();
+    }
+
     private static final java.util.regex.Pattern OAI_ENDPOINT = java.util.regex.Pattern.compile("/public/[a-z][a-z0-9-]{1,31}/oai");
 
     /** The permission a path needs beyond a login, if any. */

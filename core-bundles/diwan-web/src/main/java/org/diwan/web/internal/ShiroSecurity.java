@@ -135,7 +135,7 @@ public final class ShiroSecurity {
             return true;
         }
         long documentLimit = documents.maxSize();
-        if (UploadGate.declaredTooLarge(request, documentLimit)) {
+        if (UploadGate.declaredTooLarge(request, documentLimit) && !AccessRules.limitsItsOwnBody(path)) {
             // Connection: close, or Jetty would read the rest of the body to keep the connection alive
             response.setHeader("Connection", "close");
             refuse(subject, request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "error.too-large");

@@ -22,6 +22,8 @@ class WebRulesTest {
         assertThat(AccessRules.isCsrfExempt("/public/library/oai/x")).isFalse();
         assertThat(AccessRules.isCsrfExempt("/public/library")).isFalse();
         assertThat(AccessRules.isCsrfExempt("/diwan/library/oai")).isFalse();
+        assertThat(AccessRules.limitsItsOwnBody("/public/library/oai")).isTrue();
+        assertThat(AccessRules.limitsItsOwnBody("/public/library/catalogue")).isFalse();
     }
 
     @Test
