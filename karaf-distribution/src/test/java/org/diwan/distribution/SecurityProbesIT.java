@@ -248,6 +248,8 @@ class SecurityProbesIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(node.home().resolve("etc/org.diwan.link.cfg"))))
                 .isEqualTo("rw-------");
         assertThat(node.data().resolve("port")).doesNotExist();
+        // a node as shipped has no secret others can read, so bin/diwan has nothing to warn about
+        assertThat(Files.readString(node.home().resolve("console.log"))).doesNotContain("WARNING");
         List<Integer> expected = List.of(node.httpPort(), node.httpsPort(), node.sshPort(), node.brokerPort());
         assertThat(ListeningSockets.of(node.jvm().pid())).extracting(ListeningSockets.Listener::port).isSubsetOf(expected);
     }
