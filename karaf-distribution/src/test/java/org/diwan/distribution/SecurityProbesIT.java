@@ -249,7 +249,7 @@ class SecurityProbesIT {
                 .isEqualTo("rw-------");
         assertThat(node.data().resolve("port")).doesNotExist();
         // a node as shipped has no secret others can read, so bin/diwan has nothing to warn about
-        assertThat(Files.readString(node.home().resolve("console.log"))).doesNotContain("WARNING");
+        assertThat(Files.readString(node.home().resolve("console.log"))).doesNotContain("Diwan: WARNING");
         List<Integer> expected = List.of(node.httpPort(), node.httpsPort(), node.sshPort(), node.brokerPort());
         assertThat(ListeningSockets.of(node.jvm().pid())).extracting(ListeningSockets.Listener::port).isSubsetOf(expected);
     }
