@@ -311,11 +311,6 @@ class SecurityProbesIT {
     }
 
     private WebClient login(String user, String password) throws Exception {
-        WebClient client = new WebClient(node.httpPort());
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.get("/login").statusCode() == 200);
-        HttpResponse<String> login = client.post("/login", Map.of("username", user, "password", password), true);
-        assertThat(login.statusCode()).as("login of " + user).isEqualTo(302);
-        client.get("/");
-        return client;
+        return WebClient.loggedIn(node.httpPort(), user, password);
     }
 }

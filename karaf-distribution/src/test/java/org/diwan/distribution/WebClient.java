@@ -34,6 +34,17 @@ final class WebClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** A client logged in as {@code user}, once the node's login page answers; fails the test when refused. */
+    static WebClient loggedIn(int port, String user, String password) throws Exception {
+        WebClient client = new WebClient(port);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> client.get("/login").statusCode() == 200);
+        HttpResponse<String> login = client.post("/login", Map.of("username", user, "password", password), true);
+        org.assertj.core.api.Assertions.assertThat(login.statusCode()).as("login of " + user).isEqualTo(302);
+        client.get("/");
+        return client;
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
