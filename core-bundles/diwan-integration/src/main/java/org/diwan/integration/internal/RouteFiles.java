@@ -54,6 +54,8 @@ final class RouteFiles {
     private final Map<Path, Loaded> loaded = new LinkedHashMap<>();
     /** The content last refused per file: reported once, tried again when beans arrive. */
     private final Map<Path, byte[]> refused = new LinkedHashMap<>();
+    /** Folders whose permissions could not be checked, reported once. */
+    private final Set<Path> unchecked = new HashSet<>();
 
     /** What a file contributed: its content (to compare and to restore from) and its route ids. */
     private record Loaded(byte[] content, List<String> routeIds, long settingsVersion) {
@@ -91,6 +93,7 @@ final class RouteFiles {
         Path key = file.toAbsolutePath().normalize();
         byte[] content;
         try {
+            checkPermissions(key);
             content = Files.readAllBytes(key);
         } catch (IOException e) {
             throw new RouteFileException(key, "cannot be read: " + why(key, e), e);
@@ -149,11 +152,19 @@ final class RouteFiles {
         }
         // read before the routes resolve their placeholders: a change meanwhile makes the next touch load them again
         long version = settingsVersion.getAsLong();
+        RouteRules rules = rules();
+        rules.checkYaml(file, content);
         ClassLoader tccl = enterContextClassLoader();
         try {
             List<RouteDefinition> routes = parse(file, content);
             List<String> ids = assignIds(file, routes);
-            check(file, routes);
+            try {
+                rules.checkRoutes(file, routes, this::resolvePlaceholders);
+            } catch (RouteFileException e) {
+                // a setting's value may have been checked, and quoted
+                throw new RouteFileException(file, mask.apply(e.reason()), null);
+            }
+            check(file, routes, rules);
             replace(file, previous, routes, ids);
             loaded.put(file, new Loaded(content, ids, version));
             LOG.info("Routes {} from {} {}", ids, file.getFileName(), previous == null ? "started" : "replaced");
@@ -272,9 +283,13 @@ final class RouteFiles {
     }
 
     /** Finds what Camel would otherwise only find after the file's previous routes were stopped. */
-    private void check(Path file, List<RouteDefinition> routes) throws RouteFileException {
+    private void check(Path file, List<RouteDefinition> routes, RouteRules rules) throws RouteFileException {
         for (RouteDefinition route : routes) {
             for (String uri : RouteDefinitionHelper.gatherAllStaticEndpointUris(context, route, true, true)) {
+                String refused = rules.endpointProblem(resolvePlaceholders(uri));
+                if (refused != null) {
+                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + mask.apply(refused), null);
+                }
                 try {
                     // resolves the component and validates the options; the endpoint is the one the route will use
                     context.getEndpoint(uri);
@@ -283,12 +298,43 @@ final class RouteFiles {
                 }
             }
             for (BeanDefinition bean : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), BeanDefinition.class)) {
-                String ref = bean.getRef();
-                if (ref != null && !ref.contains("{{") && context.getRegistry().lookupByName(ref) == null) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': no bean named '" + ref
-                            + "' (an OSGi service with " + OsgiServiceBeans.BEAN_NAME + "=" + ref + ")", null);
+                String problem = bean.getRef() == null ? null : rules.beanProblem(resolvePlaceholders(bean.getRef()));
+                if (problem != null) {
+                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + mask.apply(problem), null);
                 }
             }
+        }
+    }
+
+    /** The rules of the runtime that made the context; Diwan's defaults for any other context. */
+    private RouteRules rules() {
+        RouteRules rules = context.getCamelContextExtension().getContextPlugin(RouteRules.class);
+        return rules != null ? rules : new RouteRules(RouteRules.DEFAULT_COMPONENTS,
+                name -> context.getRegistry().lookupByName(name) != null);
+    }
+
+    /** {@code {{key}}} resolved from the settings; the text as it is when a key is missing (refused later, by name). */
+    private String resolvePlaceholders(String text) {
+        if (text == null || !text.contains("{{")) {
+            return text;
+        }
+        try {
+            return context.resolvePropertyPlaceholders(text);
+        } catch (RuntimeException missing) {
+            return text;
+        }
+    }
+
+    /** Refuses a file that others than the node's account may change; see {@link DeployPermissions}. */
+    private void checkPermissions(Path file) throws RouteFileException, IOException {
+        String problem = DeployPermissions.problem(file);
+        if (problem == DeployPermissions.NOT_POSIX) {
+            if (unchecked.add(file.getParent())) {
+                LOG.warn("Route files in {}: the file system has no POSIX permissions, so who may write them cannot "
+                        + "be checked; make sure only the node's account can", file.getParent());
+            }
+        } else if (problem != null) {
+            throw new RouteFileException(file, problem, null);
         }
     }
 
