@@ -288,7 +288,7 @@ final class RouteFiles {
             for (String uri : RouteDefinitionHelper.gatherAllStaticEndpointUris(context, route, true, true)) {
                 String refused = rules.endpointProblem(resolvePlaceholders(uri));
                 if (refused != null) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + mask.apply(refused), null);
+                    throw new RouteFileException(file, "route '" + route.getRouteId() + "', " + mask.apply(refused), null);
                 }
                 try {
                     // resolves the component and validates the options; the endpoint is the one the route will use
@@ -300,7 +300,8 @@ final class RouteFiles {
             for (BeanDefinition bean : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), BeanDefinition.class)) {
                 String problem = bean.getRef() == null ? null : rules.beanProblem(resolvePlaceholders(bean.getRef()));
                 if (problem != null) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + mask.apply(problem), null);
+                    throw new RouteFileException(file, "route '" + route.getRouteId() + "', step 'bean': " + mask.apply(problem),
+                            null);
                 }
             }
         }

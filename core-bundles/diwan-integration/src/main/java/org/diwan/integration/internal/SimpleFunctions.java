@@ -132,26 +132,53 @@ final class SimpleFunctions {
             }
         }
         int paren = function.indexOf('(');
-        if (paren > 0 && CALLS.contains(function.substring(0, paren)) && function.endsWith(")")) {
+        if (paren > 0 && CALLS.contains(function.substring(0, paren))
+                && closing(function, paren) == function.length() - 1) {
             return null;
         }
         return "not allowed in route files: simple functions may not call methods or walk properties of values "
                 + "(use ${header.Name}, ${exchangeProperty.Name}, ${body} and the documented functions)";
     }
 
+    /** Where the parenthesis opened at {@code open} closes (quotes and nesting respected), or -1. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static String beanProblem(String call, Predicate<String> beanPublished) {
         int end = 0;
-        while (end < call.length() && ".?(:".indexOf(call.charAt(end)) < 0) {
+        while (end < call.length() && "?(".indexOf(call.charAt(end)) < 0 && !call.startsWith("::", end)) {
             end++;
         }
         String name = call.substring(0, end);
-        if (end < call.length() && call.charAt(end) == ':' && !call.startsWith("::", end)) {
+        if (name.contains(":")) {
             return "calls a Java class by name, which route files may not (only beans Diwan publishes, by name)";
         }
-        if (name.isEmpty() || !beanPublished.test(name)) {
-            return "no bean named '" + name + "': route files may call only the beans Diwan publishes (an OSGi "
-                    + "service with " + OsgiServiceBeans.BEAN_NAME + "=" + name + "), never a Java class";
+        if (beanPublished.test(name)) {
+            return null;
         }
-        return null;
+        // ${bean:name.method}: the bean is what comes before the dot
+        int dot = name.indexOf('.');
+        if (dot > 0 && !call.contains("?") && beanPublished.test(name.substring(0, dot))) {
+            return null;
+        }
+        return "no bean named '" + name + "': route files may call only the beans Diwan publishes (an OSGi "
+                + "service with " + OsgiServiceBeans.BEAN_NAME + "=" + name + "), never a Java class";
     }
 }
