@@ -175,6 +175,40 @@ final class RouteFiles {
     }
 
     /**
+     * Applies {@link RouteRules} to a file without creating anything: what a shipped route file must pass.
+     *
+     * @return the ids its routes would have
+     */
+    synchronized List<String> validate(Path file) throws RouteFileException {
+        Path key = file.toAbsolutePath().normalize();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(key);
+        } catch (IOException e) {
+            throw new RouteFileException(key, "cannot be read: " + why(key, e), e);
+        }
+        RouteRules rules = rules();
+        rules.checkYaml(key, content);
+        ClassLoader tccl = enterContextClassLoader();
+        try {
+            List<RouteDefinition> routes = parse(key, content);
+            List<String> ids = assignIds(key, routes);
+            rules.checkRoutes(key, routes, this::resolvePlaceholders);
+            for (RouteDefinition route : routes) {
+                for (String uri : RouteDefinitionHelper.gatherAllStaticEndpointUris(context, route, true, true)) {
+                    String refused = rules.endpointProblem(resolvePlaceholders(uri));
+                    if (refused != null) {
+                        throw new RouteFileException(key, "route '" + route.getRouteId() + "', " + refused, null);
+                    }
+                }
+            }
+            return ids;
+        } finally {
+            Thread.currentThread().setContextClassLoader(tccl);
+        }
+    }
+
+    /**
      * Stops and removes the routes a file contributed.
      *
      * @return the ids of the routes removed (empty for a file that never loaded)
