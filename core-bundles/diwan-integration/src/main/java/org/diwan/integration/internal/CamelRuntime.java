@@ -2,6 +2,7 @@ package org.diwan.integration.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,8 +77,8 @@ public final class CamelRuntime {
     @Modified
     void modified(IntegrationConfig config) {
         context.getShutdownStrategy().setTimeout(Duration.ofSeconds(Math.max(1, config.shutdownTimeoutSeconds())).toMillis());
-        allowComponents(List.of(config.routeComponents()));
-        trace(config.tracing(), List.of(config.tracingRoutes()));
+        allowComponents(list(config.routeComponents()));
+        trace(config.tracing(), list(config.tracingRoutes()));
         if (!Objects.equals(deployFolder, deployFolder(config.deployFolder()))) {
             LOG.warn("Camel runtime '{}': the new deploy folder applies when the bundle restarts", CONTEXT_NAME);
         }
@@ -243,6 +244,13 @@ public final class CamelRuntime {
         properties.setSystemPropertiesMode(PropertiesComponent.SYSTEM_PROPERTIES_MODE_NEVER);
         properties.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         properties.addPropertiesSource(source);
+    }
+
+    /** A .cfg file gives a list as one comma-separated value, a .config file as an array: either way, the items. */
+    static List<String> list(String[] values) {
+        return values == null ? List.of() : Arrays.stream(values).filter(Objects::nonNull)
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(item -> !item.isEmpty())
+                .toList();
     }
 
     private static Path deployFolder(String configured) {
