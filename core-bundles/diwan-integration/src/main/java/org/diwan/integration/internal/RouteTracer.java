@@ -83,7 +83,9 @@ final class RouteTracer extends DefaultTracer {
 
     @Override
     protected void dumpTrace(String out, Object node) {
-        super.dumpTrace(mask.apply(out), node);
+        // without the node, Camel logs under org.apache.camel.Tracing rather than a logger per YAML line ("yaml:8"):
+        // one name an operator can raise, lower or route to its own file
+        super.dumpTrace(mask.apply(out), null);
     }
 
     private static String routeOf(Exchange exchange) {
