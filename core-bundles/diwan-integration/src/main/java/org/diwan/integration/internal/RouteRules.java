@@ -1,5 +1,7 @@
 package org.diwan.integration.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -103,9 +105,26 @@ final class RouteRules {
         if (scheme.equalsIgnoreCase("bean")) {
             String name = uri.substring(colon + 1).replaceFirst("^//", "");
             int end = name.indexOf('?');
-            return beanProblem(end < 0 ? name : name.substring(0, end));
+            String problem = beanProblem(end < 0 ? name : name.substring(0, end));
+            int method = uri.indexOf("method=");
+            if (problem == null && method > 0) {
+                problem = SimpleFunctions.methodProblem(decoded(uri.substring(method + "method=".length()).split("&", 2)[0]));
+            }
+            return problem;
         }
         return null;
+    }
+
+    /** An endpoint option as Camel reads it: %-decoded, RAW(…) taken as written. */
+    private static String decoded(String value) {
+        if (value.startsWith("RAW(") && value.endsWith(")")) {
+            return value.substring(4, value.length() - 1);
+        }
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return value;
+        }
     }
 
     /** Null for a published bean, else why not, in the words {@link RouteFiles} has always used. */
@@ -123,15 +142,22 @@ final class RouteRules {
                 return "calls a Java class by name (beanType), which route files may not: call a bean Diwan "
                         + "publishes with 'ref'";
             }
-            return bean.getRef() == null ? "a bean step needs 'ref'" : beanProblem(placeholders.apply(bean.getRef()));
+            if (bean.getRef() == null) {
+                return "a bean step needs 'ref'";
+            }
+            String problem = beanProblem(placeholders.apply(bean.getRef()));
+            return problem != null ? problem : SimpleFunctions.methodProblem(bean.getMethod());
         }
         if (node instanceof MethodCallExpression method) {
             if (method.getBeanType() != null || method.getBeanTypeName() != null || method.getInstance() != null) {
                 return "calls a Java class by name (beanType), which route files may not: call a bean Diwan "
                         + "publishes with 'ref'";
             }
-            return method.getRef() == null ? "a method call needs 'ref'"
-                    : beanProblem(placeholders.apply(method.getRef()));
+            if (method.getRef() == null) {
+                return "a method call needs 'ref'";
+            }
+            String problem = beanProblem(placeholders.apply(method.getRef()));
+            return problem != null ? problem : SimpleFunctions.methodProblem(method.getMethod());
         }
         if (node instanceof ExpressionDefinition expression) {
             String language = expression.getLanguage();

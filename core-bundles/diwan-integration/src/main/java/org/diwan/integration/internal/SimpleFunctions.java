@@ -51,6 +51,10 @@ final class SimpleFunctions {
             "average", "range", "reverse", "shuffle", "list", "hash", "pretty", "messageHistory",
             "bodyAs", "mandatoryBodyAs", "headerAs", "exchangePropertyAs", "variableAs", "convertTo", "exceptionAs");
 
+    /** What every object has, and no route needs: the way from a bean to its class and class loader. */
+    private static final Set<String> OBJECT_METHODS = Set.of("getClass", "wait", "notify", "notifyAll", "clone",
+            "finalize");
+
     private static final Pattern NAME = Pattern.compile("['\"]?[\\w\\-]+['\"]?");
 
     private SimpleFunctions() {
@@ -170,15 +174,42 @@ final class SimpleFunctions {
         if (name.contains(":")) {
             return "calls a Java class by name, which route files may not (only beans Diwan publishes, by name)";
         }
-        if (beanPublished.test(name)) {
+        String method = null;
+        if (!beanPublished.test(name)) {
+            // ${bean:name.method}: the bean is what comes before the dot
+            int dot = name.indexOf('.');
+            if (dot <= 0 || call.contains("?") || !beanPublished.test(name.substring(0, dot))) {
+                return "no bean named '" + name + "': route files may call only the beans Diwan publishes (an OSGi "
+                        + "service with " + OsgiServiceBeans.BEAN_NAME + "=" + name + "), never a Java class";
+            }
+            method = call.substring(dot + 1);
+        } else if (call.startsWith("::", end)) {
+            method = call.substring(end + 2);
+        } else if (call.startsWith("?", end)) {
+            int at = call.indexOf("method=", end);
+            method = at < 0 ? null : call.substring(at + "method=".length()).split("&", 2)[0];
+        }
+        return method == null ? null : methodProblem(method);
+    }
+
+    /**
+     * A bean's method is called by name, with arguments at most: {@code greet}, {@code greet(${header.who}, 'x')}.
+     * A chain ({@code getClass().forName(…)}) would reach any class from a published bean, and {@code getClass} is
+     * where every chain starts.
+     */
+    static String methodProblem(String method) {
+        if (method == null || method.isBlank()) {
             return null;
         }
-        // ${bean:name.method}: the bean is what comes before the dot
-        int dot = name.indexOf('.');
-        if (dot > 0 && !call.contains("?") && beanPublished.test(name.substring(0, dot))) {
-            return null;
+        String text = method.trim();
+        int paren = text.indexOf('(');
+        String name = paren < 0 ? text : text.substring(0, paren);
+        if (!name.matches("[A-Za-z_][\\w]*") || (paren >= 0 && closing(text, paren) != text.length() - 1)) {
+            return "method '" + text + "': a bean's method is called by its name (and arguments), never a chain of calls";
         }
-        return "no bean named '" + name + "': route files may call only the beans Diwan publishes (an OSGi "
-                + "service with " + OsgiServiceBeans.BEAN_NAME + "=" + name + "), never a Java class";
+        if (OBJECT_METHODS.contains(name)) {
+            return "method '" + name + "' is not allowed in route files";
+        }
+        return null;
     }
 }

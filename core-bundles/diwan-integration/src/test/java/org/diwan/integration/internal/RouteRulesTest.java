@@ -83,6 +83,12 @@ class RouteRulesTest {
         "- bean:\n    beanType: java.lang.Runtime\n    method: getRuntime",
         // a bean step whose ref is a class name: Camel falls back to loading the class
         "- bean:\n    ref: java.lang.Runtime\n    method: getRuntime",
+        // a published bean, but a chain of calls from it to any class
+        "- bean:\n    ref: greeter\n    method: \"getClass().forName('java.lang.Runtime')\"",
+        "- setBody:\n    method:\n      ref: greeter\n      method: getClass",
+        "- setBody:\n    simple: \"${bean:greeter?method=getClass().getClassLoader()}\"",
+        "- setBody:\n    simple: \"${bean:greeter.getClass()}\"",
+        "- to: \"bean:greeter?method=getClass\"",
         // bean: endpoint on a class, and the class component
         "- to: bean:java.lang.Runtime?method=getRuntime",
         "- to: class:java.lang.Runtime?method=getRuntime",
