@@ -19,11 +19,8 @@ import java.util.function.UnaryOperator;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteDefinitionHelper;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -54,8 +51,7 @@ final class RouteFiles {
     private final Map<Path, Loaded> loaded = new LinkedHashMap<>();
     /** The content last refused per file: reported once, tried again when beans arrive. */
     private final Map<Path, byte[]> refused = new LinkedHashMap<>();
-    /** Folders whose permissions could not be checked, reported once. */
-    private final Set<Path> unchecked = new HashSet<>();
+    private final RouteFileChecks checks;
 
     /** What a file contributed: its content (to compare and to restore from) and its route ids. */
     private record Loaded(byte[] content, List<String> routeIds, long settingsVersion) {
@@ -66,6 +62,7 @@ final class RouteFiles {
         this.context = context;
         this.mask = UnaryOperator.identity();
         this.settingsVersion = () -> 0;
+        this.checks = new RouteFileChecks(context, mask);
     }
 
     /**
@@ -76,6 +73,7 @@ final class RouteFiles {
         this.context = context;
         this.mask = settings::mask;
         this.settingsVersion = settings::version;
+        this.checks = new RouteFileChecks(context, mask);
     }
 
     static boolean isRouteFile(Path file) {
@@ -93,7 +91,7 @@ final class RouteFiles {
         Path key = file.toAbsolutePath().normalize();
         byte[] content;
         try {
-            checkPermissions(key);
+            checks.permissions(key);
             content = Files.readAllBytes(key);
         } catch (IOException e) {
             throw new RouteFileException(key, "cannot be read: " + why(key, e), e);
@@ -152,19 +150,12 @@ final class RouteFiles {
         }
         // read before the routes resolve their placeholders: a change meanwhile makes the next touch load them again
         long version = settingsVersion.getAsLong();
-        RouteRules rules = rules();
-        rules.checkYaml(file, content);
+        checks.yaml(file, content);
         ClassLoader tccl = enterContextClassLoader();
         try {
             List<RouteDefinition> routes = parse(file, content);
             List<String> ids = assignIds(file, routes);
-            try {
-                rules.checkRoutes(file, routes, this::resolvePlaceholders);
-            } catch (RouteFileException e) {
-                // a setting's value may have been checked, and quoted
-                throw new RouteFileException(file, mask.apply(e.reason()), null);
-            }
-            check(file, routes, rules);
+            checks.routes(file, routes, true);
             replace(file, previous, routes, ids);
             loaded.put(file, new Loaded(content, ids, version));
             LOG.info("Routes {} from {} {}", ids, file.getFileName(), previous == null ? "started" : "replaced");
@@ -187,21 +178,12 @@ final class RouteFiles {
         } catch (IOException e) {
             throw new RouteFileException(key, "cannot be read: " + why(key, e), e);
         }
-        RouteRules rules = rules();
-        rules.checkYaml(key, content);
+        checks.yaml(key, content);
         ClassLoader tccl = enterContextClassLoader();
         try {
             List<RouteDefinition> routes = parse(key, content);
             List<String> ids = assignIds(key, routes);
-            rules.checkRoutes(key, routes, this::resolvePlaceholders);
-            for (RouteDefinition route : routes) {
-                for (String uri : RouteDefinitionHelper.gatherAllStaticEndpointUris(context, route, true, true)) {
-                    String refused = rules.endpointProblem(resolvePlaceholders(uri));
-                    if (refused != null) {
-                        throw new RouteFileException(key, "route '" + route.getRouteId() + "', " + refused, null);
-                    }
-                }
-            }
+            checks.routes(key, routes, false);
             return ids;
         } finally {
             Thread.currentThread().setContextClassLoader(tccl);
@@ -316,63 +298,6 @@ final class RouteFiles {
         return ids;
     }
 
-    /** Finds what Camel would otherwise only find after the file's previous routes were stopped. */
-    private void check(Path file, List<RouteDefinition> routes, RouteRules rules) throws RouteFileException {
-        for (RouteDefinition route : routes) {
-            for (String uri : RouteDefinitionHelper.gatherAllStaticEndpointUris(context, route, true, true)) {
-                String refused = rules.endpointProblem(resolvePlaceholders(uri));
-                if (refused != null) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "', " + mask.apply(refused), null);
-                }
-                try {
-                    // resolves the component and validates the options; the endpoint is the one the route will use
-                    context.getEndpoint(uri);
-                } catch (Exception e) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + why(file, e), e);
-                }
-            }
-            for (BeanDefinition bean : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), BeanDefinition.class)) {
-                String problem = bean.getRef() == null ? null : rules.beanProblem(resolvePlaceholders(bean.getRef()));
-                if (problem != null) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "', step 'bean': " + mask.apply(problem),
-                            null);
-                }
-            }
-        }
-    }
-
-    /** The rules of the runtime that made the context; Diwan's defaults for any other context. */
-    private RouteRules rules() {
-        RouteRules rules = context.getCamelContextExtension().getContextPlugin(RouteRules.class);
-        return rules != null ? rules : new RouteRules(RouteRules.DEFAULT_COMPONENTS,
-                name -> context.getRegistry().lookupByName(name) != null);
-    }
-
-    /** {@code {{key}}} resolved from the settings; the text as it is when a key is missing (refused later, by name). */
-    private String resolvePlaceholders(String text) {
-        if (text == null || !text.contains("{{")) {
-            return text;
-        }
-        try {
-            return context.resolvePropertyPlaceholders(text);
-        } catch (RuntimeException missing) {
-            return text;
-        }
-    }
-
-    /** Refuses a file that others than the node's account may change; see {@link DeployPermissions}. */
-    private void checkPermissions(Path file) throws RouteFileException, IOException {
-        String problem = DeployPermissions.problem(file);
-        if (problem == DeployPermissions.NOT_POSIX) {
-            if (unchecked.add(file.getParent())) {
-                LOG.warn("Route files in {}: the file system has no POSIX permissions, so who may write them cannot "
-                        + "be checked; make sure only the node's account can", file.getParent());
-            }
-        } else if (problem != null) {
-            throw new RouteFileException(file, problem, null);
-        }
-    }
-
     private void replace(Path file, Loaded previous, List<RouteDefinition> routes, List<String> ids)
             throws RouteFileException {
         if (previous != null) {
@@ -473,7 +398,8 @@ final class RouteFiles {
         return reason(null, error, UnaryOperator.identity());
     }
 
-    private static String reason(Path file, Throwable error, UnaryOperator<String> mask) {
+    /** {@link #reason(Path, Throwable)}, each message passed through {@code mask} while its values are still whole. */
+    static String reason(Path file, Throwable error, UnaryOperator<String> mask) {
         StringBuilder text = new StringBuilder();
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
