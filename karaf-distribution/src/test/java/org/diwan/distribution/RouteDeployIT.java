@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +21,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * YAML routes in the distribution's deploy/ folder, seen from outside in the node's log: the shipped
  * heartbeat runs; a dropped route runs, is replaced when the file changes and stops when it is removed; a
- * broken file is reported in one line and harms neither the other routes nor the node.
+ * broken file is reported in one line and harms neither the other routes nor the node; a file calling a Java class
+ * is refused and never runs; tracing, switched on for one route while it runs, masks the route settings' values; a
+ * deploy folder its group may write is refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,6 +86,95 @@ class RouteDeployIT {
         int beats = count("keeper beats");
         await().atMost(WAIT).until(() -> count("keeper beats") > beats);
         assertThat(node.httpStatus("/health")).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void aRouteFileCallingAJavaClassIsRefusedAndNeverRuns() throws Exception {
+        Path marker = node.data().resolve("it-runtime-ran");
+        // the shape from issue 12: a method call on java.lang.Runtime, then a simple expression calling exec
+        Files.writeString(deploy.resolve("it-runtime.camel.yaml"), "- route:\n"
+                + "    id: it-runtime\n"
+                + "    from:\n"
+                + "      uri: timer:it-runtime\n"
+                + "      parameters:\n"
+                + "        period: 300\n"
+                + "      steps:\n"
+                + "        - setBody:\n"
+                + "            method:\n"
+                + "              beanType: java.lang.Runtime\n"
+                + "              method: getRuntime\n"
+                + "        - setBody:\n"
+                + "            simple: \"${body.exec('touch " + marker + "')}\"\n");
+
+        await().atMost(WAIT).until(() -> node.log().contains("it-runtime.camel.yaml refused"));
+        String log = node.log();
+        assertThat(log).contains("route 'it-runtime', step 'setBody'", "beanType").doesNotContain("Routes [it-runtime]");
+        // refused before any route was created: nothing of it can run later
+        assertThat(marker).doesNotExist();
+        int beats = count("keeper beats");
+        await().atMost(WAIT).until(() -> count("keeper beats") > beats);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    @Order(5)
+    void tracingMasksRouteSettingsAndNamesOnlyTheTracedRoute() throws Exception {
+        String token = "T0ken-IT-s3cr3t-9321";
+        Path etc = node.home().resolve("etc");
+        Files.writeString(etc.resolve("org.diwan.routes.cfg"), "it.partner.token = " + token + "\n");
+        Files.writeString(etc.resolve("org.diwan.integration.cfg"), "tracing = true\ntracingRoutes = it-secret\n");
+        await().atMost(WAIT).until(() -> node.log().contains("tracing on for routes [it-secret]"));
+        Path keeper = deploy.resolve("it-keeper.camel.yaml");
+        await().atMost(WAIT).until(() -> node.log().contains("Route settings (org.diwan.routes) changed"));
+
+        Files.writeString(deploy.resolve("it-secret.camel.yaml"), "- route:\n"
+                + "    id: it-secret\n"
+                + "    from:\n"
+                + "      uri: timer:it-secret\n"
+                + "      parameters:\n"
+                + "        period: 300\n"
+                + "      steps:\n"
+                + "        - setHeader:\n"
+                + "            name: X-Partner\n"
+                + "            constant: \"{{it.partner.token}}\"\n"
+                + "        - setHeader:\n"
+                + "            name: Authorization\n"
+                + "            simple: \"Bearer {{it.partner.token}}\"\n"
+                + "        - log:\n"
+                + "            logName: org.diwan.it\n"
+                + "            message: \"secret route ran\"\n");
+        await().atMost(WAIT).until(() -> count("X-Partner") >= 3 && node.log().contains("secret route ran"));
+
+        Path json = node.data().resolve("log/diwan.json");
+        assertThat(node.log()).contains("{{it.partner.token}}").doesNotContain(token);
+        assertThat(json).exists();
+        assertThat(Files.readString(json)).doesNotContain(token);
+        // under Camel's tracing logger; the keeper's route was not traced, and kept running through the change
+        assertThat(node.log().lines().filter(line -> line.contains("| Tracing ") && line.contains("[it-secret"))).isNotEmpty();
+        assertThat(node.log().lines().filter(line -> line.contains("| Tracing ") && line.contains("it-keeper"))).isEmpty();
+        assertThat(keeper).exists();
+        assertThat(node.log()).doesNotContain("Camel runtime 'diwan' stopped");
+
+        Files.delete(deploy.resolve("it-secret.camel.yaml"));
+        Files.writeString(etc.resolve("org.diwan.integration.cfg"), "tracing = false\n");
+        await().atMost(WAIT).until(() -> node.log().contains("tracing off"));
+    }
+
+    @Test
+    @Order(6)
+    void aDeployFolderItsGroupMayWriteIsRefused() throws Exception {
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(deploy);
+        Files.setPosixFilePermissions(deploy, PosixFilePermissions.fromString("rwxrwxr-x"));
+        try {
+            Files.writeString(deploy.resolve("it-group.camel.yaml"), route("it-group", "group beats"));
+
+            await().atMost(WAIT).until(() -> node.log().contains("it-group.camel.yaml refused"));
+            assertThat(node.log()).contains("is writable by its group (rwxrwxr-x)", "chmod go-w " + deploy)
+                    .doesNotContain("group beats");
+        } finally {
+            Files.setPosixFilePermissions(deploy, before);
+        }
     }
 
     private int count(String text) throws Exception {

@@ -2,8 +2,10 @@ package org.diwan.integration.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +17,13 @@ import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.spi.BeanRepository;
+import org.apache.camel.spi.ComponentResolver;
 import org.apache.camel.support.DefaultRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -53,6 +57,9 @@ public final class CamelRuntime {
     private final List<Runnable> beanListeners = new CopyOnWriteArrayList<>();
     private final LocalBroker broker = new LocalBroker();
     private final Runnable settingsListener = this::beansAdded;
+    private final BeanRepository beans;
+    private final RouteTracer tracer;
+    private volatile RouteRules rules;
 
     @Activate
     public CamelRuntime(BundleContext bundleContext, IntegrationConfig config,
@@ -60,6 +67,21 @@ public final class CamelRuntime {
         this(new OsgiServiceBeans(bundleContext), CamelRuntime.class.getClassLoader(),
                 Duration.ofSeconds(Math.max(1, config.shutdownTimeoutSeconds())), config.tracing(),
                 deployFolder(config.deployFolder()), settings);
+        modified(config);
+    }
+
+    /**
+     * Tracing, the traced routes, the allowed components and the shutdown timeout apply at once, without restarting
+     * any route; the deploy folder is read when the runtime starts.
+     */
+    @Modified
+    void modified(IntegrationConfig config) {
+        context.getShutdownStrategy().setTimeout(Duration.ofSeconds(Math.max(1, config.shutdownTimeoutSeconds())).toMillis());
+        allowComponents(list(config.routeComponents()));
+        trace(config.tracing(), list(config.tracingRoutes()));
+        if (!Objects.equals(deployFolder, deployFolder(config.deployFolder()))) {
+            LOG.warn("Camel runtime '{}': the new deploy folder applies when the bundle restarts", CONTEXT_NAME);
+        }
     }
 
     /** A runtime without route settings. */
@@ -80,6 +102,8 @@ public final class CamelRuntime {
         this.settings = settings;
         this.deployFolder = deployFolder;
         this.osgiBeans = beans instanceof OsgiServiceBeans osgi ? osgi : null;
+        this.beans = beans;
+        this.tracer = new RouteTracer(settings::mask);
         if (osgiBeans != null) {
             osgiBeans.whenAdded(this::beansAdded);
             osgiBeans.open();
@@ -92,7 +116,10 @@ public final class CamelRuntime {
         context.setApplicationContextClassLoader(classLoader);
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setTimeout(shutdownTimeout.toMillis());
-        context.setTracing(tracing);
+        // on every route, but idle: trace() switches it on and off, and narrows it, while the routes run
+        context.setTracer(tracer);
+        context.setTracingStandby(true);
+        tracer.configure(tracing, List.of());
         usePlaceholdersFrom(settings);
         // the node's broker; "sjms" too, so that Camel's own name for the component does not make one without a broker
         context.addComponent("jms", new LocalJmsComponent(broker));
@@ -102,6 +129,11 @@ public final class CamelRuntime {
             context.getComponent(scheme, HttpComponent.class)
                     .setHttpClientConfigurer(builder -> builder.addRequestInterceptorLast(new NonAsciiHeaders()));
         }
+        // only now: the runtime's own components above are made whatever the list says
+        allowComponents(RouteRules.DEFAULT_COMPONENTS);
+        context.getCamelContextExtension().addContextPlugin(ComponentResolver.class,
+                new GuardedComponentResolver(name -> rules.componentAllowed(name)));
+        context.setClassResolver(new GuardedClassResolver(context.getClassResolver()));
         // a refused file may have been waiting for a setting
         settings.whenChanged(settingsListener);
         // the timer, file and seda threads Camel creates inherit the thread context class loader of the thread that
@@ -117,6 +149,26 @@ public final class CamelRuntime {
             throw e;
         }
         LOG.info("Camel {} runtime '{}' started", context.getVersion(), CONTEXT_NAME);
+    }
+
+    /**
+     * Route files may use these components, and the beans the bean repository publishes (OSGi services with
+     * {@code diwan.bean.name}, never Camel's own registry).
+     */
+    void allowComponents(List<String> components) {
+        rules = new RouteRules(components, name -> beans.lookupByName(name) != null);
+        context.getCamelContextExtension().addContextPlugin(RouteRules.class, rules);
+    }
+
+    RouteRules rules() {
+        return rules;
+    }
+
+    /** Switches tracing on or off for {@code routes} (ids or patterns; empty: every route), with no restart. */
+    void trace(boolean enabled, List<String> routes) {
+        tracer.configure(enabled, routes);
+        LOG.info("Camel runtime '{}': tracing {}", CONTEXT_NAME,
+                !enabled ? "off" : tracer.routes().isEmpty() ? "on for every route" : "on for routes " + tracer.routes());
     }
 
     ModelCamelContext context() {
@@ -192,6 +244,13 @@ public final class CamelRuntime {
         properties.setSystemPropertiesMode(PropertiesComponent.SYSTEM_PROPERTIES_MODE_NEVER);
         properties.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         properties.addPropertiesSource(source);
+    }
+
+    /** A .cfg file gives a list as one comma-separated value, a .config file as an array: either way, the items. */
+    static List<String> list(String[] values) {
+        return values == null ? List.of() : Arrays.stream(values).filter(Objects::nonNull)
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(item -> !item.isEmpty())
+                .toList();
     }
 
     private static Path deployFolder(String configured) {

@@ -19,11 +19,8 @@ import java.util.function.UnaryOperator;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteDefinitionHelper;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -54,6 +51,7 @@ final class RouteFiles {
     private final Map<Path, Loaded> loaded = new LinkedHashMap<>();
     /** The content last refused per file: reported once, tried again when beans arrive. */
     private final Map<Path, byte[]> refused = new LinkedHashMap<>();
+    private final RouteFileChecks checks;
 
     /** What a file contributed: its content (to compare and to restore from) and its route ids. */
     private record Loaded(byte[] content, List<String> routeIds, long settingsVersion) {
@@ -64,6 +62,7 @@ final class RouteFiles {
         this.context = context;
         this.mask = UnaryOperator.identity();
         this.settingsVersion = () -> 0;
+        this.checks = new RouteFileChecks(context, mask);
     }
 
     /**
@@ -74,6 +73,7 @@ final class RouteFiles {
         this.context = context;
         this.mask = settings::mask;
         this.settingsVersion = settings::version;
+        this.checks = new RouteFileChecks(context, mask);
     }
 
     static boolean isRouteFile(Path file) {
@@ -91,6 +91,7 @@ final class RouteFiles {
         Path key = file.toAbsolutePath().normalize();
         byte[] content;
         try {
+            checks.permissions(key);
             content = Files.readAllBytes(key);
         } catch (IOException e) {
             throw new RouteFileException(key, "cannot be read: " + why(key, e), e);
@@ -149,14 +150,40 @@ final class RouteFiles {
         }
         // read before the routes resolve their placeholders: a change meanwhile makes the next touch load them again
         long version = settingsVersion.getAsLong();
+        checks.yaml(file, content);
         ClassLoader tccl = enterContextClassLoader();
         try {
             List<RouteDefinition> routes = parse(file, content);
             List<String> ids = assignIds(file, routes);
-            check(file, routes);
+            checks.routes(file, routes, true);
             replace(file, previous, routes, ids);
             loaded.put(file, new Loaded(content, ids, version));
             LOG.info("Routes {} from {} {}", ids, file.getFileName(), previous == null ? "started" : "replaced");
+            return ids;
+        } finally {
+            Thread.currentThread().setContextClassLoader(tccl);
+        }
+    }
+
+    /**
+     * Applies {@link RouteRules} to a file without creating anything: what a shipped route file must pass.
+     *
+     * @return the ids its routes would have
+     */
+    synchronized List<String> validate(Path file) throws RouteFileException {
+        Path key = file.toAbsolutePath().normalize();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(key);
+        } catch (IOException e) {
+            throw new RouteFileException(key, "cannot be read: " + why(key, e), e);
+        }
+        checks.yaml(key, content);
+        ClassLoader tccl = enterContextClassLoader();
+        try {
+            List<RouteDefinition> routes = parse(key, content);
+            List<String> ids = assignIds(key, routes);
+            checks.routes(key, routes, false);
             return ids;
         } finally {
             Thread.currentThread().setContextClassLoader(tccl);
@@ -271,27 +298,6 @@ final class RouteFiles {
         return ids;
     }
 
-    /** Finds what Camel would otherwise only find after the file's previous routes were stopped. */
-    private void check(Path file, List<RouteDefinition> routes) throws RouteFileException {
-        for (RouteDefinition route : routes) {
-            for (String uri : RouteDefinitionHelper.gatherAllStaticEndpointUris(context, route, true, true)) {
-                try {
-                    // resolves the component and validates the options; the endpoint is the one the route will use
-                    context.getEndpoint(uri);
-                } catch (Exception e) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': " + why(file, e), e);
-                }
-            }
-            for (BeanDefinition bean : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), BeanDefinition.class)) {
-                String ref = bean.getRef();
-                if (ref != null && !ref.contains("{{") && context.getRegistry().lookupByName(ref) == null) {
-                    throw new RouteFileException(file, "route '" + route.getRouteId() + "': no bean named '" + ref
-                            + "' (an OSGi service with " + OsgiServiceBeans.BEAN_NAME + "=" + ref + ")", null);
-                }
-            }
-        }
-    }
-
     private void replace(Path file, Loaded previous, List<RouteDefinition> routes, List<String> ids)
             throws RouteFileException {
         if (previous != null) {
@@ -392,7 +398,8 @@ final class RouteFiles {
         return reason(null, error, UnaryOperator.identity());
     }
 
-    private static String reason(Path file, Throwable error, UnaryOperator<String> mask) {
+    /** {@link #reason(Path, Throwable)}, each message passed through {@code mask} while its values are still whole. */
+    static String reason(Path file, Throwable error, UnaryOperator<String> mask) {
         StringBuilder text = new StringBuilder();
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {

@@ -55,6 +55,13 @@ class CamelRuntimeTest {
     }
 
     @Test
+    void readsListsOfTheConfigurationWrittenEitherWay() {
+        assertThat(CamelRuntime.list(new String[] {"timer, log,seda", ""})).containsExactly("timer", "log", "seda");
+        assertThat(CamelRuntime.list(new String[] {"timer", "log"})).containsExactly("timer", "log");
+        assertThat(CamelRuntime.list(new String[0])).isEmpty();
+    }
+
+    @Test
     void stopsTheContextWhenClosed() {
         runtime.close();
 

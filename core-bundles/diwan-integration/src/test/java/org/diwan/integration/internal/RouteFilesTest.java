@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -269,6 +270,37 @@ class RouteFilesTest {
 
         assertThat(beat.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(context.getRoute("diwan-heartbeat").getEndpoint().getEndpointUri()).contains("period=60000");
+    }
+
+    @Test
+    void refusesAFileInAFolderItsGroupMayWrite() throws Exception {
+        Path file = write("ticks.camel.yaml", timerRoute("ticks", "first"));
+        Files.setPosixFilePermissions(deploy, PosixFilePermissions.fromString("rwxrwxr-x"));
+
+        assertThatThrownBy(() -> files.load(file)).isInstanceOfSatisfying(RouteFileException.class,
+                e -> assertThat(e.reason()).contains("the folder " + deploy, "writable by its group", "rwxrwxr-x",
+                        "chmod go-w " + deploy));
+        assertThat(context.getRoute("ticks")).isNull();
+
+        Files.setPosixFilePermissions(deploy, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(files.load(file)).containsExactly("ticks");
+    }
+
+    @Test
+    void refusesAFileEveryUserMayWriteAndKeepsItsPreviousRoutes() throws Exception {
+        Path file = write("ticks.camel.yaml", timerRoute("ticks", "first"));
+        files.load(file);
+        Route before = context.getRoute("ticks");
+        write("ticks.camel.yaml", timerRoute("ticks", "second"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        assertThatThrownBy(() -> files.load(file)).isInstanceOfSatisfying(RouteFileException.class,
+                e -> assertThat(e.reason()).contains("the file " + file, "writable by every user", "chmod go-w"));
+        assertThat(context.getRoute("ticks")).isSameAs(before);
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(files.load(file)).containsExactly("ticks");
+        assertThat(context.getRoute("ticks")).isNotSameAs(before);
     }
 
     @Test
