@@ -183,7 +183,10 @@ class MissionsIT {
         assertThat(reader.get(REGISTRY).body()).doesNotContain("id=\"new-mission\"");
         assertThat(reader.get(REGISTRY + "/new").statusCode()).isEqualTo(403);
         assertThat(reader.post(REGISTRY + "/new", paris(), true).statusCode()).isEqualTo(403);
-        assertThat(reader.send("POST", API, "application/json", "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> forbidden = reader.send("POST", API, "application/json", "{}");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(forbidden.body()).contains("\"status\":403").contains("\"error\":\"forbidden\"");
         assertThat(reader.get(API).statusCode()).isEqualTo(200);
 
         WebClient anonymous = new WebClient(node.httpPort());

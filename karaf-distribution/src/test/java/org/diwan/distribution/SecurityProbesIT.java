@@ -118,10 +118,11 @@ class SecurityProbesIT {
             upload.close();
             RawUpload.settle(streaming);
             // the server answers 413 once it has read the limit, or closes the connection on the sender
-            assertThat(answer.status()).as(answer.text()).isIn(0, 413);
-            assertThat(upload.bytesSent()).as("bytes the server took before it stopped").isLessThan(total);
+            String seen = "answer after " + upload.bytesSent() + " bytes sent: " + answer.text();
+            assertThat(answer.status()).as(seen).isIn(0, 413);
+            assertThat(upload.bytesSent()).as("bytes the server took before it stopped; " + seen).isLessThan(total);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> multipartTemporaryBytes() == 0);
+        await().atMost(Duration.ofSeconds(30)).alias("multipart files left after the cut").until(() -> multipartTemporaryBytes() == 0);
     }
 
     @Test

@@ -106,15 +106,27 @@ final class JsonApi {
         send(response, 409, body);
     }
 
+    /**
+     * A refusal as an RFC 9457 problem document, as the shell answers its own refusals under {@code /api/}: the
+     * standard members ({@code type}, {@code title}, {@code status}, {@code detail}) and this API's {@code error}
+     * code, {@code message} and, for invalid input, {@code fields}.
+     */
     void error(HttpServletRequest request, HttpServletResponse response, int status, String code, String messageKey,
             Map<String, String> fields) throws IOException {
+        String message = text(request, messageKey);
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", text(request, "error.title"));
+        body.put("status", status);
+        body.put("detail", message);
         body.put("error", code);
-        body.put("message", text(request, messageKey));
+        body.put("message", message);
         if (!fields.isEmpty()) {
             body.put("fields", fields);
         }
-        send(response, status, body);
+        response.setStatus(status);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        json.writeValue(response.getOutputStream(), body);
     }
 
     void send(HttpServletResponse response, int status, Object body) throws IOException {
