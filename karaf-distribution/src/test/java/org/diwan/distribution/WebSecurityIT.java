@@ -192,7 +192,8 @@ class WebSecurityIT {
         owner.get("/admin/users");
         LoopbackSourceClient.Answer unlocked = owner.post("/admin/users/unlock", Map.of("username", "chief"));
         assertThat(unlocked.status()).isEqualTo(302);
-        assertThat(owner.get("/admin/users").body()).contains("id=\"users-notice\"").doesNotContain("id=\"unlock-chief\"");
+        assertThat(unlocked.header("Location")).endsWith("/admin/users?done=unlocked");
+        assertThat(owner.get("/admin/users?done=unlocked").body()).contains("id=\"users-notice\"").doesNotContain("id=\"unlock-chief\"");
         assertThat(owner.get("/admin/audit").body()).contains("account.lockout").contains("account.unlock");
 
         assertThat(attacker.post("/login", Map.of("username", "chief", "password", PASSWORD), true).statusCode()).isEqualTo(302);
