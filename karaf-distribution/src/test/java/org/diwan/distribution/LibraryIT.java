@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +25,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.w3c.dom.Document;
 
 /**
  * The library plugin on a running node, from outside: installed from the plugins page; a cataloguer makes
  * authorities and records through the Arabic forms, naming authorities as typed; the public catalogue, with no
  * login, finds a resolution by an Arabic variant spelling and never shows a restricted record; a reader cannot
- * write; bad input is refused whole.
+ * write; bad input is refused whole; the OAI-PMH endpoint answers every hostile request (forged tokens, control
+ * characters, oversized bodies) with a complete XML document and the protocol's error, while harvests go on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,7 +55,10 @@ class LibraryIT {
         Path passwordFile = Files.createDirectories(Path.of("target", "nodes")).resolve("library-password").toAbsolutePath();
         Files.writeString(passwordFile, PASSWORD + "\n");
         node = DiwanNode.unpack("library-it").withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString())
-                .withEnv("DIWAN_ADMIN_USER", ADMIN).start().awaitHttp();
+                .withEnv("DIWAN_ADMIN_USER", ADMIN);
+        // the smallest page an administrator may set, so that a dozen records already need resumption tokens
+        Files.writeString(node.home().resolve("etc/org.diwan.library.oai.cfg"), "pageSize = 10\n");
+        node.start().awaitHttp();
         admin = login(ADMIN, PASSWORD);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> admin.get("/admin/plugins").body().contains("diwan-library"));
         admin.get("/admin/plugins");
@@ -284,6 +293,114 @@ class LibraryIT {
 
         WebClient reader = login("reader1", "a long enough reading password");
         assertThat(reader.get("/admin/search").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(11)
+    void oaiPmhAnswersEveryHostileRequestWithACompleteDocumentAndTheRightErrorWhileHarvestsGoOn() throws Exception {
+        List<String> made = new ArrayList<>(List.of(publicResolution));
+        for (int i = 0; i < 11; i++) {
+            Map<String, String> more = resolution("قرار رقم " + i + " بشأن الحصاد", "PUBLIC");
+            more.put("body", "مجلس جامعة الدول العربية");
+            made.add(created(more));
+        }
+        OaiProbe oai = new OaiProbe(node.httpPort());
+
+        // a legitimate harvest, its pages asked for by GET and POST in turn, gives every public record once
+        List<String> harvested = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        OaiProbe.Answer page = oai.get("verb=ListIdentifiers&metadataPrefix=oai_dc");
+        while (true) {
+            Document doc = OaiProbe.xml(page, "harvest page " + tokens.size());
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(OaiProbe.error(doc, "harvest")).isNull();
+            OaiProbe.texts(doc, "identifier").forEach(id -> harvested.add(id.substring("oai:diwan.library:".length())));
+            List<String> next = OaiProbe.texts(doc, "resumptionToken");
+            if (next.isEmpty() || next.get(0).isEmpty()) {
+                break;
+            }
+            tokens.add(next.get(0));
+            String args = "verb=ListIdentifiers&resumptionToken=" + OaiProbe.enc(next.get(0));
+            page = tokens.size() % 2 == 0 ? oai.get(args) : oai.postForm(args);
+        }
+        assertThat(tokens).isNotEmpty();
+        assertThat(harvested).doesNotHaveDuplicates().containsAll(made).doesNotContain(restrictedReport);
+
+        // every verb, every argument, every hostile shape, by GET and by POST; every failing shape is reported
+        List<String> failures = new ArrayList<>();
+        int asked = 0;
+        for (String verb : OaiProbe.VERBS) {
+            for (String argument : OaiProbe.ARGUMENTS) {
+                for (OaiProbe.Hostile value : OaiProbe.hostileValues()) {
+                    String query = OaiProbe.query(verb, argument, value.wire(), "oai:diwan.library:" + publicResolution);
+                    String expected = OaiProbe.expected(verb, argument, value);
+                    for (boolean post : new boolean[] {false, true}) {
+                        String what = (post ? "POST " : "GET ") + verb + " " + argument + "=" + value.label();
+                        failures.add(OaiProbe.verdict(what, post ? oai.postForm(query) : oai.get(query), 200, expected));
+                        asked++;
+                    }
+                }
+            }
+        }
+        assertThat(asked).isGreaterThan(2000);
+
+        // resumption tokens: forged, changed, cut, out of range
+        String token = tokens.get(0);
+        int dot = token.indexOf('.') < 0 ? token.length() : token.indexOf('.');
+        char flipped = token.charAt(dot / 2) == 'A' ? 'B' : 'A';
+        Map<String, String> badTokens = new LinkedHashMap<>();
+        badTokens.put("forged, until Long.MAX", OaiProbe.forgedToken(Long.MAX_VALUE, 0));
+        badTokens.put("forged, until Long.MIN", OaiProbe.forgedToken(Long.MIN_VALUE, 0));
+        badTokens.put("forged, negative cursor", OaiProbe.forgedToken(1_700_000_000_000L, -1));
+        badTokens.put("payload changed", token.substring(0, dot / 2) + flipped + token.substring(dot / 2 + 1));
+        badTokens.put("cut short", token.substring(0, token.length() - 5));
+        badTokens.put("signature dropped", token.substring(0, dot));
+        badTokens.put("grown", token + "AAAA");
+        badTokens.put("garbage base64", "@@@@.####");
+        for (Map.Entry<String, String> bad : badTokens.entrySet()) {
+            for (String verb : List.of("ListRecords", "ListIdentifiers")) {
+                String args = "verb=" + verb + "&resumptionToken=" + OaiProbe.enc(bad.getValue());
+                failures.add(OaiProbe.verdict("GET " + verb + " token " + bad.getKey(), oai.get(args), 200, "badResumptionToken"));
+                failures.add(OaiProbe.verdict("POST " + verb + " token " + bad.getKey(), oai.postForm(args), 200, "badResumptionToken"));
+            }
+        }
+
+        // repeated and misnamed arguments, across the query string and the body too
+        Map<String, String> shapes = new LinkedHashMap<>();
+        shapes.put("verb=Identify&verb=Identify", "badVerb");
+        shapes.put("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc", "badArgument");
+        shapes.put("verb=ListRecords&metadataPrefix=oai_dc&set=type:book&set=type:book", "badArgument");
+        shapes.put("verb=Identify&%00=1", "badArgument");
+        shapes.put("verb%00=Identify", "badVerb");
+        shapes.put("verb=Identify&" + "x=1&".repeat(500) + "y=2", "badArgument");
+        shapes.put("verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=" + OaiProbe.enc(token), "badArgument");
+        shapes.put("verb=ListRecords&metadataPrefix=oai_dc&from=2003-01-01&until=2003-01-01T00:00:00Z", "badArgument");
+        shapes.put("verb=ListRecords&metadataPrefix=oai_dc&from=2010-01-01&until=2009-01-01", "badArgument");
+        for (Map.Entry<String, String> shape : shapes.entrySet()) {
+            failures.add(OaiProbe.verdict("GET " + shape.getKey(), oai.get(shape.getKey()), 200, shape.getValue()));
+            failures.add(OaiProbe.verdict("POST " + shape.getKey(), oai.postForm(shape.getKey()), 200, shape.getValue()));
+        }
+        failures.add(OaiProbe.verdict("verb in query and body", oai.post("verb=Identify", "application/x-www-form-urlencoded",
+                "verb=Identify".getBytes(StandardCharsets.US_ASCII)), 200, "badVerb"));
+
+        // bodies: too large, not a form, and methods the protocol does not use
+        failures.add(OaiProbe.verdict("200 KiB body", oai.postForm("verb=ListRecords&metadataPrefix=oai_dc&set=" + "a".repeat(200 * 1024)), 413,
+                "badArgument"));
+        failures.add(OaiProbe.verdict("60 KiB body", oai.postForm("verb=ListRecords&metadataPrefix=oai_dc&set=" + "a".repeat(60 * 1024)), 200,
+                "badArgument"));
+        for (String type : List.of("text/plain", "application/json", "multipart/form-data; boundary=x", "application/xml")) {
+            failures.add(OaiProbe.verdict("POST as " + type, oai.post(null, type, "verb=Identify".getBytes(StandardCharsets.US_ASCII)), 415,
+                    "badArgument"));
+        }
+        failures.add(OaiProbe.verdict("PUT", oai.send("PUT", "verb=Identify"), 405, "badArgument"));
+        failures.removeIf(Objects::isNull);
+        assertThat(failures).as("OAI-PMH answers that are wrong").isEmpty();
+
+        // and the node kept calm: no stack trace for any of it
+        assertThat(node.log()).doesNotContain("at org.diwan.library.internal.oai.").doesNotContain("at org.diwan.library.internal.web.OaiServlet")
+                .doesNotContain("OAI-PMH answer failed");
+        // a harvest still works after all of it
+        assertThat(OaiProbe.error(OaiProbe.xml(oai.get("verb=ListRecords&metadataPrefix=marcxml"), "after"), "after")).isNull();
     }
 
     private String authority(String kind, String ar, String en, String variants) throws Exception {

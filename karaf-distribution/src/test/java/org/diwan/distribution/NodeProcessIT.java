@@ -98,6 +98,9 @@ class NodeProcessIT {
         var response = https.send(health, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        // HTTPS answers tell browsers to use nothing else for a year; the loopback HTTP port for local tools does not
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
+        assertThat(new WebClient(node.httpPort()).get("/health").headers().firstValue("Strict-Transport-Security")).isEmpty();
         assertThat(response.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isIn("TLSv1.2", "TLSv1.3"));
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,17 @@ class WebSecurityIT {
             HttpResponse<String> login = anonymous.post("/login", Map.of("username", credentials[0], "password", credentials[1]), true);
             assertThat(login.statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    @Order(1)
+    void theSetupTokenIsShownOnTheConsoleAndInItsPrivateFileButNeverInTheLogFiles() throws Exception {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(node.data().resolve("setup-token"))))
+                .isEqualTo("rw-------");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(node.home().resolve("console.log")).contains(token));
+        assertThat(node.log()).contains("setup-token").doesNotContain(token);
+        Path json = node.data().resolve("log/diwan.json");
+        assertThat(Files.exists(json) ? Files.readString(json) : "").doesNotContain(token);
     }
 
     @Test

@@ -92,17 +92,23 @@ final class ContentTypes {
 
     /**
      * Whether a detected type may be stored for a caller accepting {@code accepted} (exact types or
-     * {@code image/*}); empty accepts all but executables and scripts.
+     * {@code image/*}); empty accepts all but executables and scripts; a family never admits scripts and active
+     * content (SVG, HTML, XHTML), which a caller must name one by one.
      */
     boolean allows(MediaType detected, Set<MediaType> accepted) {
         if (isExecutable(detected)) {
             return false;
         }
+        boolean active = isActive(detected);
         if (accepted.isEmpty()) {
-            return !isActive(detected);
+            return !active;
         }
         for (MediaType type : accepted) {
-            if (type.equals(detected) || ("*".equals(type.getSubtype()) && type.getType().equals(detected.getType()))) {
+            if (type.equals(detected)) {
+                return true;
+            }
+            // a family (image/*) never admits its active members (image/svg+xml): only naming one does
+            if ("*".equals(type.getSubtype()) && type.getType().equals(detected.getType()) && !active) {
                 return true;
             }
         }

@@ -72,4 +72,14 @@ class ContentTypesTest {
         Path file = Files.write(folder.resolve(name), content);
         return types.detect(file).toString();
     }
+
+    @Test
+    void aFamilyNeverAdmitsItsActiveMembers() {
+        Set<MediaType> images = Set.of(types.accepted("image/*"));
+        assertThat(types.allows(MediaType.parse("image/svg+xml"), images)).isFalse();
+        assertThat(types.allows(MediaType.parse("text/html"), Set.of(types.accepted("text/*")))).isFalse();
+        assertThat(types.allows(MediaType.parse("text/plain"), Set.of(types.accepted("text/*")))).isTrue();
+        assertThat(types.allows(MediaType.parse("application/xhtml+xml"), Set.of(types.accepted("application/*")))).isFalse();
+        assertThat(types.allows(MediaType.parse("image/svg+xml"), Set.of(types.accepted("image/*"), types.accepted("image/svg+xml")))).isTrue();
+    }
 }

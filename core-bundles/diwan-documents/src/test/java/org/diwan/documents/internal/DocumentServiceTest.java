@@ -156,6 +156,18 @@ class DocumentServiceTest {
     }
 
     @Test
+    void refusesAnSvgWithScriptWhereImagesAreAccepted() {
+        byte[] svg = ("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+                + "<script>fetch('/admin/users')</script><rect width=\"10\" height=\"10\"/></svg>\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> documents.store("library", "logo.png", new ByteArrayInputStream(svg), Set.of("image/*", "application/pdf"), "mona"))
+                .isInstanceOfSatisfying(DocumentRefused.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo(DocumentRefused.TYPE);
+                    assertThat(e.args()).containsExactly("image/svg+xml");
+                });
+        assertThat(rows()).isZero();
+    }
+
+    @Test
     void refusesEmptyContent() {
         assertThatThrownBy(() -> documents.store("missions", "empty.pdf", InputStream.nullInputStream(), ANY, "hassan"))
                 .isInstanceOfSatisfying(DocumentRefused.class, e -> {

@@ -32,6 +32,8 @@ public final class AccountService implements Accounts {
     private static final java.util.regex.Pattern PERMISSION =
             java.util.regex.Pattern.compile("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*){1,2}");
 
+    private static final String SHELL_NAMESPACE = "diwan:";
+
     private final AccountRepository repository;
     private final PasswordHasher hasher;
     private final AuditLog audit;
@@ -121,7 +123,8 @@ public final class AccountService implements Accounts {
             throw new AccountException(Reason.ROLE_INVALID, String.valueOf(name));
         }
         for (String permission : permissions) {
-            if (!PERMISSION.matcher(permission).matches()) {
+            // the shell's own permissions (diwan:admin) come with the admin role alone, never in a role of one's making
+            if (!PERMISSION.matcher(permission).matches() || permission.startsWith(SHELL_NAMESPACE)) {
                 throw new AccountException(Reason.ROLE_INVALID, permission);
             }
         }

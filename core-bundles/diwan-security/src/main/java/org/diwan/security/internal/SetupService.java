@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class SetupService implements Setup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetupService.class);
+    /** A logger whose messages reach the console of 'bin/diwan run' and no log file. */
+    private static final Logger CONSOLE = LoggerFactory.getLogger("org.diwan.setup.token");
     static final String TOKEN_FILE = "setup-token";
     static final String PASSWORD_FILE_PROPERTY = "diwan.admin.password.file";
     static final String ADMIN_USER_PROPERTY = "diwan.admin.user";
@@ -131,9 +133,12 @@ public final class SetupService implements Setup {
         } catch (IOException e) {
             LOG.error("Could not write the setup token to {}: {}", tokenFile, e.getMessage());
         }
-        // Logged at WARN so that it shows on the console of 'bin/diwan run' as well as in the log.
-        LOG.warn("First start: no administrator yet. Open the web interface's /setup page and enter the setup token {}"
+        // The token itself goes to the console only (etc/org.ops4j.pax.logging.cfg routes this logger there alone):
+        // the log files are read by collectors and by whoever may read the log folder.
+        CONSOLE.warn("First start: no administrator yet. Open the web interface's /setup page and enter the setup token {}"
                 + " (also in {}). A new token is made at every start until setup is done.", text, tokenFile);
+        LOG.warn("First start: no administrator yet. The setup token is shown on the console and kept in {} (readable by the"
+                + " node's user only); a new one is made at every start until setup is done.", tokenFile);
     }
 
     private void deleteTokenFile() {

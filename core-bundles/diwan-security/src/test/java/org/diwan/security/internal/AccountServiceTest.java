@@ -108,6 +108,8 @@ class AccountServiceTest {
         expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("admin", Set.of(), ADMIN));
         expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("x", Set.of(), ADMIN));
         expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("sneaky", Set.of("*"), ADMIN));
+        expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("deputy", Set.of("diwan:admin"), ADMIN));
+        expect(Reason.ROLE_INVALID, () -> fixture.accounts.saveRole("deputy", Set.of("missions:registry:read", "diwan:sync:admin"), ADMIN));
         assertThat(fixture.audit.actions()).contains("role.save");
     }
 

@@ -1,5 +1,6 @@
 package org.diwan.web.internal;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,7 +9,8 @@ import java.util.Set;
 
 /**
  * Synchronizer tokens against cross-site request forgery: one random token per session, required on every
- * state-changing request as the form field {@value #PARAMETER} or the header {@value #HEADER}.
+ * state-changing request as the header {@value #HEADER}, the query parameter or form field {@value #PARAMETER}
+ * (a multipart form carries it in its action's query string: its body is not read before the check).
  */
 final class Csrf {
 
@@ -30,6 +32,32 @@ final class Csrf {
 
     static boolean isStateChanging(String method) {
         return !SAFE_METHODS.contains(method);
+    }
+
+    /**
+     * The token in a query string, read without asking the container for parameters (which would read a form
+     * or multipart body as well); null when absent or given more than once.
+     */
+    static String fromQuery(String query) {
+        if (query == null) {
+            return null;
+        }
+        String found = null;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (name.equals(PARAMETER)) {
+                if (found != null) {
+                    return null;
+                }
+                try {
+                    found = URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return null;
+                }
+            }
+        }
+        return found;
     }
 
     static boolean matches(String expected, String offered) {

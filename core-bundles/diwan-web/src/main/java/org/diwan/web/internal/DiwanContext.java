@@ -43,6 +43,6 @@ public final class DiwanContext extends ServletContextHelper {
     /** Runs after the servlet of an admitted request: the request's cached permissions go. */
     @Override
     public void finishSecurity(HttpServletRequest request, HttpServletResponse response) {
-        security.finish();
+        security.finish(request);
     }
 }

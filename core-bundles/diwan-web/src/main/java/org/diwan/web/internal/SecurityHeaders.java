@@ -1,11 +1,13 @@
 package org.diwan.web.internal;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
  * Security headers for every response of Diwan's context, refusals included (they are set before the access
  * decision): a strict Content Security Policy (no inline script or style, nothing from elsewhere, no framing),
- * nosniff, no referrer to other sites, and no caching of pages that may show personal data.
+ * nosniff, no referrer to other sites, no caching of pages that may show personal data, and on HTTPS
+ * Strict-Transport-Security.
  */
 final class SecurityHeaders {
 
@@ -15,7 +17,11 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void apply(HttpServletResponse response, String path) {
+    static void apply(HttpServletRequest request, HttpServletResponse response, String path, long hstsMaxAgeSeconds) {
+        if (request.isSecure() && hstsMaxAgeSeconds > 0) {
+            // only over HTTPS: a browser ignores it on plain HTTP, and the loopback HTTP port is for local tools
+            response.setHeader("Strict-Transport-Security", "max-age=" + hstsMaxAgeSeconds);
+        }
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");

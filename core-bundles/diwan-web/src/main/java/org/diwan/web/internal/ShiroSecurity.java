@@ -14,12 +14,14 @@ import org.apache.shiro.web.servlet.Cookie.SameSiteOptions;
 import org.apache.shiro.web.servlet.SimpleCookie;
 import org.apache.shiro.web.session.mgt.DefaultWebSessionManager;
 import org.apache.shiro.web.subject.WebSubject;
+import org.diwan.api.documents.Documents;
 import org.diwan.api.security.Accounts;
 import org.diwan.api.security.Authenticator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The access decision for every request to Diwan's context, taken in the context's
@@ -27,9 +29,12 @@ import org.osgi.service.component.annotations.Reference;
  * servlet unchecked, not even in the moment at start-up when servlets are registered but filters are not
  * yet. Validates the path (Shiro's InvalidRequestFilter rules), sends visitors who are not logged in to the
  * login page (401 for the API), checks the permission a path needs and the CSRF token of state-changing
- * requests. Sessions live in cookies only (HttpOnly, Secure, SameSite=Lax), never in URLs; remember-me is off.
+ * requests, before any body is read (see {@link UploadGate}). Sessions live in cookies only (HttpOnly, Secure,
+ * SameSite=Lax, so that a link to a record in an e-mail opens it for a logged-in reader; forgery is stopped by the
+ * CSRF token), never in URLs; remember-me is off.
  */
-@Component(service = ShiroSecurity.class)
+@Component(service = ShiroSecurity.class, configurationPid = "org.diwan.web")
+@Designate(ocd = WebSecurityConfig.class)
 public final class ShiroSecurity {
 
     static final String SESSION_COOKIE = "DIWAN_SESSION";
@@ -39,10 +44,16 @@ public final class ShiroSecurity {
     private final RequestValidator validator = new RequestValidator();
     private final ErrorPages errors;
     private final DiwanRealm realm;
+    private final Documents documents;
+    private final WebSecurityConfig config;
+    private final UploadGate uploads = new UploadGate();
 
     @Activate
-    public ShiroSecurity(@Reference Authenticator authenticator, @Reference Accounts accounts, @Reference ErrorPages errors) {
+    public ShiroSecurity(@Reference Authenticator authenticator, @Reference Accounts accounts, @Reference ErrorPages errors,
+            @Reference Documents documents, WebSecurityConfig config) {
         this.errors = errors;
+        this.documents = documents;
+        this.config = config;
         DefaultWebSessionManager sessions = new DefaultWebSessionManager();
         sessions.setSessionIdUrlRewritingEnabled(false);
         sessions.setGlobalSessionTimeout(SESSION_TIMEOUT_MS);
@@ -70,7 +81,7 @@ public final class ShiroSecurity {
 
     /**
      * @return true when the request may go on to the filters and the servlet; otherwise the answer is sent.
-     *         After a true, {@link #finish()} must follow when the request is done.
+     *         After a true, {@link #finish} must follow when the request is done.
      */
     boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         realm.beginRequest();
@@ -86,22 +97,29 @@ public final class ShiroSecurity {
     }
 
     /** The request admitted by {@link #admit} is done. */
-    void finish() {
+    void finish(HttpServletRequest request) {
+        uploads.release(request);
         realm.endRequest();
     }
 
+    /**
+     * In this order, and without reading the request's body: a valid path, a logged-in visitor where one is
+     * needed, the permission of the path, a body within the limit, the CSRF token (from the header or, for
+     * multipart bodies, the query string), and the user's count of running uploads. Only then does the
+     * servlet, which checks its own permissions before it reads the body.
+     */
     private boolean decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SecurityHeaders.apply(response, pathOf(request));
+        String path = pathOf(request);
+        SecurityHeaders.apply(request, response, path, config.hstsMaxAgeSeconds());
+        Subject subject = new WebSubject.Builder(securityManager, request, response).buildWebSubject();
         if (!validator.isValid(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            refuse(subject, request, response, HttpServletResponse.SC_BAD_REQUEST, "error.badrequest");
             return false;
         }
-        String path = pathOf(request);
-        Subject subject = new WebSubject.Builder(securityManager, request, response).buildWebSubject();
         if (!AccessRules.isPublic(path)) {
             if (!subject.isAuthenticated()) {
                 if (AccessRules.isApi(path)) {
-                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                    refuse(subject, request, response, HttpServletResponse.SC_UNAUTHORIZED, "error.unauthorized");
                 } else {
                     response.sendRedirect("/login");
                 }
@@ -109,23 +127,48 @@ public final class ShiroSecurity {
             }
             Optional<String> permission = AccessRules.requiredPermission(path);
             if (permission.isPresent() && !subject.isPermitted(permission.get())) {
-                refuse(subject, request, response, "error.forbidden");
+                refuse(subject, request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
                 return false;
             }
         }
-        if (Csrf.isStateChanging(request.getMethod()) && !AccessRules.isCsrfExempt(path) && !csrfTokenMatches(request, subject)) {
-            refuse(subject, request, response, "error.csrf");
+        if (!Csrf.isStateChanging(request.getMethod())) {
+            return true;
+        }
+        long documentLimit = documents.maxSize();
+        if (UploadGate.declaredTooLarge(request, documentLimit)) {
+            // Connection: close, or Jetty would read the rest of the body to keep the connection alive
+            response.setHeader("Connection", "close");
+            refuse(subject, request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "error.too-large");
             return false;
+        }
+        boolean multipart = UploadGate.isMultipart(request);
+        if (!AccessRules.isCsrfExempt(path) && !csrfTokenMatches(request, subject, multipart)) {
+            response.setHeader("Connection", "close");
+            refuse(subject, request, response, HttpServletResponse.SC_FORBIDDEN, "error.csrf");
+            return false;
+        }
+        if (multipart) {
+            // whatever the servlet answers, the connection ends with it: Jetty would otherwise read the rest of a body
+            // the servlet refused or cut, to keep the connection for another request
+            response.setHeader("Connection", "close");
+            UploadGate.cutAt(request, documentLimit);
+            String user = subject.getPrincipal() == null ? "anonymous@" + request.getRemoteAddr() : subject.getPrincipal().toString();
+            if (!uploads.acquire(request, user)) {
+                response.setHeader("Connection", "close");
+                response.setHeader("Retry-After", "10");
+                refuse(subject, request, response, 429, "error.too-many-uploads");
+                return false;
+            }
         }
         return true;
     }
 
     /** The error page needs the visitor's subject on the thread (language, CSRF token of the switch). */
-    private void refuse(Subject subject, HttpServletRequest request, HttpServletResponse response, String key) throws IOException {
+    private void refuse(Subject subject, HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
         try {
             subject.execute(() -> {
-                errors.send(request, response, HttpServletResponse.SC_FORBIDDEN, key);
-                // committed now, or the whiteboard would replace the page with its bare 403
+                errors.send(request, response, status, key);
+                // committed now, or the whiteboard would replace the page with its bare error page
                 response.flushBuffer();
                 return null;
             });
@@ -134,12 +177,24 @@ public final class ShiroSecurity {
         }
     }
 
-    private static boolean csrfTokenMatches(HttpServletRequest request, Subject subject) {
+    /**
+     * The token from the {@value Csrf#HEADER} header, else from the query string, else (forms without a file
+     * only) from the form's body, which Jetty caps at {@link UploadGate#FORM_LIMIT}. A multipart body is never
+     * read here: that would store the whole upload before anyone decided on it.
+     */
+    private static boolean csrfTokenMatches(HttpServletRequest request, Subject subject, boolean multipart) {
         Session session = subject.getSession(false);
         Object expected = session == null ? null : session.getAttribute(Csrf.SESSION_KEY);
         String offered = request.getHeader(Csrf.HEADER);
         if (offered == null) {
-            offered = request.getParameter(Csrf.PARAMETER);
+            offered = Csrf.fromQuery(request.getQueryString());
+        }
+        if (offered == null && !multipart) {
+            try {
+                offered = request.getParameter(Csrf.PARAMETER);
+            } catch (IllegalStateException tooLarge) {
+                return false;
+            }
         }
         return Csrf.matches(expected == null ? null : expected.toString(), offered);
     }

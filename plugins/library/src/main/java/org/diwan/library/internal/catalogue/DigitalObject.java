@@ -1,6 +1,7 @@
 package org.diwan.library.internal.catalogue;
 
 import org.diwan.api.documents.StoredDocument;
+import org.diwan.api.web.DocumentResponses;
 
 /**
  * A digital object of a description: its file as the documents service keeps it (type from the content, size,
@@ -13,9 +14,8 @@ public record DigitalObject(String id, String recordId, StoredDocument document,
         return viewer.sees(record.access()) && viewer.sees(access);
     }
 
-    /** Types a browser shows itself (its PDF viewer, images, players) rather than saving. */
+    /** Types a browser shows itself (its PDF viewer, raster images, players) without running anything, rather than saving. */
     public boolean viewable() {
-        String type = document.mediaType();
-        return type.equals("application/pdf") || type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/");
+        return DocumentResponses.showsInline(document.mediaType());
     }
 }

@@ -115,6 +115,11 @@ public final class DigitalObjects {
         return of(record).stream().filter(o -> o.id().equals(objectId)).findFirst();
     }
 
+    /** The largest file an object may have: the documents service's limit. */
+    public long maxSize() {
+        return documents.maxSize();
+    }
+
     public InputStream open(DigitalObject object) {
         return documents.open(object.document().id());
     }

@@ -1,6 +1,9 @@
 package org.diwan.library.internal.oai;
 
-/** An OAI-PMH error condition (protocol section 3.6): the code the response carries, and a message for people. */
+/**
+ * An OAI-PMH error condition (protocol section 3.6): the code the response carries, and a message for people.
+ * Messages that repeat a value from outside pass it through {@link XmlChars#shown(String)} first.
+ */
 final class OaiError extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -8,7 +11,8 @@ final class OaiError extends Exception {
     private final String code;
 
     OaiError(String code, String message) {
-        super(message);
+        // the stack is never shown or logged: an error condition is an answer, not a fault
+        super(message, null, false, false);
         this.code = code;
     }
 
@@ -16,7 +20,16 @@ final class OaiError extends Exception {
         return code;
     }
 
+    /** Whether the request element must stay bare: the protocol forbids echoing arguments that were not valid. */
+    boolean echoesNoArguments() {
+        return code.equals("badVerb") || code.equals("badArgument");
+    }
+
     static OaiError badArgument(String message) {
         return new OaiError("badArgument", message);
+    }
+
+    static OaiError badResumptionToken(String message) {
+        return new OaiError("badResumptionToken", message);
     }
 }

@@ -1,13 +1,11 @@
 package org.diwan.library.internal.oai;
 
-import java.io.Writer;
+import java.io.StringWriter;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -29,13 +26,23 @@ import org.diwan.library.internal.catalogue.CatalogueStore;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.exchange.DublinCore;
 import org.diwan.library.internal.exchange.MarcXmlRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The library's OAI-PMH 2.0 data provider (LIB-6): the six verbs, {@code oai_dc} and {@code marcxml}, sets by
- * holding type ({@code type:league-document}), stateless resumption tokens, the protocol's error codes. Only
- * public records are ever disseminated; deleted records are not tracked ({@code deletedRecord=no}).
+ * holding type ({@code type:league-document}), stateless signed resumption tokens, the protocol's error codes.
+ * Only public records are ever disseminated; deleted records are not tracked ({@code deletedRecord=no}).
+ * <p>
+ * Every answer is a whole document built in memory: an error found half-way replaces what was written so far,
+ * so nothing incomplete can reach a harvester. Arguments are checked before anything else (printable characters
+ * only, at most {@value #MAX_ARGUMENT} characters) and echoed in {@code <request>} only once valid.
  */
 public final class OaiProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OaiProvider.class);
+    /** Far above any identifier, set or token this repository issues; a longer value cannot be one of them. */
+    static final int MAX_ARGUMENT = 1024;
 
     static final String OAI = "http://www.openarchives.org/OAI/2.0/";
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -43,8 +50,6 @@ public final class OaiProvider {
     static final String OAI_SCHEMA = OAI + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
     private static final Set<AccessLevel> PUBLIC = EnumSet.of(AccessLevel.PUBLIC);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     private static final Map<String, Set<String>> ARGUMENTS = Map.of(
             "Identify", Set.of(),
             "ListMetadataFormats", Set.of("identifier"),
@@ -60,94 +65,143 @@ public final class OaiProvider {
     private final CatalogueStore records;
     private final AuthorityStore authorities;
     private final Repository repository;
+    private final OaiTokens tokens;
     private final Clock clock;
     private final int pageSize;
 
-    public OaiProvider(CatalogueStore records, AuthorityStore authorities, Repository repository, Clock clock, int pageSize) {
+    public OaiProvider(CatalogueStore records, AuthorityStore authorities, Repository repository, OaiTokenKey tokenKey, Clock clock,
+            int pageSize) {
         this.records = records;
         this.authorities = authorities;
         this.repository = repository;
+        this.tokens = new OaiTokens(tokenKey);
         this.clock = clock;
         this.pageSize = pageSize;
     }
 
+    /** What a verb writes inside the document, or the error condition it finds first. */
+    @FunctionalInterface
+    private interface Body {
+        void write(XMLStreamWriter xml) throws XMLStreamException, SQLException, OaiError;
+    }
+
     /**
-     * Answers one request.
+     * Answers one request with a complete document.
      *
-     * @param params  the request's arguments as the servlet received them (a repeated argument is an error)
+     * @param params  the request's arguments, every occurrence of each (a repeated argument is an error)
      * @param baseUrl the address harvesters use, for {@code <request>} and Identify
+     * @throws SQLException when the catalogue cannot be read: the caller answers 500, nothing was sent
      */
-    public void answer(Map<String, String[]> params, String baseUrl, Writer out) throws SQLException, XMLStreamException {
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-        xml.writeStartDocument("UTF-8", "1.0");
-        xml.writeStartElement("", "OAI-PMH", OAI);
-        xml.writeDefaultNamespace(OAI);
-        xml.writeNamespace("xsi", XSI);
-        xml.writeAttribute("xsi", XSI, "schemaLocation", OAI_SCHEMA);
-        text(xml, "responseDate", SECONDS.format(clock.instant()));
+    public String answer(Map<String, List<String>> params, String baseUrl) throws SQLException, XMLStreamException {
         String verb;
         Map<String, String> args;
         try {
             verb = verb(params);
             args = arguments(params, verb);
         } catch (OaiError error) {
-            // the protocol: with badVerb or badArgument, the request element carries no attributes
-            request(xml, baseUrl, null, Map.of());
-            error(xml, error);
-            finish(xml);
-            return;
+            return refusal(error, baseUrl);
         }
-        request(xml, baseUrl, verb, args);
         try {
-            switch (verb) {
-                case "Identify" -> identify(xml, baseUrl);
-                case "ListMetadataFormats" -> listMetadataFormats(xml, args);
-                case "ListSets" -> listSets(xml, args);
-                case "GetRecord" -> getRecord(xml, args);
-                default -> list(xml, verb, args);
-            }
+            return document(baseUrl, verb, args, xml -> {
+                switch (verb) {
+                    case "Identify" -> identify(xml, baseUrl);
+                    case "ListMetadataFormats" -> listMetadataFormats(xml, args);
+                    case "ListSets" -> listSets(xml, args);
+                    case "GetRecord" -> getRecord(xml, args);
+                    default -> list(xml, verb, args);
+                }
+            });
         } catch (OaiError error) {
-            // every verb checks before it writes its element, so the error stands alone
-            error(xml, error);
+            // whatever the verb had written is dropped: the error stands alone
+            return errorDocument(baseUrl, error.echoesNoArguments() ? null : verb, args, error);
         }
-        finish(xml);
+    }
+
+    /**
+     * The answer to a request refused before its arguments could be read (a body too large, say): the
+     * {@code <request>} element carries no argument, as the protocol requires with badVerb and badArgument.
+     */
+    public String refusal(String code, String message, String baseUrl) throws XMLStreamException {
+        return refusal(new OaiError(code, message), baseUrl);
+    }
+
+    private String refusal(OaiError error, String baseUrl) throws XMLStreamException {
+        return errorDocument(baseUrl, null, Map.of(), error);
+    }
+
+    /** With no verb, the request element is bare. */
+    private String errorDocument(String baseUrl, String verb, Map<String, String> args, OaiError error) throws XMLStreamException {
+        try {
+            return document(baseUrl, verb, args, xml -> error(xml, error));
+        } catch (SQLException | OaiError impossible) {
+            throw new IllegalStateException("writing an error reads nothing", impossible);
+        }
+    }
+
+    /** The body of a 500: still a complete document, with no error code (the protocol has none for a fault). */
+    public String failure(String baseUrl) throws XMLStreamException {
+        try {
+            return document(baseUrl, null, Map.of(), xml -> xml.writeComment("The repository could not answer this request; please try again later"));
+        } catch (SQLException | OaiError impossible) {
+            throw new IllegalStateException("writing a comment reads nothing", impossible);
+        }
+    }
+
+    private String document(String baseUrl, String verb, Map<String, String> args, Body body) throws XMLStreamException, SQLException, OaiError {
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = new CleanXmlWriter(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out));
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("", "OAI-PMH", OAI);
+        xml.writeDefaultNamespace(OAI);
+        xml.writeNamespace("xsi", XSI);
+        xml.writeAttribute("xsi", XSI, "schemaLocation", OAI_SCHEMA);
+        text(xml, "responseDate", SECONDS.format(clock.instant()));
+        request(xml, baseUrl, verb, args);
+        body.write(xml);
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return out.toString();
     }
 
     private static void error(XMLStreamWriter xml, OaiError error) throws XMLStreamException {
+        // a harvester's mistake or a probe: worth a line when looking into one, never a stack trace
+        LOG.debug("OAI-PMH request answered {}: {}", error.code(), error.getMessage());
         xml.writeStartElement("error");
         xml.writeAttribute("code", error.code());
         xml.writeCharacters(error.getMessage());
         xml.writeEndElement();
     }
 
-    private static void finish(XMLStreamWriter xml) throws XMLStreamException {
-        xml.writeEndElement();
-        xml.writeEndDocument();
-        xml.close();
-    }
-
-
-    private static String verb(Map<String, String[]> params) throws OaiError {
-        String[] verbs = params.get("verb");
-        if (verbs == null || verbs.length != 1 || !ARGUMENTS.containsKey(verbs[0])) {
-            throw new OaiError("badVerb", verbs == null ? "No verb given" : verbs.length > 1 ? "The verb is repeated" : "Unknown verb: " + verbs[0]);
+    private static String verb(Map<String, List<String>> params) throws OaiError {
+        List<String> verbs = params.get("verb");
+        if (verbs == null || verbs.size() != 1 || !ARGUMENTS.containsKey(verbs.get(0))) {
+            throw new OaiError("badVerb", verbs == null ? "No verb given" : verbs.size() > 1 ? "The verb is repeated"
+                    : "Unknown verb: " + XmlChars.shown(verbs.get(0)));
         }
-        return verbs[0];
+        return verbs.get(0);
     }
 
-    private static Map<String, String> arguments(Map<String, String[]> params, String verb) throws OaiError {
+    private static Map<String, String> arguments(Map<String, List<String>> params, String verb) throws OaiError {
         Map<String, String> args = new LinkedHashMap<>();
-        for (Map.Entry<String, String[]> p : params.entrySet()) {
+        for (Map.Entry<String, List<String>> p : params.entrySet()) {
             if (p.getKey().equals("verb")) {
                 continue;
             }
             if (!ARGUMENTS.get(verb).contains(p.getKey())) {
-                throw OaiError.badArgument("Illegal argument for " + verb + ": " + p.getKey());
+                throw OaiError.badArgument("Illegal argument for " + verb + ": " + XmlChars.shown(p.getKey()));
             }
-            if (p.getValue().length != 1) {
+            if (p.getValue().size() != 1) {
                 throw OaiError.badArgument("Repeated argument: " + p.getKey());
             }
-            args.put(p.getKey(), p.getValue()[0]);
+            String value = p.getValue().get(0);
+            if (value.length() > MAX_ARGUMENT) {
+                throw OaiError.badArgument("Argument longer than " + MAX_ARGUMENT + " characters: " + p.getKey());
+            }
+            if (!XmlChars.isCleanArgument(value)) {
+                throw OaiError.badArgument("Control characters, noncharacters or broken surrogates in argument " + p.getKey());
+            }
+            args.put(p.getKey(), value);
         }
         if (args.containsKey("resumptionToken") && args.size() > 1) {
             throw OaiError.badArgument("resumptionToken is an exclusive argument");
@@ -206,7 +260,7 @@ public final class OaiProvider {
 
     private void listSets(XMLStreamWriter xml, Map<String, String> args) throws XMLStreamException, OaiError {
         if (args.containsKey("resumptionToken")) {
-            throw new OaiError("badResumptionToken", "ListSets is answered in one response");
+            throw OaiError.badResumptionToken("ListSets is answered in one response");
         }
         xml.writeStartElement("ListSets");
         for (RecordType type : RecordType.values()) {
@@ -227,16 +281,16 @@ public final class OaiProvider {
     }
 
     private void list(XMLStreamWriter xml, String verb, Map<String, String> args) throws XMLStreamException, SQLException, OaiError {
-        OaiToken page = args.containsKey("resumptionToken") ? OaiToken.decode(args.get("resumptionToken")) : firstPage(args);
+        OaiToken page = args.containsKey("resumptionToken") ? tokens.check(args.get("resumptionToken")) : firstPage(args);
         prefix(page.metadataPrefix());
         RecordType type = setType(page.set());
-        List<CatalogueRecord> found = records.harvest(PUBLIC, type, page.from(), page.until(), page.afterId().equals("-") ? null : page.afterId(),
-                pageSize + 1);
+        List<CatalogueRecord> found = records.harvest(PUBLIC, type, page.from(), page.until(),
+                page.afterId().equals(OaiToken.FIRST) ? null : page.afterId(), pageSize + 1);
         if (found.isEmpty()) {
             if (page.cursor() == 0) {
                 throw new OaiError("noRecordsMatch", "No public record matches");
             }
-            throw new OaiError("badResumptionToken", "The harvest this token belongs to is over");
+            throw OaiToken.refused("harvest over");
         }
         boolean more = found.size() > pageSize;
         List<CatalogueRecord> shown = more ? found.subList(0, pageSize) : found;
@@ -250,8 +304,8 @@ public final class OaiProvider {
             xml.writeStartElement("resumptionToken");
             xml.writeAttribute("cursor", Integer.toString(page.cursor()));
             if (more) {
-                xml.writeCharacters(new OaiToken(page.metadataPrefix(), page.set(), page.from(), page.until(), shown.get(shown.size() - 1).id(),
-                        page.cursor() + shown.size()).encode());
+                xml.writeCharacters(tokens.issue(new OaiToken(page.metadataPrefix(), page.set(), page.from(), page.until(),
+                        shown.get(shown.size() - 1).id(), page.cursor() + shown.size())));
             }
             xml.writeEndElement();
         }
@@ -264,40 +318,25 @@ public final class OaiProvider {
         if (from != null && until != null && from.length() != until.length()) {
             throw OaiError.badArgument("from and until have different granularities");
         }
-        Instant start = from == null ? null : date(from, false);
+        Instant start = from == null ? null : OaiDates.parse(from, false);
         // without until, the harvest ends at its first request: later changes wait for the next harvest
-        Instant end = until == null ? clock.instant() : date(until, true);
+        Instant end = until == null ? clock.instant() : OaiDates.parse(until, true);
         if (start != null && until != null && start.isAfter(end)) {
             throw OaiError.badArgument("from is later than until");
         }
         prefix(args.get("metadataPrefix"));
         setType(args.get("set"));
-        return new OaiToken(args.get("metadataPrefix"), args.get("set"), start, end, "-", 0);
+        return new OaiToken(args.get("metadataPrefix"), args.get("set"), start, end, OaiToken.FIRST, 0);
     }
 
-    private static Instant date(String value, boolean endOfPeriod) throws OaiError {
-        try {
-            if (DAY.matcher(value).matches()) {
-                LocalDate day = LocalDate.parse(value);
-                return endOfPeriod ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1) : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            if (SECOND.matcher(value).matches()) {
-                return Instant.parse(value);
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the refusal
-        }
-        throw OaiError.badArgument("Not a UTC date of the repository's granularity (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ): " + value);
-    }
-
-    private static String prefix(String prefix) throws OaiError {
+    static String prefix(String prefix) throws OaiError {
         if (!"oai_dc".equals(prefix) && !"marcxml".equals(prefix)) {
             throw new OaiError("cannotDisseminateFormat", "Formats: oai_dc, marcxml");
         }
         return prefix;
     }
 
-    private static RecordType setType(String set) throws OaiError {
+    static RecordType setType(String set) throws OaiError {
         if (set == null) {
             return null;
         }
@@ -306,7 +345,7 @@ public final class OaiProvider {
                 return type;
             }
         }
-        throw OaiError.badArgument("Unknown set: " + set);
+        throw OaiError.badArgument("Unknown set: " + XmlChars.shown(set));
     }
 
     /** The public record an identifier names; anything else does not exist, as far as harvesters know. */

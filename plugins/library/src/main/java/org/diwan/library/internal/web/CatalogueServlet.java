@@ -51,14 +51,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/library/catalogue/*")
 @HttpWhiteboardServletName("library-catalogue")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024, maxFileSize = CatalogueServlet.MAX_UPLOAD,
-        maxRequestSize = CatalogueServlet.MAX_UPLOAD + 1024 * 1024)
+// the shell caps every upload at the documents service's limit before and while the body is read
+@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024)
 public final class CatalogueServlet extends LibraryServlet {
 
     private static final long serialVersionUID = 1L;
     static final String BASE = "/diwan/library/catalogue";
     /** The servlet's own bound on a request; the documents service's limit (etc/org.diwan.documents.cfg) applies within it. */
-    static final long MAX_UPLOAD = 1024L * 1024 * 1024;
 
     private final transient Catalogue catalogue;
     private final transient DigitalObjects objects;
@@ -189,7 +188,7 @@ public final class CatalogueServlet extends LibraryServlet {
             part = request.getPart("file");
         } catch (IllegalStateException tooLarge) {
             detail(request, response, record.id(), HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    Map.of("uploadError", messages.get(DocumentRefused.TOO_LARGE, pages.language(request), MAX_UPLOAD)));
+                    Map.of("uploadError", messages.get(DocumentRefused.TOO_LARGE, pages.language(request), objects.maxSize())));
             return;
         } catch (ServletException notMultipart) {
             part = null;

@@ -2,19 +2,15 @@ package org.diwan.library.internal.oai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.diwan.library.internal.LibraryFixture;
 import org.diwan.library.internal.authority.Authority;
@@ -43,8 +39,7 @@ class OaiProviderTest {
     @BeforeEach
     void open() throws Exception {
         library = new LibraryFixture(folder);
-        provider = new OaiProvider(library.recordStore, library.authorityStore, new OaiProvider.Repository("مكتبة جامعة الدول العربية",
-                "library@las.example", "diwan.library"), Clock.systemUTC(), 7);
+        provider = provider(library);
         Authority council = library.authority("BODY", "مجلس جامعة الدول العربية", "Council of the League of Arab States", null);
         for (int i = 0; i < 25; i++) {
             publicIds.add(record("قرار رقم " + i, "PUBLIC", council).id());
@@ -52,6 +47,11 @@ class OaiProviderTest {
         for (String access : List.of("STAFF", "RESTRICTED", "STAFF")) {
             hiddenIds.add(record("وثيقة داخلية", access, council).id());
         }
+    }
+
+    static OaiProvider provider(LibraryFixture library) {
+        return new OaiProvider(library.recordStore, library.authorityStore, new OaiProvider.Repository("مكتبة جامعة الدول العربية",
+                "library@las.example", "diwan.library"), new OaiTokenKey(library.dataSource, Clock.systemUTC()), Clock.systemUTC(), 7);
     }
 
     @AfterEach
@@ -66,23 +66,19 @@ class OaiProviderTest {
     }
 
     private Document ask(String... pairs) throws Exception {
-        Map<String, String[]> params = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            params.merge(pairs[i], new String[] {pairs[i + 1]}, (a, b) -> new String[] {a[0], b[0]});
-        }
-        StringWriter out = new StringWriter();
-        provider.answer(params, BASE, out);
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(OAI);
-        assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("OAI-PMH");
-        return doc;
+        return ask(provider, pairs);
     }
 
-    private static String error(Document doc) {
-        NodeList errors = doc.getElementsByTagNameNS(OAI, "error");
-        return errors.getLength() == 0 ? null : ((Element) errors.item(0)).getAttribute("code");
+    static Document ask(OaiProvider provider, String... pairs) throws Exception {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+        return OaiXml.parse(provider.answer(params, BASE));
+    }
+
+    static String error(Document doc) {
+        return OaiXml.error(doc);
     }
 
     private static List<String> texts(Document doc, String namespace, String name) {

@@ -16,6 +16,7 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.Part;
 
 import org.diwan.api.documents.DocumentRefused;
+import org.diwan.api.documents.Documents;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
 import org.diwan.api.reference.Countries;
@@ -51,24 +52,25 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern("/diwan/missions/correspondence/*")
 @HttpWhiteboardServletName("missions-correspondence")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024, maxFileSize = CorrespondenceServlet.MAX_UPLOAD,
-        maxRequestSize = CorrespondenceServlet.MAX_UPLOAD + 1024 * 1024)
+// the shell caps every upload at the documents service's limit before and while the body is read
+@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024)
 public final class CorrespondenceServlet extends DepartmentServlet {
 
     private static final long serialVersionUID = 1L;
-    static final long MAX_UPLOAD = 256L * 1024 * 1024;
     private static final String BASE = "/diwan/missions/correspondence";
 
     private final transient CorrespondenceService service;
     private final transient MissionRegistry registry;
+    private final transient Documents documents;
     private final transient CorrespondenceViews views = new CorrespondenceViews(Countries.standard());
 
     @Activate
     public CorrespondenceServlet(@Reference CorrespondenceService service, @Reference MissionRegistry registry, @Reference CurrentUser user,
-            @Reference Pages pages, @Reference Messages messages) {
+            @Reference Pages pages, @Reference Messages messages, @Reference Documents documents) {
         super(user, pages, messages);
         this.service = service;
         this.registry = registry;
+        this.documents = documents;
     }
 
     @Override
@@ -177,7 +179,7 @@ public final class CorrespondenceServlet extends DepartmentServlet {
             part = request.getPart("file");
         } catch (IllegalStateException tooLarge) {
             detail(request, response, record, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    Map.of("uploadError", messages.get("documents.refused.too-large", pages.language(request), MAX_UPLOAD)));
+                    Map.of("uploadError", messages.get(DocumentRefused.TOO_LARGE, pages.language(request), documents.maxSize())));
             return;
         } catch (ServletException notMultipart) {
             part = null;
@@ -190,7 +192,7 @@ public final class CorrespondenceServlet extends DepartmentServlet {
             service.attach(record, part.getSubmittedFileName(), content, actor(), user.address());
             response.sendRedirect(BASE + "/" + record.id() + "?attached=1#attachments");
         } catch (DocumentRefused refused) {
-            int status = refused.messageKey().endsWith("too-large") ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : 422;
+            int status = refused.messageKey().equals(DocumentRefused.TOO_LARGE) ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : 422;
             detail(request, response, record, status,
                     Map.of("uploadError", messages.get(refused.messageKey(), pages.language(request), refused.args().toArray())));
         } finally {
