@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,29 @@ class AdminConsoleIT {
                 session.addPasswordIdentity(credentials[1]);
                 assertThatThrownBy(() -> session.auth().verify(TIMEOUT)).as(credentials[0]).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void failuresFromOneSshClientDoNotLockTheConsoleForAnother() throws Exception {
+        // whenRegistered: the shell may still be registering commands; the unlock command is needed below
+        assertThat(whenRegistered("diwan:user-unlock")).containsAnyOf("No login lock", "Login");
+        for (int i = 0; i < 5; i++) {
+            int attempt = i;
+            assertThatThrownBy(() -> asOperatorFrom("127.0.0.2", "wrong password " + attempt, "echo no")).isNotNull();
+        }
+        assertThatThrownBy(() -> asOperatorFrom("127.0.0.2", PASSWORD, "echo no")).as("locked for that client").isNotNull();
+        assertThat(asOperatorFrom("127.0.0.3", PASSWORD, "diwan:user-unlock")).contains("operator").contains("127.0.0.2");
+        assertThat(asOperatorFrom("127.0.0.3", PASSWORD, "diwan:user-unlock operator")).contains("Unlocked operator");
+        assertThat(asOperatorFrom("127.0.0.2", PASSWORD, "echo back in")).contains("back in");
+    }
+
+    private String asOperatorFrom(String source, String password, String command) throws Exception {
+        try (ClientSession session = ssh.connect("operator", new InetSocketAddress("127.0.0.1", node.sshPort()), null,
+                new InetSocketAddress(source, 0)).verify(TIMEOUT).getSession()) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(TIMEOUT);
+            return exec(session, command);
         }
     }
 

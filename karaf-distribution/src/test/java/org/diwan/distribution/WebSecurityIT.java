@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The web shell from outside, on a fresh node, in the order a person meets it: nothing opens before setup,
  * setup with the token (once), login, then the refusals: protected URLs in every bypass spelling, POSTs
  * without CSRF token, security headers, cookie flags, session renewal, messages in the chosen language,
- * the admin pages, and last (it locks the administrator out) the lockout.
+ * the admin pages, and last (it locks the administrator out of one address) the lockout and its unlock.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -178,17 +178,37 @@ class WebSecurityIT {
 
     @Test
     @Order(99)
-    void repeatedFailuresLockTheAccount() throws Exception {
-        WebClient visitor = new WebClient(node.httpPort());
-        visitor.get("/login");
+    void failuresFromOneAddressLockTheAdministratorOutOfThatAddressOnly() throws Exception {
+        WebClient attacker = new WebClient(node.httpPort()); // 127.0.0.1
+        attacker.get("/login");
         HttpResponse<String> last = null;
         for (int i = 0; i < 5; i++) {
-            last = visitor.post("/login", Map.of("username", "chief", "password", "wrong guess " + i), true);
+            last = attacker.post("/login", Map.of("username", "chief", "password", "wrong guess " + i), true);
         }
         assertThat(last.body()).contains("الحساب مقفل مؤقتًا");
-        HttpResponse<String> right = visitor.post("/login", Map.of("username", "chief", "password", PASSWORD), true);
+        HttpResponse<String> right = attacker.post("/login", Map.of("username", "chief", "password", PASSWORD), true);
         assertThat(right.statusCode()).isEqualTo(401);
         assertThat(right.body()).contains("الحساب مقفل مؤقتًا");
+
+        // the administrator, from another address, still logs in, and hears of the attack
+        LoopbackSourceClient owner = new LoopbackSourceClient(node.httpPort(), "127.0.0.2");
+        owner.get("/login");
+        assertThat(owner.post("/login", Map.of("username", "chief", "password", PASSWORD)).status()).isEqualTo(302);
+        LoopbackSourceClient.Answer home = owner.get("/");
+        assertThat(home.body()).contains("id=\"attack-notice\"").contains("127.0.0.1");
+        assertThat(owner.get("/").body()).as("told once").doesNotContain("id=\"attack-notice\"");
+
+        // and lifts the lock from the users page: without the CSRF token it is refused, with it audited
+        assertThat(owner.get("/admin/users").body()).contains("id=\"unlock-chief\"");
+        assertThat(owner.post("/admin/users/unlock", Map.of("username", "chief", "_csrf", "forged")).status()).isEqualTo(403);
+        owner.get("/admin/users");
+        LoopbackSourceClient.Answer unlocked = owner.post("/admin/users/unlock", Map.of("username", "chief"));
+        assertThat(unlocked.status()).isEqualTo(302);
+        assertThat(unlocked.header("Location")).endsWith("/admin/users?done=unlocked");
+        assertThat(owner.get("/admin/users?done=unlocked").body()).contains("id=\"users-notice\"").doesNotContain("id=\"unlock-chief\"");
+        assertThat(owner.get("/admin/audit").body()).contains("account.lockout").contains("account.unlock");
+
+        assertThat(attacker.post("/login", Map.of("username", "chief", "password", PASSWORD), true).statusCode()).isEqualTo(302);
     }
 
     @Test

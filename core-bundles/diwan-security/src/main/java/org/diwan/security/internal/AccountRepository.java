@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.security.Account;
 
-/** Accounts, roles and login failures in the {@code security} schema. Plain JDBC, one method per statement group. */
+/** Accounts and roles in the {@code security} schema (login history: {@link LoginRecords}). Plain JDBC, one method per statement group. */
 final class AccountRepository {
 
     static final String LOCAL = "local";
@@ -224,41 +224,6 @@ final class AccountRepository {
     Set<String> permissions(String username) {
         return strings("SELECT DISTINCT p.permission FROM role_permission p JOIN account_role r ON r.role_name = p.role_name"
                 + " JOIN account a ON a.id = r.account_id WHERE a.username = ? AND a.enabled = TRUE", username);
-    }
-
-    void recordFailure(String username, Instant at, String address) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO login_failure (username, failed_at, address) VALUES (?, ?, ?)")) {
-            s.setString(1, username.length() > 64 ? username.substring(0, 64) : username);
-            s.setTimestamp(2, Timestamp.from(at));
-            s.setString(3, address.length() > 64 ? address.substring(0, 64) : address);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("record login failure", e);
-        }
-    }
-
-    /** The times of the failures since the given instant, oldest first. */
-    List<Instant> failuresSince(String username, Instant since) {
-        List<Instant> times = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT failed_at FROM login_failure WHERE username = ? AND failed_at > ? ORDER BY failed_at")) {
-            s.setString(1, username);
-            s.setTimestamp(2, Timestamp.from(since));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    times.add(rs.getTimestamp(1).toInstant());
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read login failures", e);
-        }
-        return times;
-    }
-
-    void clearFailures(String username) {
-        update("DELETE FROM login_failure WHERE username = ?", username);
     }
 
     private static Set<String> roles(Connection c, UUID id) throws SQLException {

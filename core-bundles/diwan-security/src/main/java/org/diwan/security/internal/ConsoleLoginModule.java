@@ -17,13 +17,19 @@ import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.spi.LoginModule;
 
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.diwan.api.security.Account;
 import org.diwan.api.security.Authenticator;
 import org.diwan.api.security.LoginResult;
 
-/** The SSH console's login: a Diwan administrator becomes a Karaf user with the roles the shell checks. */
+/**
+ * The SSH console's login: a Diwan administrator becomes a Karaf user with the roles the shell checks. The
+ * lockout counts by the SSH client's own address, which Karaf's SSH server puts into the subject as a
+ * {@link ClientPrincipal} before the login (Karaf 4.4), so that one client's failures never lock the console
+ * for administrators connecting from elsewhere.
+ */
 public final class ConsoleLoginModule implements LoginModule {
 
     static final String AUTHENTICATOR_OPTION = "diwan.authenticator";
@@ -53,7 +59,7 @@ public final class ConsoleLoginModule implements LoginModule {
         }
         char[] secret = password.getPassword() == null ? new char[0] : password.getPassword();
         try {
-            LoginResult result = authenticator.login(name.getName(), secret, "ssh");
+            LoginResult result = authenticator.login(name.getName(), secret, clientAddress(subject));
             Account account = result.account().filter(a -> result.succeeded()).orElseThrow(
                     () -> new FailedLoginException("login refused (" + result.outcome().name().toLowerCase() + ")"));
             if (!account.isAdmin()) {
@@ -66,6 +72,29 @@ public final class ConsoleLoginModule implements LoginModule {
             Arrays.fill(secret, '\0');
             password.clearPassword();
         }
+    }
+
+    /** The SSH client's address ({@code ssh} when Karaf did not say), from Karaf's {@code ClientPrincipal}. */
+    static String clientAddress(Subject subject) {
+        if (subject != null) {
+            for (ClientPrincipal client : subject.getPrincipals(ClientPrincipal.class)) {
+                if ("ssh".equals(client.getMethod()) && client.getAddress() != null) {
+                    return host(client.getAddress());
+                }
+            }
+        }
+        return "ssh";
+    }
+
+    /** The address of {@code InetSocketAddress.toString()}: {@code name/1.2.3.4:22}, {@code /[::1]:22} → {@code 1.2.3.4}, {@code ::1}. */
+    static String host(String socketAddress) {
+        String text = socketAddress.substring(socketAddress.lastIndexOf('/') + 1);
+        if (text.startsWith("[")) {
+            int end = text.indexOf(']');
+            return end > 0 ? text.substring(1, end) : text;
+        }
+        int port = text.lastIndexOf(':');
+        return port > 0 ? text.substring(0, port) : text;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,8 @@ public final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final Semaphore permits = new Semaphore(CONCURRENT, true);
+    /** Argon2 runs so far: what a refused login must not add to (and what a test of that counts). */
+    private final AtomicLong runs = new AtomicLong();
     /** Verified against when the account does not exist, so that both cases take as long. */
     private final String decoy;
 
@@ -69,6 +72,11 @@ public final class PasswordHasher {
         verify(password, decoy);
     }
 
+    /** How many Argon2 hashes this hasher has computed (logins, decoys and new passwords alike). */
+    long runs() {
+        return runs.get();
+    }
+
     private byte[] argon2(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -80,6 +88,7 @@ public final class PasswordHasher {
         byte[] secret = utf8(password);
         byte[] out = new byte[length];
         permits.acquireUninterruptibly();
+        runs.incrementAndGet();
         try {
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
             generator.init(parameters);

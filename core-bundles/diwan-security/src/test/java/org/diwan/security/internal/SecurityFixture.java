@@ -1,6 +1,7 @@
 package org.diwan.security.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.diwan.persistence.internal.TestDatabase;
 
@@ -10,16 +11,27 @@ final class SecurityFixture implements AutoCloseable {
     /** One hasher for all tests: building it costs one Argon2 hash. */
     static final PasswordHasher HASHER = new PasswordHasher();
 
+    /** The shipped defaults of {@link LockoutConfig}. */
+    static final LockoutRules RULES = new LockoutRules(5, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(240),
+            30, 100);
+
     final TestDatabase database;
     final AccountRepository repository;
+    final LoginRecords records;
     final TestClock clock = new TestClock();
     final RecordingAuditLog audit = new RecordingAuditLog();
     final AccountService accounts;
 
     SecurityFixture(Path folder) throws Exception {
         database = TestDatabase.create(folder);
-        repository = new AccountRepository(database.migrate("security"));
+        javax.sql.DataSource dataSource = database.migrate("security");
+        repository = new AccountRepository(dataSource);
+        records = new LoginRecords(dataSource);
         accounts = new AccountService(repository, HASHER, audit, clock);
+    }
+
+    LoginService logins(LockoutRules rules) {
+        return new LoginService(repository, records, HASHER, audit, clock, rules);
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.diwan.api.plugin.PluginDescriptor;
 import org.diwan.api.security.AccountException;
 import org.diwan.api.security.Accounts;
 import org.diwan.api.security.Actor;
+import org.diwan.api.security.Lockout;
+import org.diwan.api.security.Lockouts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,20 +51,24 @@ public final class AdminUsersServlet extends HttpServlet {
     private final transient Accounts accounts;
     private final transient Navigation navigation;
     private final transient AuditLog audit;
+    private final transient Lockouts lockouts;
 
     @Activate
     public AdminUsersServlet(@Reference PageRenderer pages, @Reference Accounts accounts, @Reference Navigation navigation,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference Lockouts lockouts) {
         this.pages = pages;
         this.accounts = accounts;
         this.navigation = navigation;
         this.audit = audit;
+        this.lockouts = lockouts;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> model = new HashMap<>();
-        if (request.getParameter("done") != null) {
+        if ("unlocked".equals(request.getParameter("done"))) {
+            model.put("notice", "admin.users.unlocked");
+        } else if (request.getParameter("done") != null) {
             model.put("notice", "created".equals(request.getParameter("done")) ? "admin.users.created" : "admin.roles.saved");
         }
         show(request, response, HttpServletResponse.SC_OK, model);
@@ -125,11 +131,24 @@ public final class AdminUsersServlet extends HttpServlet {
         Language language = WebSession.language(request);
         model.put("users", accounts.list().stream().map(a -> Map.of("username", a.username(), "displayName", a.displayName(),
                 "roles", String.join(", ", a.roles()))).toList());
+        model.put("locks", locks(language));
         Map<String, Set<String>> roles = accounts.roles();
         model.put("roles", roles.entrySet().stream()
                 .map(r -> Map.of("name", r.getKey(), "permissions", r.getValue())).toList());
         model.put("permissionGroups", permissionGroups(language));
         pages.render(request, response, status, "admin-users", model);
+    }
+
+    /** The login locks in force, by name, for the unlock buttons (the unlock itself: {@link AdminUnlockServlet}). */
+    private Map<String, String> locks(Language language) {
+        Map<String, String> locks = new HashMap<>();
+        for (Lockout lock : lockouts.current()) {
+            String until = org.diwan.api.i18n.DigitStyle.defaultFor(language).apply(java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault()).format(lock.until()));
+            locks.put(lock.username(), pages.message(lock.accountWide() ? "admin.users.lockedWide" : "admin.users.locked", language,
+                    until, String.join(", ", lock.addresses())));
+        }
+        return locks;
     }
 
     /** The permissions of each installed plugin, labelled in the page's language. */

@@ -55,6 +55,9 @@ final class DiwanRealm extends AuthorizingRealm {
         LoginResult result = authenticator.login(credentials.getUsername(), credentials.getPassword(), credentials.getHost());
         switch (result.outcome()) {
             case SUCCESS:
+                if (credentials instanceof DiwanLoginToken form) {
+                    form.failedSinceLastLogin(result.sinceLastLogin());
+                }
                 return new SimpleAuthenticationInfo(result.account().orElseThrow().username(), credentials.getPassword(), getName());
             case LOCKED:
                 throw new LockedAccountException(result.retryAfter().map(Object::toString).orElse(""));

@@ -1,6 +1,7 @@
 package org.diwan.web.internal;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import javax.servlet.Servlet;
@@ -39,6 +40,9 @@ public final class HomeServlet extends HttpServlet {
             errors.send(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
             return;
         }
-        pages.render(request, response, HttpServletResponse.SC_OK, "home", Map.of());
+        Map<String, Object> model = new HashMap<>();
+        AttackNotice.take(WebSession.subject().getSession(false))
+                .ifPresent(failures -> model.put("attackNotice", AttackNotice.text(pages, failures, WebSession.language(request))));
+        pages.render(request, response, HttpServletResponse.SC_OK, "home", model);
     }
 }

@@ -15,7 +15,6 @@ import javax.servlet.http.HttpServletResponse;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.ExcessiveAttemptsException;
 import org.apache.shiro.authc.LockedAccountException;
-import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.session.Session;
 import org.apache.shiro.subject.Subject;
 import org.diwan.api.i18n.DigitStyle;
@@ -87,7 +86,9 @@ public final class LoginServlet extends HttpServlet {
         String errorKey;
         Object[] errorArgs = new Object[0];
         try {
-            subject.login(new UsernamePasswordToken(username, password.toCharArray(), false, WebSession.remoteAddress(request)));
+            DiwanLoginToken token = new DiwanLoginToken(username, password.toCharArray(), WebSession.remoteAddress(request));
+            subject.login(token);
+            token.failedSinceLastLogin().ifPresent(failures -> AttackNotice.keep(subject.getSession(), failures));
             if (language != null) {
                 WebSession.setLanguage(language);
                 accounts.setLanguage(username, language, new Actor(subject.getPrincipal().toString(), request.getRemoteAddr()));

@@ -27,6 +27,9 @@ class MessageBundlesTest {
         assertThat(messages.get("app.name", Language.AR)).isEqualTo("ديوان");
         assertThat(messages.get("home.welcome", Language.FR, "Élise")).isEqualTo("Bienvenue, Élise");
         assertThat(messages.get("home.empty", Language.FR)).contains("n'est");
+        assertThat(messages.get("login.notice.failures", Language.FR, "3", "192.0.2.1")).startsWith("3 tentatives")
+                .contains("n'était").contains("192.0.2.1");
+        assertThat(messages.get("admin.users.locked", Language.FR, "10:15", "192.0.2.1")).isEqualTo("Verrouillé jusqu'à 10:15 pour 192.0.2.1");
     }
 
     @Test
