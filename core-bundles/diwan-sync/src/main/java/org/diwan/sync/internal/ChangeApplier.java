@@ -96,7 +96,7 @@ public final class ChangeApplier {
     }
 
     private boolean acceptable(SyncChange change, String sender) {
-        if (node.role() == NodeRole.HQ && !Objects.equals(sender, change.missionCode())) {
+        if (node.role() == NodeRole.HQ && (sender == null || !Objects.equals(sender, change.missionCode()))) {
             // Not data to keep: a mission's login sending another mission's records, or a message from no mission.
             LOG.error("Sync: change {} for mission {} refused: it was sent by '{}'", change.key(), change.missionCode(), sender);
             activity.failed("change " + change.key() + " refused", new SecurityException("sent by " + sender));

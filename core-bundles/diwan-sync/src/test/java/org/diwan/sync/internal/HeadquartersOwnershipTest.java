@@ -200,6 +200,13 @@ class HeadquartersOwnershipTest {
     }
 
     @Test
+    void aChangeNamingNoMissionFromNoMissionsLoginIsNotApplied() throws Exception {
+        assertThat(hq.receive(null, List.of(note("n1", 1, null, "from nobody")))).isZero();
+
+        assertThat(notes.rows()).isEmpty();
+    }
+
+    @Test
     void theReportListsRefusalsWithTheRealOwnerBesidePluginRefusals() throws Exception {
         hq.receive("TUN", List.of(note("n1", 1, "TUN", "تقرير تونس")));
         hq.receive("EGY", List.of(note("n1", 2, "EGY", "forged"), note("n2", 1, "EGY", "")));
