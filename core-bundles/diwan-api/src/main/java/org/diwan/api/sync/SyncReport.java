@@ -13,7 +13,8 @@ import java.util.List;
  * @param lastSentAt   when a change last left for the broker, or {@code null}
  * @param lastReceivedAt when a change last arrived, or {@code null}
  * @param deferred     changes received and waiting for something they refer to, or for their plugin
- * @param failed       changes received and refused by their plugin: an administrator looks at them
+ * @param failed       changes received and set aside: refused by their plugin, or refused because the record
+ *                     they change belongs to another mission or to headquarters; an administrator looks at them
  * @param lastError    the last failure of the relay or a receiver, or empty
  */
 public record SyncReport(List<String> types, long outbox, long sent, long received, Instant lastSentAt, Instant lastReceivedAt,
@@ -24,7 +25,18 @@ public record SyncReport(List<String> types, long outbox, long sent, long receiv
         failed = List.copyOf(failed);
     }
 
-    /** A received change set aside, and why. */
-    public record Parked(String key, String missionCode, Instant receivedAt, int attempts, String error) {
+    /**
+     * A received change set aside, and why.
+     *
+     * @param missionCode the mission the change is for (on headquarters, the mission that sent it)
+     * @param owner       when the change was refused because the record it names is another's: that record's real
+     *                    owner, which keeps it; {@code null} for any other refusal
+     */
+    public record Parked(String key, String missionCode, Instant receivedAt, int attempts, String error, RecordOwner owner) {
+
+        /** Whether the sender tried to change a record it does not own. */
+        public boolean refusedAsNotOwned() {
+            return owner != null;
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.diwan.api.sync;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.diwan.api.node.NodeRole;
@@ -27,7 +29,8 @@ public interface SyncedType {
      * Stores a change that came from the owning side, in the plugin's own transaction. It must be idempotent:
      * a version at or below the stored one returns {@link Applied#STALE} and changes nothing. On headquarters
      * the change's {@link SyncChange#missionCode()} is the mission that sent it, as its broker login proves:
-     * a payload that claims to belong to another mission must be refused.
+     * a payload that claims to belong to another mission must be refused. The core has already checked, with
+     * {@link #owners}, that the record is that mission's or new here.
      *
      * @throws IllegalArgumentException when the payload is not a valid record of this type: the change is
      *                                  set aside for an administrator and the others go on
@@ -50,6 +53,23 @@ public interface SyncedType {
         }
         return results;
     }
+
+    /**
+     * Who owns each of these records as this node stores them now, by id; an id this node does not hold is left
+     * out. Headquarters asks before it hands a mission's changes to {@link #apply}: a change goes to the plugin
+     * only when the record is the sending mission's or not held yet, so that no mission creates, edits or deletes
+     * what another mission or headquarters owns, whatever its payload claims. Refused changes are set aside for
+     * the administrator and never reach the plugin.
+     *
+     * <p>The answer is the stored record's, not the payload's: a record received from a mission is that mission's
+     * ({@link RecordOwner#mission}); one made on headquarters is headquarters' ({@link RecordOwner#headquarters()}),
+     * even when it concerns a mission. A type headquarters owns answers {@code headquarters()} for every record it
+     * holds. Asked on headquarters only, with up to a few hundred ids at once: answer with one query, as the
+     * version check of {@link #applyAll} does, or catching up slows down.
+     *
+     * @throws Exception when the owners could not be read (database down): the changes are offered again later
+     */
+    Map<String, RecordOwner> owners(Collection<String> recordIds) throws Exception;
 
     /**
      * Hands every record of this type the other side should hold, at its current version: what headquarters

@@ -6,14 +6,16 @@
  * {@link org.diwan.api.sync.SyncOutbox#capture} with the same JDBC connection, inside the same transaction: the
  * change leaves the node only if the write commits, and always if it does. The core carries it over the
  * node's broker to the other side, where the plugin's {@code apply} stores it, idempotently by record id and
- * version.
+ * version. On headquarters the core applies a mission's change only to a record that mission owns, or to a new
+ * id, asking the plugin who owns what it stores ({@link org.diwan.api.sync.SyncedType#owners}); anything else
+ * is refused and set aside.
  *
  * <p>The messaging bundle provides {@link org.diwan.api.sync.LinkMonitor} on every node and
  * {@link org.diwan.api.sync.MissionLinks} on headquarters; the queue names both sides use are in
  * {@link org.diwan.api.sync.SyncQueues}.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.diwan.api.sync;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,7 +53,11 @@ public class SyncStatusCommand implements Action {
             missions.print(System.out);
         }
         for (SyncReport.Parked p : report.failed()) {
-            System.out.println("set aside: " + p.key() + " (" + p.attempts() + " attempt(s)): " + p.error());
+            if (p.refusedAsNotOwned()) {
+                System.out.println("REFUSED: " + p.key() + " sent by mission " + p.missionCode() + ", belongs to " + p.owner());
+            } else {
+                System.out.println("set aside: " + p.key() + " (" + p.attempts() + " attempt(s)): " + p.error());
+            }
         }
         return null;
     }

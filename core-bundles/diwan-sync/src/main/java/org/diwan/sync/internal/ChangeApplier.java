@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands received changes to their plugins, and parks what cannot be applied yet. A change is applied only when
  * it flows the way its type's owner allows (into headquarters for mission-owned types, into a mission for
- * headquarters-owned ones) and, on headquarters, only when the mission that sent it is the one it belongs to.
+ * headquarters-owned ones) and, on headquarters, only when the mission that sent it is the one it names and the
+ * stored record it changes, if any, is that mission's ({@link OwnershipRule}). Received changes are applied one
+ * batch at a time (receiving and retrying hold the same lock), so that no record changes owner between the
+ * check and the apply.
  */
 @Component(service = ChangeApplier.class)
 public final class ChangeApplier {
@@ -72,7 +75,7 @@ public final class ChangeApplier {
      * @throws Exception when a plugin could not store them for a passing reason: the caller rolls the messages
      *                   back and they come again
      */
-    int receiveAll(List<Received> batch) throws Exception {
+    synchronized int receiveAll(List<Received> batch) throws Exception {
         List<SyncChange> accepted = new ArrayList<>(batch.size());
         for (Received r : batch) {
             if (acceptable(r.change(), r.sender())) {
@@ -93,7 +96,7 @@ public final class ChangeApplier {
     }
 
     private boolean acceptable(SyncChange change, String sender) {
-        if (node.role() == NodeRole.HQ && !Objects.equals(sender, change.missionCode())) {
+        if (node.role() == NodeRole.HQ && (sender == null || !Objects.equals(sender, change.missionCode()))) {
             // Not data to keep: a mission's login sending another mission's records, or a message from no mission.
             LOG.error("Sync: change {} for mission {} refused: it was sent by '{}'", change.key(), change.missionCode(), sender);
             activity.failed("change " + change.key() + " refused", new SecurityException("sent by " + sender));
@@ -107,9 +110,14 @@ public final class ChangeApplier {
         return true;
     }
 
-    private int applyRun(List<SyncChange> run) throws Exception {
+    private int applyRun(List<SyncChange> received) throws Exception {
+        List<SyncChange> run = received;
         Optional<SyncedType> type = types.find(run.get(0).type());
         if (type.isPresent() && type.get().owner() != node.role()) {
+            run = ownedBySenders(type.get(), run);
+            if (run.isEmpty()) {
+                return 0;
+            }
             List<Applied> results = null;
             try {
                 results = type.get().applyAll(List.copyOf(run));
@@ -136,6 +144,56 @@ public final class ChangeApplier {
             }
         }
         return applied;
+    }
+
+    /**
+     * On headquarters: the changes of the run their senders may make, in order; the others are set aside as
+     * REFUSED. Elsewhere the run as it is: a mission takes headquarters' records from headquarters alone.
+     */
+    private List<SyncChange> ownedBySenders(SyncedType type, List<SyncChange> run) throws Exception {
+        if (node.role() != NodeRole.HQ) {
+            return run;
+        }
+        OwnershipRule.Sorted sorted;
+        try {
+            sorted = OwnershipRule.sort(type, run);
+        } catch (RuntimeException e) {
+            // a plugin's bug: whose the records are is unknown, so none is applied; the administrator sees why
+            for (SyncChange change : run) {
+                park(change, ParkedStore.State.FAILED, "its owner could not be read: " + e.getMessage());
+            }
+            return List.of();
+        }
+        for (OwnershipRule.Refusal refusal : sorted.refused()) {
+            refuse(refusal);
+        }
+        return sorted.allowed();
+    }
+
+    private void refuse(OwnershipRule.Refusal refusal) throws Exception {
+        SyncChange change = refusal.change();
+        if (parked.park(change, ParkedStore.State.REFUSED, refusal.reason(), refusal.owner())) {
+            warn(refusal);
+        }
+    }
+
+    private static void warn(OwnershipRule.Refusal refusal) {
+        SyncChange change = refusal.change();
+        LOG.warn("Sync: mission {} sent {} {} (version {}), which belongs to {}: refused and set aside", change.missionCode(),
+                change.type(), printable(change.recordId()), change.version(), refusal.owner());
+    }
+
+    /** The id as the sender wrote it, control characters escaped: it must not write into the log's terminal. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /**
@@ -204,6 +262,15 @@ public final class ChangeApplier {
                 continue;
             }
             try {
+                Optional<OwnershipRule.Refusal> refused = refusal(type.get(), entry.change());
+                if (refused.isPresent()) {
+                    // a change that waited while another mission's record took its id, or one refused before
+                    parked.retried(entry.seq(), ParkedStore.State.REFUSED, refused.get().reason(), refused.get().owner());
+                    if (entry.state() != ParkedStore.State.REFUSED) {
+                        warn(refused.get());
+                    }
+                    continue;
+                }
                 Applied applied = type.get().apply(entry.change());
                 if (applied == Applied.DEFERRED) {
                     parked.retried(entry.seq(), ParkedStore.State.DEFERRED, "waits for a record it refers to");
@@ -221,6 +288,14 @@ public final class ChangeApplier {
             LOG.info("Sync: {} parked change(s) applied", done);
         }
         return done;
+    }
+
+    /** On headquarters, the refusal of a parked change whose record is another's now; elsewhere none. */
+    private Optional<OwnershipRule.Refusal> refusal(SyncedType type, SyncChange change) throws Exception {
+        if (node.role() != NodeRole.HQ) {
+            return Optional.empty();
+        }
+        return OwnershipRule.sort(type, List.of(change)).refused().stream().findFirst();
     }
 
     private void retryDeferredQuietly() {

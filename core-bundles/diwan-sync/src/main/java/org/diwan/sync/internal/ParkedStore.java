@@ -12,17 +12,20 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.RecordOwner;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncReport;
 
 /**
- * The {@code sync.parked} table: received changes that wait (DEFERRED) or were refused (FAILED). Parking lets
- * the receiver acknowledge the message, so that one change that cannot be applied never blocks the queue
- * behind it.
+ * The {@code sync.parked} table: received changes that wait (DEFERRED), were refused by their plugin (FAILED), or
+ * were refused because the record they name belongs to someone other than their sender (REFUSED, with that
+ * owner). Parking lets the receiver acknowledge the message, so that one change that cannot be applied never
+ * blocks the queue behind it.
  */
 final class ParkedStore {
 
-    enum State { DEFERRED, FAILED }
+    enum State { DEFERRED, FAILED, REFUSED }
 
     record Entry(long seq, SyncChange change, State state, int attempts) {
     }
@@ -41,9 +44,17 @@ final class ParkedStore {
 
     /** Parks the change unless it is parked already (a duplicate delivery); returns whether it was added. */
     boolean park(SyncChange change, State state, String error) throws SQLException {
+        return park(change, state, error, null);
+    }
+
+    /**
+     * {@link #park(SyncChange, State, String)}, noting the record's real owner when the change was refused because
+     * its sender does not own the record.
+     */
+    boolean park(SyncChange change, State state, String error, RecordOwner owner) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO parked (change_key, record_type, record_id, version, mission_code, payload, state, attempts, last_error,"
-                        + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+                        + " received_at, owner_role, owner_mission) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
             s.setString(1, change.key());
             s.setString(2, change.type());
             s.setString(3, change.recordId());
@@ -57,6 +68,8 @@ final class ParkedStore {
             s.setString(7, state.name());
             s.setString(8, clip(error));
             s.setTimestamp(9, Timestamp.from(clock.instant()));
+            s.setString(10, owner == null ? null : owner.role().name());
+            s.setString(11, owner == null ? null : owner.missionCode());
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -67,7 +80,7 @@ final class ParkedStore {
         }
     }
 
-    /** Parked changes in arrival order; {@code null} for both states. */
+    /** Parked changes in arrival order; {@code null} for every state. */
     List<Entry> list(State state, int limit) throws SQLException {
         String where = state == null ? "" : " WHERE state = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
@@ -90,16 +103,17 @@ final class ParkedStore {
         }
     }
 
+    /** What was set aside for the administrator: refused by a plugin, or refused as another's record. */
     List<SyncReport.Parked> failed(int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT change_key, mission_code, received_at, attempts, last_error FROM parked WHERE state = 'FAILED'"
-                        + " ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+                "SELECT change_key, mission_code, received_at, attempts, last_error, owner_role, owner_mission FROM parked"
+                        + " WHERE state IN ('FAILED', 'REFUSED') ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
             s.setInt(1, limit);
             List<SyncReport.Parked> list = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     list.add(new SyncReport.Parked(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
-                            rs.getString(5)));
+                            rs.getString(5), owner(rs.getString(6), rs.getString(7))));
                 }
             }
             return list;
@@ -114,11 +128,17 @@ final class ParkedStore {
     }
 
     void retried(long seq, State state, String error) throws SQLException {
+        retried(seq, state, error, null);
+    }
+
+    void retried(long seq, State state, String error, RecordOwner owner) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE parked SET state = ?, attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+                "UPDATE parked SET state = ?, attempts = attempts + 1, last_error = ?, owner_role = ?, owner_mission = ? WHERE seq = ?")) {
             s.setString(1, state.name());
             s.setString(2, clip(error));
-            s.setLong(3, seq);
+            s.setString(3, owner == null ? null : owner.role().name());
+            s.setString(4, owner == null ? null : owner.missionCode());
+            s.setLong(5, seq);
             s.executeUpdate();
         }
     }
@@ -131,6 +151,13 @@ final class ParkedStore {
                 return rs.getLong(1);
             }
         }
+    }
+
+    private static RecordOwner owner(String role, String mission) {
+        if (role == null) {
+            return null;
+        }
+        return NodeRole.valueOf(role) == NodeRole.HQ ? RecordOwner.headquarters() : RecordOwner.mission(mission);
     }
 
     private static String clip(String error) {

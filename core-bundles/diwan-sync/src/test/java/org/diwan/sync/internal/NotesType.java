@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -13,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.RecordOwner;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncOutbox;
 import org.diwan.api.sync.SyncedType;
@@ -95,16 +99,46 @@ final class NotesType implements SyncedType {
             if (parent != null && current(c, parent).isEmpty()) {
                 return Applied.DEFERRED;
             }
-            String sql = stored.isPresent() ? "UPDATE note SET parent = ?, body = ?, version = ? WHERE id = ?"
-                    : "INSERT INTO note (parent, body, version, id) VALUES (?, ?, ?, ?)";
+            String sql = stored.isPresent() ? "UPDATE note SET parent = ?, body = ?, version = ?, received_from = ? WHERE id = ?"
+                    : "INSERT INTO note (parent, body, version, received_from, id) VALUES (?, ?, ?, ?, ?)";
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, parent);
                 s.setString(2, parts[1]);
                 s.setLong(3, change.version());
-                s.setString(4, change.recordId());
+                s.setString(4, owner == NodeRole.MISSION ? change.missionCode() : null);
+                s.setString(5, change.recordId());
                 s.executeUpdate();
             }
             return Applied.APPLIED;
+        }
+    }
+
+    /** A note received from a mission is that mission's; one written here is headquarters'. */
+    @Override
+    public Map<String, RecordOwner> owners(Collection<String> recordIds) throws SQLException {
+        Map<String, RecordOwner> owners = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT received_from FROM note WHERE id = ?")) {
+            for (String id : recordIds) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        owners.put(id, rs.getString(1) == null ? RecordOwner.headquarters() : RecordOwner.mission(rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
+    /** The mission a note was received from, or {@code null} (made here, or absent). */
+    String receivedFrom(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT received_from FROM note WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

@@ -152,7 +152,9 @@ public final class AdminSyncServlet extends HttpServlet {
         model.put("hq", "hq".equals(state.role()));
         model.put("canEnrol", missions != null);
         model.put("missions", state.missions());
-        model.put("failed", report.failed());
+        // refusals of another's record are a security matter, not a data fault: shown apart, with the real owner
+        model.put("failed", report.failed().stream().filter(p -> !p.refusedAsNotOwned()).toList());
+        model.put("refused", report.failed().stream().filter(SyncReport.Parked::refusedAsNotOwned).toList());
         if (extra.get("error") instanceof String key) {
             model.put("error", pages.message(key, WebSession.language(request)));
         }

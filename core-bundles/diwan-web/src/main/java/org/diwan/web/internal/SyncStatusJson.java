@@ -41,8 +41,25 @@ final class SyncStatusJson {
         j.field("outbox", report.outbox()).comma().field("sent", report.sent()).comma().field("received", report.received()).comma()
                 .field("lastSentAt", report.lastSentAt()).comma().field("lastReceivedAt", report.lastReceivedAt()).comma()
                 .field("deferred", report.deferred()).comma().field("failed", report.failed().size()).comma()
-                .field("lastError", report.lastError());
-        j.out.append("}}");
+                .field("refused", report.failed().stream().filter(SyncReport.Parked::refusedAsNotOwned).count()).comma()
+                .field("lastError", report.lastError()).comma();
+        j.out.append("\"setAside\":[");
+        for (int i = 0; i < report.failed().size(); i++) {
+            SyncReport.Parked p = report.failed().get(i);
+            j.out.append(i == 0 ? "{" : ",{");
+            j.field("key", p.key()).comma().field("missionCode", p.missionCode()).comma().field("receivedAt", p.receivedAt()).comma()
+                    .field("attempts", p.attempts()).comma().field("error", p.error()).comma();
+            j.out.append("\"owner\":");
+            if (p.owner() == null) {
+                j.out.append("null");
+            } else {
+                j.out.append('{');
+                j.field("role", p.owner().role().name().toLowerCase(java.util.Locale.ROOT)).comma().field("missionCode", p.owner().missionCode());
+                j.out.append('}');
+            }
+            j.out.append('}');
+        }
+        j.out.append("]}}");
         return j.out.toString();
     }
 

@@ -1,8 +1,11 @@
 package org.diwan.missions.internal.sync;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.diwan.api.documents.Documents;
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.RecordOwner;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncedType;
 import org.diwan.missions.internal.common.Transactions;
@@ -22,8 +26,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Correspondence attachments (MIS-2), made on a mission and copied to headquarters. The row travels with the
  * records; the document's content travels on the files queue and keeps its id, so the row needs no change. An
- * attachment waits until both its correspondence and its document are at headquarters. Attachments are never
- * edited: one that is there already is a duplicate.
+ * attachment waits until both its correspondence and its document are at headquarters, and is its
+ * correspondence's owner's (one on headquarters' own correspondence is refused). Attachments are never edited:
+ * one that is there already is a duplicate.
  */
 @Component(service = SyncedType.class)
 public final class AttachmentType implements SyncedType {
@@ -57,16 +62,26 @@ public final class AttachmentType implements SyncedType {
             if (MissionsSync.ATTACHMENTS.exists(c, change.recordId())) {
                 return Applied.STALE;
             }
-            String mission = MissionsSync.correspondenceMission(c, row.path("correspondence_id").asText());
-            if (mission == null || documents.find(row.path("document_id").asText()).isEmpty()) {
+            Optional<RecordOwner> owner;
+            try (PreparedStatement s = c.prepareStatement(StoredOwners.CORRESPONDENCE)) {
+                owner = StoredOwners.ofCorrespondence(s, row.path("correspondence_id").asText());
+            }
+            if (owner.isEmpty() || documents.find(row.path("document_id").asText()).isEmpty()) {
                 return Applied.DEFERRED;
             }
-            if (!Objects.equals(mission, change.missionCode())) {
-                throw new IllegalArgumentException("attachment of mission " + mission + "'s correspondence sent by mission " + change.missionCode());
+            if (!owner.get().isMission(change.missionCode())) {
+                throw new IllegalArgumentException("attachment to correspondence of " + owner.get() + ", sent by mission " + change.missionCode());
             }
             MissionsSync.ATTACHMENTS.upsert(c, row, Map.of(), false);
             return Applied.APPLIED;
         });
+    }
+
+    /** An attachment is its correspondence's owner's. */
+    @Override
+    public Map<String, RecordOwner> owners(Collection<String> recordIds) throws SQLException {
+        return StoredOwners.read(dataSource, "SELECT a.id, x.received_from FROM correspondence_attachment a"
+                + " JOIN correspondence x ON x.id = a.correspondence_id WHERE a.id IN (%s)", recordIds);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.diwan.missions.internal.sync;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.RecordOwner;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncedType;
 import org.diwan.missions.internal.bulletin.BulletinService;
@@ -46,6 +49,11 @@ public final class BulletinType implements SyncedType {
     @Override
     public NodeRole owner() {
         return NodeRole.HQ;
+    }
+
+    @Override
+    public Map<String, RecordOwner> owners(Collection<String> recordIds) throws SQLException {
+        return StoredOwners.headquarters(dataSource, "bulletin", recordIds);
     }
 
     @Override

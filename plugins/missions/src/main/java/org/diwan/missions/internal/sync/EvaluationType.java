@@ -3,6 +3,7 @@ package org.diwan.missions.internal.sync;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
+import org.diwan.api.sync.RecordOwner;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncedType;
 import org.diwan.missions.internal.common.Transactions;
@@ -48,6 +50,11 @@ public final class EvaluationType implements SyncedType {
     @Override
     public NodeRole owner() {
         return NodeRole.HQ;
+    }
+
+    @Override
+    public Map<String, RecordOwner> owners(Collection<String> recordIds) throws SQLException {
+        return StoredOwners.headquarters(dataSource, "evaluation", recordIds);
     }
 
     @Override

@@ -3,11 +3,13 @@ package org.diwan.missions.internal.sync;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.diwan.api.sync.RecordOwner;
 import org.diwan.api.sync.SyncedType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Follow-up actions (MIS-2) a mission records on its own correspondence, copied to headquarters with that
- * correspondence, where both are read-only. An action waits for its correspondence.
+ * correspondence, where both are read-only. An action waits for its correspondence, and is the correspondence's
+ * owner's: one on headquarters' own correspondence (even one concerning the sending mission) is refused.
  */
 @Component(service = SyncedType.class)
 public final class FollowUpType extends MissionRowType {
@@ -38,6 +41,12 @@ public final class FollowUpType extends MissionRowType {
         try (ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** The owner of its correspondence as stored here. */
+    @Override
+    Optional<RecordOwner> ownerOf(Batch batch, ObjectNode row) throws SQLException {
+        return StoredOwners.ofCorrespondence(batch.statement(StoredOwners.CORRESPONDENCE), row.path("correspondence_id").asText());
     }
 
     @Override

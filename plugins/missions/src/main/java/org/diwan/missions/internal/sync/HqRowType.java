@@ -3,11 +3,14 @@ package org.diwan.missions.internal.sync;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.diwan.api.node.NodeRole;
+import org.diwan.api.sync.RecordOwner;
 import org.diwan.api.sync.SyncChange;
 
 /**
@@ -23,6 +26,11 @@ abstract class HqRowType extends RowType {
     @Override
     public final NodeRole owner() {
         return NodeRole.HQ;
+    }
+
+    @Override
+    public final Map<String, RecordOwner> owners(Collection<String> recordIds) throws SQLException {
+        return StoredOwners.headquarters(dataSource(), codec().table(), recordIds);
     }
 
     @Override

@@ -54,6 +54,10 @@ final class RowCodec {
         this.local = local;
     }
 
+    String table() {
+        return table;
+    }
+
     /** The row with this id as JSON, or empty. */
     Optional<ObjectNode> read(Connection c, String id) throws SQLException {
         List<ObjectNode> rows = readWhere(c, "id = ?", id);
