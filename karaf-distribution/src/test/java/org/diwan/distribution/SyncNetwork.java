@@ -42,13 +42,18 @@ final class SyncNetwork implements AutoCloseable {
         final LinkProxy proxy;
         /** The mission's id in headquarters' directory, which the mission receives. */
         final String missionId;
+        /** What its enrolment handed over: the secret and headquarters' certificate. */
+        final String secret;
+        final String certificate;
         WebClient admin;
 
-        private MissionNode(String code, DiwanNode node, LinkProxy proxy, String missionId) {
+        private MissionNode(String code, DiwanNode node, LinkProxy proxy, String missionId, String secret, String certificate) {
             this.code = code;
             this.node = node;
             this.proxy = proxy;
             this.missionId = missionId;
+            this.secret = secret;
+            this.certificate = certificate;
         }
     }
 
@@ -56,6 +61,9 @@ final class SyncNetwork implements AutoCloseable {
     final DiwanNode hq;
     WebClient hqAdmin;
     private final Map<String, MissionNode> missions = new LinkedHashMap<>();
+    private final List<DiwanNode> others = new ArrayList<>();
+    private int linkPort;
+    private Path passwordFile;
 
     private SyncNetwork(DiwanNode hq, WebClient hqAdmin) {
         this.hq = hq;
@@ -80,6 +88,8 @@ final class SyncNetwork implements AutoCloseable {
                 .withEnv("DIWAN_LINK_PORT", Integer.toString(linkPort)).withEnv("DIWAN_LINK_PUBLIC_ADDRESS", "127.0.0.1:" + linkPort)
                 .start().awaitHttp();
         SyncNetwork network = new SyncNetwork(hq, login(hq));
+        network.linkPort = linkPort;
+        network.passwordFile = passwordFile;
         try {
             WebClient hqAdmin = network.hqAdmin;
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> hqAdmin.get("/diwan/missions/registry").statusCode() == 200);
@@ -110,7 +120,7 @@ final class SyncNetwork implements AutoCloseable {
                         .withEnv("DIWAN_ADMIN_USER", ADMIN).withEnv("DIWAN_NODE_ROLE", "mission").withEnv("DIWAN_MISSION_CODE", code)
                         .withEnv("DIWAN_HQ_ADDRESS", "127.0.0.1:" + proxy.port()).withEnv("DIWAN_LINK_SECRET", secret.group(1));
                 missionEnv.forEach(unpacked::withEnv);
-                MissionNode mission = new MissionNode(code, unpacked, proxy, missionId);
+                MissionNode mission = new MissionNode(code, unpacked, proxy, missionId, secret.group(1), pem.group(1).replace("&#10;", "\n"));
                 network.missions.put(code, mission);
                 started.add(mission);
                 unpacked.start();
@@ -128,6 +138,20 @@ final class SyncNetwork implements AutoCloseable {
             network.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts another node that presents {@code mission}'s code, secret and headquarters' certificate, as a copy of
+     * its configuration would (a leaked secret), but with a data folder, so a node key, of its own.
+     */
+    DiwanNode startImpostorOf(MissionNode mission, String name) throws Exception {
+        DiwanNode impostor = DiwanNode.unpack(name);
+        Files.writeString(impostor.home().resolve("etc/diwan-hq.pem"), mission.certificate);
+        impostor.bootWith("diwan-missions").withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString()).withEnv("DIWAN_ADMIN_USER", ADMIN)
+                .withEnv("DIWAN_NODE_ROLE", "mission").withEnv("DIWAN_MISSION_CODE", mission.code)
+                .withEnv("DIWAN_HQ_ADDRESS", "127.0.0.1:" + linkPort).withEnv("DIWAN_LINK_SECRET", mission.secret);
+        others.add(impostor);
+        return impostor.start().awaitHttp();
     }
 
     MissionNode mission(String code) {
@@ -194,6 +218,9 @@ final class SyncNetwork implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (DiwanNode other : others) {
+            other.close();
+        }
         for (MissionNode mission : missions.values()) {
             mission.proxy.close();
             mission.node.close();

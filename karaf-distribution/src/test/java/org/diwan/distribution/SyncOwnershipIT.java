@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (its own letter's id rewritten in its stopped database, as someone with that machine could) and edits it as
  * usual: the change leaves with EGY's own login, through EGY's real link. Headquarters keeps TUN's record as
  * TUN's, sets EGY's change aside for the administrator with the record's real owner, logs it, and TUN's next
- * genuine edit still arrives.
+ * genuine edit still arrives. And a fourth node started with TUN's leaked code, secret and certificate is refused
+ * at login, with an alarm, while TUN's own node goes on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncOwnershipIT {
@@ -158,5 +159,29 @@ class SyncOwnershipIT {
                 assertThat(shutDown.getSQLState()).isEqualTo("08006");
             }
         }
+    }
+
+    @Test
+    void aSecondNodeWithAMissionsLeakedSecretIsRefusedWithAnAlarmWhileTheMissionGoesOn() throws Exception {
+        SyncNetwork.MissionNode tun = network.mission("TUN");
+        WebClient hq = network.hqAdmin;
+        DiwanNode impostor = network.startImpostorOf(tun, "ownership-it-impostor");
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            JsonNode missions = network.status(hq).path("link").path("missions");
+            return StreamSupport.stream(missions.spliterator(), false)
+                    .anyMatch(m -> m.path("missionCode").asText().equals("TUN") && m.path("alarm").asText().equals("other-node"));
+        });
+        assertThat(hq.get("/admin/sync").body()).contains("id=\"alarm-TUN\"");
+        assertThat(network.hq.log()).contains("ALARM: mission TUN");
+        WebClient impostorAdmin = SyncNetwork.login(impostor);
+        assertThat(network.status(impostorAdmin).path("link").path("connected").asBoolean()).isFalse();
+        // headquarters' directory never reached the impostor: it never got in
+        assertThat(impostorAdmin.get("/api/missions/missions/" + tun.missionId).statusCode()).isEqualTo(404);
+
+        tun.admin.get("/diwan/missions/correspondence");
+        String genuine = network.createOn(tun, "رسالة بعثة تونس بعد محاولة الانتحال");
+        assertThat(genuine).isNotNull();
+        await().atMost(Duration.ofSeconds(120)).until(() -> network.inventory(hq, "TUN").containsKey(genuine));
     }
 }

@@ -23,7 +23,22 @@ public record LinkStatus(String role, boolean enabled, String endpoint, boolean 
         missions = List.copyOf(missions);
     }
 
-    /** One enrolled mission as headquarters sees it: whether it is connected and what waits for it. */
-    public record MissionLink(String missionCode, boolean connected, long waiting, Instant lastSeen) {
+    /**
+     * One enrolled mission as headquarters sees it: whether it is connected, what waits for it, and the alarm about
+     * its identity, if any.
+     *
+     * @param alarm     empty, or why the last refused login with the mission's right secret was refused:
+     *                  {@code other-node} (from a node other than the mission's own) or {@code no-node-key}; it stays
+     *                  until the mission is enrolled again
+     * @param alarmFrom the address that login came from, or empty
+     * @param alarmAt   when, or {@code null}
+     */
+    public record MissionLink(String missionCode, boolean connected, long waiting, Instant lastSeen, String alarm, String alarmFrom,
+                              Instant alarmAt) {
+
+        /** A mission without an alarm. */
+        public MissionLink(String missionCode, boolean connected, long waiting, Instant lastSeen) {
+            this(missionCode, connected, waiting, lastSeen, "", "", null);
+        }
     }
 }

@@ -55,6 +55,7 @@ final class BridgeWatch implements AutoCloseable {
     private final LinkSettings.Mission settings;
     private final Path trustStore;
     private final String trustStorePassword;
+    private final String credential;
     private final ScheduledExecutorService timer;
     /** How the bridge reaches headquarters, to ask once why it was refused; {@code null} in tests without one. */
     private final TransportConfiguration transport;
@@ -71,11 +72,12 @@ final class BridgeWatch implements AutoCloseable {
      * @param others the link's other bridges (files): a refusal any of them hears stops them all, so it is heard on
      *               each
      */
-    BridgeWatch(Bridge bridge, List<Bridge> others, LinkSettings.Mission settings, Path trustStore, String trustStorePassword,
-            TransportConfiguration transport) {
+    BridgeWatch(Bridge bridge, List<Bridge> others, LinkSettings.Mission settings, String credential, Path trustStore,
+            String trustStorePassword, TransportConfiguration transport) {
         this.bridge = bridge;
         this.transport = transport;
         this.settings = settings;
+        this.credential = credential;
         this.trustStore = trustStore;
         this.trustStorePassword = trustStorePassword;
         List<Bridge> all = new java.util.ArrayList<>(others);
@@ -160,11 +162,13 @@ final class BridgeWatch implements AutoCloseable {
             locator.setInitialConnectAttempts(1).setReconnectAttempts(0).setCallTimeout(PROBE_TIMEOUT_MS)
                     .setConnectionTTL(PROBE_TIMEOUT_MS).setCallFailoverTimeout(PROBE_TIMEOUT_MS);
             try (ClientSessionFactory factory = locator.createSessionFactory();
-                    ClientSession session = factory.createSession(settings.code(), settings.secret(), false, true, true, false, 1)) {
+                    ClientSession session = factory.createSession(settings.code(), credential, false, true, true, false, 1)) {
                 return null;
             }
         } catch (ActiveMQSecurityException e) {
-            return e.getMessage();
+            // headquarters does not say which: a wrong or revoked secret, or another node bound to this mission
+            return e.getMessage() + " (a wrong or revoked secret, or this mission's identity is bound to another node:"
+                    + " ask headquarters to enrol the mission again)";
         } catch (Exception e) {
             return null;
         }

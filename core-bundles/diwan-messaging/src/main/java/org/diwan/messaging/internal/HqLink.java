@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
@@ -40,6 +41,7 @@ final class HqLink implements NodeLink {
     private final HqKeyStore keyStore;
     private final MissionAccounts accounts;
     private final MissionSessions sessions;
+    private final LinkAlarms alarms = new LinkAlarms();
     private volatile ActiveMQServer server;
     private Runnable withdraw = () -> { };
 
@@ -81,13 +83,13 @@ final class HqLink implements NodeLink {
 
     @Override
     public ActiveMQSecurityManager5 securityManager(InternalUserSecurityManager internal) {
-        return new LinkSecurityManager(internal, accounts);
+        return new LinkSecurityManager(internal, accounts, alarms);
     }
 
     @Override
     public void started(ActiveMQServer server, EmbeddedBroker.Publisher publisher) {
         this.server = server;
-        withdraw = publisher.publish(MissionLinks.class, new HqMissionLinks(accounts, server, settings.publicAddress(), keyStore.pem()),
+        withdraw = publisher.publish(MissionLinks.class, new HqMissionLinks(accounts, alarms, server, settings.publicAddress(), keyStore.pem()),
                 new Hashtable<>());
         LOG.info("Link open to missions on {} (TLS), published as {}; {} mission(s) enrolled", settings.listenEndpoint(),
                 settings.publicAddress(), accounts.codes().size());
@@ -106,7 +108,10 @@ final class HqLink implements NodeLink {
             long count = NodeLink.messageCount(current, SyncQueues.toMission(mission));
             boolean up = connected.contains(mission);
             waiting += count;
-            missions.add(new LinkStatus.MissionLink(mission, up, count, sessions.lastSeen(mission, up)));
+            Optional<LinkAlarms.Alarm> alarm = alarms.of(mission);
+            missions.add(new LinkStatus.MissionLink(mission, up, count, sessions.lastSeen(mission, up),
+                    alarm.map(LinkAlarms.Alarm::kind).orElse(""), alarm.map(LinkAlarms.Alarm::from).orElse(""),
+                    alarm.map(LinkAlarms.Alarm::at).orElse(null)));
         }
         boolean anyConnected = missions.stream().anyMatch(LinkStatus.MissionLink::connected);
         return new LinkStatus(LinkSettings.HQ, true, settings.listenEndpoint(), anyConnected, waiting, missions, "", null);

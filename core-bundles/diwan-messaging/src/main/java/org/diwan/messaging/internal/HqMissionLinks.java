@@ -19,12 +19,15 @@ final class HqMissionLinks implements MissionLinks {
     private static final Logger LOG = LoggerFactory.getLogger(HqMissionLinks.class);
 
     private final MissionAccounts accounts;
+    private final LinkAlarms alarms;
     private final ActiveMQServer server;
     private final LinkSettings.HostPort publicAddress;
     private final String certificate;
 
-    HqMissionLinks(MissionAccounts accounts, ActiveMQServer server, LinkSettings.HostPort publicAddress, String certificate) {
+    HqMissionLinks(MissionAccounts accounts, LinkAlarms alarms, ActiveMQServer server, LinkSettings.HostPort publicAddress,
+            String certificate) {
         this.accounts = accounts;
+        this.alarms = alarms;
         this.server = server;
         this.publicAddress = publicAddress;
         this.certificate = certificate;
@@ -41,6 +44,8 @@ final class HqMissionLinks implements MissionLinks {
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true), true);
             boolean again = accounts.isEnrolled(missionCode);
             String secret = accounts.enrol(missionCode);
+            // a new secret, bound to whichever node logs in with it first: the answer to a leak, so its alarm ends
+            alarms.clear(missionCode);
             if (again) {
                 // Sessions opened with the old secret go on until they end: end them now.
                 MissionSessions.disconnect(server, missionCode, "mission " + missionCode + " was given a new secret");

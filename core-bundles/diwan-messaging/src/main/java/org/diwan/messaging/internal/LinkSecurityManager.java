@@ -1,5 +1,6 @@
 package org.diwan.messaging.internal;
 
+import java.io.IOException;
 import java.util.Set;
 
 import javax.security.auth.Subject;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Headquarters' security manager once the link is on: the internal user exactly as
  * {@link InternalUserSecurityManager} lets it in, plus the missions of {@link MissionAccounts}, each logged in
- * under its code.
+ * under its code with its secret and its node's key; the right secret from another node is refused and raises an
+ * alarm ({@link LinkAlarms}).
  *
  * <p>A mission's rights do not come from the broker's security settings (those grant the internal role
  * everything on {@code #}) but from {@link #missionMay}: send to {@link SyncQueues#INBOUND}, consume and browse
@@ -38,10 +40,12 @@ final class LinkSecurityManager implements ActiveMQSecurityManager5 {
 
     private final InternalUserSecurityManager internal;
     private final MissionAccounts missions;
+    private final LinkAlarms alarms;
 
-    LinkSecurityManager(InternalUserSecurityManager internal, MissionAccounts missions) {
+    LinkSecurityManager(InternalUserSecurityManager internal, MissionAccounts missions, LinkAlarms alarms) {
         this.internal = internal;
         this.missions = missions;
+        this.alarms = alarms;
     }
 
     /**
@@ -55,16 +59,36 @@ final class LinkSecurityManager implements ActiveMQSecurityManager5 {
         if (!overLink && internal.validateUser(user, password)) {
             return internal.authenticate(user, password, connection, securityDomain);
         }
-        if (overLink && missions.authenticate(user, password)) {
-            Subject subject = new Subject();
-            subject.getPrincipals().add(new UserPrincipal(user));
-            subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE));
-            subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE_PREFIX + user));
-            return subject;
+        String from = connection == null ? "unknown" : connection.getRemoteAddress();
+        if (overLink) {
+            MissionAccounts.Login login = missionLogin(user, password);
+            if (login == MissionAccounts.Login.ACCEPTED) {
+                Subject subject = new Subject();
+                subject.getPrincipals().add(new UserPrincipal(user));
+                subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE));
+                subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE_PREFIX + user));
+                return subject;
+            }
+            if (login == MissionAccounts.Login.OTHER_NODE || login == MissionAccounts.Login.NO_NODE_KEY) {
+                boolean other = login == MissionAccounts.Login.OTHER_NODE;
+                alarms.raise(user, other ? LinkAlarms.OTHER_NODE : LinkAlarms.NO_NODE_KEY, from);
+                LOG.error("ALARM: mission {}'s secret was presented from {} by {}: login refused. Its secret may have leaked:"
+                        + " enrol the mission again and give the new secret to its real node only.", user, from,
+                        other ? "a node other than the mission's own" : "a client without the mission node's key");
+                return null;
+            }
         }
-        LOG.warn("Broker login refused for user '{}' from {}", InternalUserSecurityManager.printable(user),
-                connection == null ? "unknown" : connection.getRemoteAddress());
+        LOG.warn("Broker login refused for user '{}' from {}", InternalUserSecurityManager.printable(user), from);
         return null;
+    }
+
+    private MissionAccounts.Login missionLogin(String user, String password) {
+        try {
+            return missions.login(user, password);
+        } catch (IOException e) {
+            LOG.error("Cannot store mission {}'s node binding: login refused", InternalUserSecurityManager.printable(user), e);
+            return MissionAccounts.Login.WRONG_SECRET;
+        }
     }
 
     @Override

@@ -20,7 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The missions headquarters lets in, in {@code <journal folder>/link/}{@value #FILE_NAME}: one line
- * {@code CODE=<salt hex>:<SHA-256 hex of salt + secret>} per mission, mode 600.
+ * {@code CODE=<salt hex>:<SHA-256 hex of salt + secret>[:<SHA-256 hex of salt + node key>]} per mission, mode 600.
+ *
+ * <p>A mission logs in with its enrolment secret and its node's own key ({@link MissionCredential}): the first login
+ * after an enrolment binds the mission to that node's key, and from then on the secret alone opens nothing. A
+ * leaked secret (with the certificate, from a copied configuration) does not let a second node in: its login is
+ * refused as {@link Login#OTHER_NODE}, which the link reports as an alarm. Enrolling the mission again starts over.
  *
  * <p>A salted SHA-256 is the right hash here, unlike for people's passwords: the secret is 32 random bytes made
  * by {@link #enrol}, a machine token nobody chose, so there is nothing for a slow hash to protect against
@@ -34,8 +39,22 @@ final class MissionAccounts {
     static final String FILE_NAME = "missions.properties";
     private static final int SALT_BYTES = 16;
     private static final HexFormat HEX = HexFormat.of();
+    /** Keeps a node key's digest apart from a secret's under the same salt. */
+    private static final String NODE_PREFIX = "node:";
 
-    private record Hash(byte[] salt, byte[] digest) {
+    /** @param node the digest of the node key the mission is bound to, or {@code null} until its first login */
+    private record Hash(byte[] salt, byte[] digest, byte[] node) {
+    }
+
+    /** How a mission's login went. */
+    enum Login {
+        ACCEPTED,
+        /** Unknown mission, or not its secret. */
+        WRONG_SECRET,
+        /** The right secret from a node other than the one the mission is bound to. */
+        OTHER_NODE,
+        /** The right secret without a node key (a hand-made login, or a node older than this check). */
+        NO_NODE_KEY
     }
 
     private final Path file;
@@ -59,6 +78,35 @@ final class MissionAccounts {
             return false;
         }
         return MessageDigest.isEqual(hash.digest(), digest(hash.salt(), secret));
+    }
+
+    /**
+     * A mission's login with its {@link MissionCredential}: the secret must be right, and the node key the one the
+     * mission is bound to; the first login after an enrolment binds it.
+     */
+    synchronized Login login(String code, String password) throws IOException {
+        MissionCredential credential = MissionCredential.parse(password);
+        if (!authenticate(code, credential.secret())) {
+            return Login.WRONG_SECRET;
+        }
+        if (credential.nodeKey().isEmpty()) {
+            return Login.NO_NODE_KEY;
+        }
+        Hash hash = accounts.get(code);
+        byte[] node = digest(hash.salt(), NODE_PREFIX + credential.nodeKey());
+        if (hash.node() == null) {
+            Map<String, Hash> changed = new TreeMap<>(accounts);
+            changed.put(code, new Hash(hash.salt(), hash.digest(), node));
+            store(changed);
+            LOG.info("Mission {} logged in for the first time since its enrolment: bound to its node (key {})", code, fingerprint(node));
+            return Login.ACCEPTED;
+        }
+        return MessageDigest.isEqual(hash.node(), node) ? Login.ACCEPTED : Login.OTHER_NODE;
+    }
+
+    /** The first characters of a node key's digest, enough to tell nodes apart in a log line. */
+    static String fingerprint(byte[] node) {
+        return HEX.formatHex(node, 0, 6);
     }
 
     synchronized boolean isEnrolled(String code) {
@@ -90,7 +138,7 @@ final class MissionAccounts {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         Map<String, Hash> changed = new TreeMap<>(accounts);
-        changed.put(code, new Hash(salt, digest(salt, secret)));
+        changed.put(code, new Hash(salt, digest(salt, secret), null));
         store(changed);
         return secret;
     }
@@ -107,9 +155,11 @@ final class MissionAccounts {
     }
 
     private void store(Map<String, Hash> changed) throws IOException {
-        StringBuilder text = new StringBuilder("# Missions allowed on headquarters' link: CODE=<salt hex>:<sha-256 hex of salt + secret>\n");
+        StringBuilder text = new StringBuilder("# Missions allowed on headquarters' link: "
+                + "CODE=<salt hex>:<sha-256 hex of salt + secret>[:<sha-256 hex of salt + node key>]\n");
         changed.forEach((code, hash) -> text.append(code).append('=').append(HEX.formatHex(hash.salt()))
-                .append(':').append(HEX.formatHex(hash.digest())).append('\n'));
+                .append(':').append(HEX.formatHex(hash.digest()))
+                .append(hash.node() == null ? "" : ":" + HEX.formatHex(hash.node())).append('\n'));
         PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.US_ASCII));
         accounts = new TreeMap<>(changed);
         remember();
@@ -154,11 +204,13 @@ final class MissionAccounts {
                 throw new IllegalArgumentException("not CODE=salt:hash");
             }
             byte[] salt = HEX.parseHex(line.substring(equals + 1, colon).strip());
-            byte[] digest = HEX.parseHex(line.substring(colon + 1).strip());
-            if (salt.length == 0 || digest.length != 32) {
+            int second = line.indexOf(':', colon + 1);
+            byte[] digest = HEX.parseHex((second < 0 ? line.substring(colon + 1) : line.substring(colon + 1, second)).strip());
+            byte[] node = second < 0 ? null : HEX.parseHex(line.substring(second + 1).strip());
+            if (salt.length == 0 || digest.length != 32 || (node != null && node.length != 32)) {
                 throw new IllegalArgumentException("salt or hash of the wrong length");
             }
-            into.put(code, new Hash(salt, digest));
+            into.put(code, new Hash(salt, digest, node));
         } catch (IllegalArgumentException e) {
             // The line itself holds only a hash, but it is not logged: the code is enough to find it.
             LOG.warn("{}: ignored the line of '{}': {}", file, code.replaceAll("\\P{Print}", "?"), e.getMessage());

@@ -51,6 +51,8 @@ final class MissionLink implements NodeLink {
     private final LinkSettings.Mission settings;
     private final Path trustStore;
     private final String trustStorePassword;
+    /** The broker password: the enrolment secret and this node's key. */
+    private final String credential;
     private volatile ActiveMQServer server;
     private BridgeWatch watch;
     private BundleConnectionFactory toHq;
@@ -60,6 +62,7 @@ final class MissionLink implements NodeLink {
         this.settings = settings;
         this.trustStorePassword = PrivateFiles.newSecret();
         this.trustStore = HqTrustStore.build(settings.hqCertificate(), linkFolder, trustStorePassword);
+        this.credential = MissionCredential.join(settings.secret(), NodeKey.of(linkFolder));
     }
 
     @Override
@@ -80,7 +83,7 @@ final class MissionLink implements NodeLink {
                 .setStaticConnectors(List.of(CONNECTOR))
                 .setHA(false)
                 .setUser(settings.code())
-                .setPassword(settings.secret())
+                .setPassword(credential)
                 .setUseDuplicateDetection(true)
                 .setConfirmationWindowSize(CONFIRMATION_WINDOW)
                 .setInitialConnectAttempts(-1)
@@ -110,11 +113,12 @@ final class MissionLink implements NodeLink {
         this.server = server;
         Bridge bridge = server.getClusterManager().getBridges().get(BRIDGE);
         Bridge files = server.getClusterManager().getBridges().get(FILES_BRIDGE);
-        watch = new BridgeWatch(bridge, files == null ? List.of() : List.of(files), settings, trustStore, trustStorePassword, transport());
+        watch = new BridgeWatch(bridge, files == null ? List.of() : List.of(files), settings, credential, trustStore, trustStorePassword,
+                transport());
         toHq = new BundleConnectionFactory(() -> {
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(false, transport());
             factory.setUser(settings.code());
-            factory.setPassword(settings.secret());
+            factory.setPassword(credential);
             // the sync bundle reconnects by itself, with its own back-off
             factory.setReconnectAttempts(0);
             factory.setCallTimeout(CALL_TIMEOUT_MS);

@@ -56,8 +56,12 @@ class HqLinkTest {
         }
     }
 
+    /** The key of the one mission node these tests play. */
+    private static final String NODE_KEY = PrivateFiles.newSecret();
+
     private TestBroker.TcpSession asMission(Enrolment enrolment) throws Exception {
-        return LinkClients.openTls(linkPort, enrolment.hqCertificate(), folder, enrolment.missionCode(), enrolment.secret());
+        return LinkClients.openTls(linkPort, enrolment.hqCertificate(), folder, enrolment.missionCode(),
+                MissionCredential.join(enrolment.secret(), NODE_KEY));
     }
 
     @Test
@@ -173,6 +177,38 @@ class HqLinkTest {
         try (TestBroker.TcpSession accepted = asMission(enrolment)) {
             assertThat(accepted.session().isClosed()).isFalse();
         }
+    }
+
+    @Test
+    void theRightSecretFromAnotherNodeIsRefusedWithAnAlarmThatEnrollingAgainEnds() throws Exception {
+        Enrolment enrolment = links.enrol("LEAK");
+        String pem = enrolment.hqCertificate();
+        try (TestBroker.TcpSession own = asMission(enrolment)) {
+            assertThat(own.session().isClosed()).isFalse();
+        }
+        String impostorKey = PrivateFiles.newSecret();
+        assertThatThrownBy(() -> LinkClients.openTls(linkPort, pem, folder, "LEAK", MissionCredential.join(enrolment.secret(), impostorKey))
+                .close()).isInstanceOf(ActiveMQSecurityException.class);
+        assertThatThrownBy(() -> LinkClients.openTls(linkPort, pem, folder, "LEAK", enrolment.secret()).close())
+                .isInstanceOf(ActiveMQSecurityException.class);
+        LinkStatus.MissionLink leak = hq.status().missions().stream().filter(m -> m.missionCode().equals("LEAK")).findFirst()
+                .orElseThrow();
+        assertThat(leak.alarm()).isEqualTo(LinkAlarms.NO_NODE_KEY);
+        assertThat(leak.alarmFrom()).contains("127.0.0.1");
+        assertThat(leak.alarmAt()).isNotNull();
+        // the mission's own node still gets in
+        asMission(enrolment).close();
+
+        Enrolment again = links.enrol("LEAK");
+        assertThat(hq.status().missions().stream().filter(m -> m.missionCode().equals("LEAK")).findFirst().orElseThrow().alarm())
+                .isEmpty();
+        try (TestBroker.TcpSession rebound = LinkClients.openTls(linkPort, pem, folder, "LEAK", MissionCredential.join(again.secret(),
+                impostorKey))) {
+            assertThat(rebound.session().isClosed()).as("a new secret binds to whichever node logs in first").isFalse();
+        }
+        assertThatThrownBy(() -> asMission(again).close()).isInstanceOf(ActiveMQSecurityException.class);
+        assertThat(hq.status().missions().stream().filter(m -> m.missionCode().equals("LEAK")).findFirst().orElseThrow().alarm())
+                .isEqualTo(LinkAlarms.OTHER_NODE);
     }
 
     @Test

@@ -33,7 +33,7 @@ class LinkSecurityManagerTest {
     void setUp() throws Exception {
         credentials = BrokerCredentials.loadOrCreate(folder);
         accounts = new MissionAccounts(folder.resolve(MissionAccounts.FILE_NAME));
-        manager = new LinkSecurityManager(new InternalUserSecurityManager(credentials), accounts);
+        manager = new LinkSecurityManager(new InternalUserSecurityManager(credentials), accounts, new LinkAlarms());
     }
 
     @Test

@@ -87,4 +87,34 @@ class MissionAccountsTest {
         assertThatThrownBy(() -> accounts.enrol("KBL=00")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> accounts.enrol("KBL\nAMM")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theFirstLoginAfterEnrolmentBindsTheMissionToItsNodeSoTheSecretAloneOpensNothingElsewhere() throws Exception {
+        String secret = accounts.enrol("KBL");
+        String own = PrivateFiles.newSecret();
+        String impostor = PrivateFiles.newSecret();
+
+        assertThat(accounts.login("KBL", secret)).isEqualTo(MissionAccounts.Login.NO_NODE_KEY);
+        assertThat(accounts.login("KBL", MissionCredential.join(secret, own))).isEqualTo(MissionAccounts.Login.ACCEPTED);
+        assertThat(accounts.login("KBL", MissionCredential.join(secret, own))).isEqualTo(MissionAccounts.Login.ACCEPTED);
+        assertThat(accounts.login("KBL", MissionCredential.join(secret, impostor))).isEqualTo(MissionAccounts.Login.OTHER_NODE);
+        assertThat(accounts.login("KBL", MissionCredential.join(secret + "x", own))).isEqualTo(MissionAccounts.Login.WRONG_SECRET);
+        assertThat(accounts.login("KBL", null)).isEqualTo(MissionAccounts.Login.WRONG_SECRET);
+        // the binding is in the file, not only in memory, and holds neither the secret nor the key
+        assertThat(new MissionAccounts(file).login("KBL", MissionCredential.join(secret, impostor))).isEqualTo(MissionAccounts.Login.OTHER_NODE);
+        assertThat(Files.readString(file)).doesNotContain(secret).doesNotContain(own).containsPattern("(?m)^KBL=[0-9a-f]{32}:[0-9a-f]{64}:[0-9a-f]{64}$");
+    }
+
+    @Test
+    void enrollingAgainBindsTheNewSecretToWhicheverNodeLogsInFirst() throws Exception {
+        String first = accounts.enrol("KBL");
+        String leakedNode = PrivateFiles.newSecret();
+        assertThat(accounts.login("KBL", MissionCredential.join(first, leakedNode))).isEqualTo(MissionAccounts.Login.ACCEPTED);
+
+        String second = accounts.enrol("KBL");
+        String realNode = PrivateFiles.newSecret();
+        assertThat(accounts.login("KBL", MissionCredential.join(first, leakedNode))).isEqualTo(MissionAccounts.Login.WRONG_SECRET);
+        assertThat(accounts.login("KBL", MissionCredential.join(second, realNode))).isEqualTo(MissionAccounts.Login.ACCEPTED);
+        assertThat(accounts.login("KBL", MissionCredential.join(second, leakedNode))).isEqualTo(MissionAccounts.Login.OTHER_NODE);
+    }
 }

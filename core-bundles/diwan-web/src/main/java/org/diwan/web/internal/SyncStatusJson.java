@@ -29,7 +29,8 @@ final class SyncStatusJson {
             LinkStatus.MissionLink m = missions.get(i);
             j.out.append(i == 0 ? "{" : ",{");
             j.field("missionCode", m.missionCode()).comma().field("connected", m.connected()).comma().field("waiting", m.waiting()).comma()
-                    .field("lastSeen", m.lastSeen());
+                    .field("lastSeen", m.lastSeen()).comma().field("alarm", m.alarm()).comma().field("alarmFrom", m.alarmFrom()).comma()
+                    .field("alarmAt", m.alarmAt());
             j.out.append('}');
         }
         j.out.append("]},\"sync\":{");

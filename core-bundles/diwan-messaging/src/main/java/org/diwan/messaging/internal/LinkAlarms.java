@@ -1,0 +1,36 @@
+package org.diwan.messaging.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Headquarters' alarms about mission identities: a login with a mission's right secret from a node that is not the
+ * one the mission is bound to, or with no node key at all. Such a login is refused; the alarm stays on the sync page
+ * until the mission is enrolled again (the answer to a leaked secret). Kept in memory: the log keeps the record.
+ */
+final class LinkAlarms {
+
+    /** The latest refused login of a mission's identity. */
+    record Alarm(String kind, String from, Instant at, int count) {
+    }
+
+    static final String OTHER_NODE = "other-node";
+    static final String NO_NODE_KEY = "no-node-key";
+
+    private final Map<String, Alarm> alarms = new ConcurrentHashMap<>();
+
+    void raise(String mission, String kind, String from) {
+        alarms.merge(mission, new Alarm(kind, from, Instant.now(), 1),
+                (old, fresh) -> new Alarm(fresh.kind(), fresh.from(), fresh.at(), old.count() + 1));
+    }
+
+    Optional<Alarm> of(String mission) {
+        return Optional.ofNullable(alarms.get(mission));
+    }
+
+    void clear(String mission) {
+        alarms.remove(mission);
+    }
+}
