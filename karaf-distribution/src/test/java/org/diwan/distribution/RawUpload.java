@@ -93,6 +93,26 @@ final class RawUpload implements AutoCloseable {
         });
     }
 
+    /** Streams up to {@code total} raw bytes (a body of declared length) in the background, as {@link #streamChunked}. */
+    CompletableFuture<Void> streamRaw(byte[] first, long total) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(first);
+                sent.addAndGet(first.length);
+                byte[] block = new byte[64 * 1024];
+                java.util.Arrays.fill(block, (byte) 'A');
+                while (sent.get() < total) {
+                    out.write(block);
+                    sent.addAndGet(block.length);
+                }
+                out.flush();
+            } catch (IOException closedByServer) {
+                // the server stopped reading and closed
+            }
+        });
+    }
+
     private void chunk(OutputStream out, byte[] bytes) throws IOException {
         out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(bytes);

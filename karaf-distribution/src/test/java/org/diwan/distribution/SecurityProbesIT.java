@@ -85,6 +85,15 @@ class SecurityProbesIT {
             assertThat(answer.bytesSent()).isLessThan(1024);
         }
         assertThat(multipartTemporaryBytes()).isZero();
+        // and a sender that goes on regardless: the server stops taking the body (far more than loopback's buffers hold)
+        long total = 256L * 1024 * 1024;
+        try (RawUpload upload = RawUpload.open(node.httpPort(), IMPORT, reader.cookieHeader(), 2L * 1024 * 1024 * 1024)) {
+            CompletableFuture<Void> streaming = upload.streamRaw(RawUpload.partHead("huge.xml"), total);
+            RawUpload.Answer answer = upload.answer();
+            RawUpload.settle(streaming);
+            assertThat(answer.status()).as(answer.text()).isIn(0, 413);
+            assertThat(upload.bytesSent()).as("bytes the server took from a refused body").isLessThan(total);
+        }
     }
 
     @Test
@@ -111,12 +120,15 @@ class SecurityProbesIT {
     @Order(3)
     void aStreamedUploadIsCutAtTheDocumentsLimit() throws Exception {
         admin.get("/diwan/library/exchange");
-        long total = 40L * 1024 * 1024;
+        // far more than loopback's socket buffers hold (tcp_rmem up to 32 MiB here, plus the sender's 4 MiB): what the
+        // sender could push beyond them, the server read
+        long total = 256L * 1024 * 1024;
         try (RawUpload upload = RawUpload.open(node.httpPort(), IMPORT + "?_csrf=" + admin.csrf(), admin.cookieHeader(), -1)) {
             CompletableFuture<Void> streaming = upload.streamChunked(RawUpload.partHead("endless.xml"), total);
             RawUpload.Answer answer = upload.answer();
-            upload.close();
+            // the sender goes on until the server ends the connection (or, if it kept it open unread, a minute)
             RawUpload.settle(streaming);
+            upload.close();
             // the server answers 413 once it has read the limit, or closes the connection on the sender
             String seen = "answer after " + upload.bytesSent() + " bytes sent: " + answer.text();
             assertThat(answer.status()).as(seen).isIn(0, 413);

@@ -175,6 +175,10 @@ class SyncOwnershipIT {
         assertThat(hq.get("/admin/sync").body()).contains("id=\"alarm-TUN\"");
         assertThat(network.hq.log()).contains("ALARM: mission TUN");
         WebClient impostorAdmin = SyncNetwork.login(impostor);
+        // the impostor's pages come up one by one after its login page
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> network.status(impostorAdmin).path("link").has("connected")
+                        && impostorAdmin.get("/api/missions/missions").statusCode() == 200);
         assertThat(network.status(impostorAdmin).path("link").path("connected").asBoolean()).isFalse();
         // headquarters' directory never reached the impostor: it never got in
         assertThat(impostorAdmin.get("/api/missions/missions/" + tun.missionId).statusCode()).isEqualTo(404);

@@ -100,6 +100,11 @@ public final class ShiroSecurity {
     void finish(HttpServletRequest request) {
         uploads.release(request);
         realm.endRequest();
+        if (UploadGate.isMultipart(request)) {
+            // what the servlet left unread of an upload (it refused it, or the size limit cut it) stays unread
+            UnreadBodies.stopReading(request);
+            UnreadBodies.endIfRefused(request);
+        }
     }
 
     /**
@@ -165,11 +170,14 @@ public final class ShiroSecurity {
 
     /** The error page needs the visitor's subject on the thread (language, CSRF token of the switch). */
     private void refuse(Subject subject, HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
+        // nobody reads the body of a refused request, not even Jetty when it commits the answer
+        UnreadBodies.stopReading(request);
         try {
             subject.execute(() -> {
                 errors.send(request, response, status, key);
                 // committed now, or the whiteboard would replace the page with its bare error page
                 response.flushBuffer();
+                UnreadBodies.endIfRefused(request);
                 return null;
             });
         } catch (org.apache.shiro.subject.ExecutionException e) {
