@@ -4,7 +4,7 @@
  * keys with arguments, shown in the user's language by the shell's message bundles.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.diwan.api.validation;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,8 +22,9 @@ import org.diwan.api.security.Authenticator;
 import org.diwan.api.security.FailedLogins;
 import org.diwan.api.security.Lockout;
 import org.diwan.api.security.Lockouts;
-import org.diwan.api.security.LoginResult;
 import org.diwan.api.security.LoginResult.Outcome;
+import org.diwan.api.security.LoginResult;
+import org.diwan.api.validation.LogText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -114,7 +115,7 @@ public final class LoginService implements Authenticator, Lockouts {
     private LoginResult failed(String name, String key, String from, Instant now) {
         records.recordFailure(name, key, now);
         throttle.fail(key, now);
-        LOG.warn("Login failed for '{}' from {}", printable(name), printable(from));
+        LOG.warn("Login failed for '{}' from {}", LogText.escaped(name), LogText.escaped(from));
         if (throttle.blockedUntil(key, now).isPresent()) {
             LOG.warn("Logins from {} refused until the window has passed: {} failed logins within {} min", key,
                     rules.maxAddressFailures(), rules.window().toMinutes());
@@ -124,7 +125,7 @@ public final class LoginService implements Authenticator, Lockouts {
         prune(now);
         Optional<Instant> pair = pairLockedUntil(name, key, now);
         if (pair.isPresent()) {
-            LOG.warn("Login name '{}' locked for {} until {}: {} failed logins from there", printable(name), key, pair.get(),
+            LOG.warn("Login name '{}' locked for {} until {}: {} failed logins from there", LogText.escaped(name), key, pair.get(),
                     rules.maxFailures());
             audit.record(new AuditEntry(now, "system", "account.lockout", name, rules.maxFailures() + " failed logins from "
                     + key + " within " + rules.window().toMinutes() + " min; locked for that address until " + pair.get(), from));
@@ -133,7 +134,7 @@ public final class LoginService implements Authenticator, Lockouts {
         List<Instant> lastHour = accountFailures(name, now);
         if (rules.accountFailuresPerHour() > 0 && lastHour.size() == rules.accountFailuresPerHour()) {
             LOG.warn("Login name '{}' under attack: {} failed logins within an hour; now refused to addresses it never logged in from",
-                    printable(name), lastHour.size());
+                    LogText.escaped(name), lastHour.size());
             audit.record(new AuditEntry(now, "system", "account.attack", name, lastHour.size()
                     + " failed logins within an hour from several addresses; refused to unknown addresses until "
                     + rules.accountLockedUntil(lastHour, now).map(Object::toString).orElse("?"), from));
@@ -243,7 +244,7 @@ public final class LoginService implements Authenticator, Lockouts {
         String detail = before.map(l -> "locks lifted for " + l.addresses() + (l.accountWide() ? " and unknown addresses" : ""))
                 .orElse("no lock was in force; earlier failures no longer count");
         audit.record(new AuditEntry(now, actor.username(), "account.unlock", name, detail, actor.address()));
-        LOG.info("Login name '{}' unlocked by {}: {}", printable(name), actor.username(), detail);
+        LOG.info("Login name '{}' unlocked by {}: {}", LogText.escaped(name), actor.username(), detail);
         return before.isPresent();
     }
 
@@ -267,16 +268,4 @@ public final class LoginService implements Authenticator, Lockouts {
         return latest;
     }
 
-    /** A name or address as typed may hold terminal escapes: logged with control characters escaped. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
-    }
 }

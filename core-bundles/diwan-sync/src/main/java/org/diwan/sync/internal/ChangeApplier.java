@@ -13,6 +13,7 @@ import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncedType;
+import org.diwan.api.validation.LogText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -180,21 +181,9 @@ public final class ChangeApplier {
     private static void warn(OwnershipRule.Refusal refusal) {
         SyncChange change = refusal.change();
         LOG.warn("Sync: mission {} sent {} {} (version {}), which belongs to {}: refused and set aside", change.missionCode(),
-                change.type(), printable(change.recordId()), change.version(), refusal.owner());
+                change.type(), LogText.escaped(change.recordId()), change.version(), refusal.owner());
     }
 
-    /** The id as the sender wrote it, control characters escaped: it must not write into the log's terminal. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
-    }
 
     /**
      * After a batch of received changes: if some were applied and others wait, the ones waiting may have what
