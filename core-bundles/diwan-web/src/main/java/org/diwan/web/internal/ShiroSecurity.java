@@ -141,25 +141,20 @@ public final class ShiroSecurity {
         }
         long documentLimit = documents.maxSize();
         if (UploadGate.declaredTooLarge(request, documentLimit) && !AccessRules.limitsItsOwnBody(path)) {
-            // Connection: close, or Jetty would read the rest of the body to keep the connection alive
-            response.setHeader("Connection", "close");
             refuse(subject, request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "error.too-large");
             return false;
         }
         boolean multipart = UploadGate.isMultipart(request);
         if (!AccessRules.isCsrfExempt(path) && !csrfTokenMatches(request, subject, multipart)) {
-            response.setHeader("Connection", "close");
             refuse(subject, request, response, HttpServletResponse.SC_FORBIDDEN, "error.csrf");
             return false;
         }
         if (multipart) {
-            // whatever the servlet answers, the connection ends with it: Jetty would otherwise read the rest of a body
-            // the servlet refused or cut, to keep the connection for another request
+            // whatever the servlet answers, the connection ends with it (see finish)
             response.setHeader("Connection", "close");
             UploadGate.cutAt(request, documentLimit);
             String user = subject.getPrincipal() == null ? "anonymous@" + request.getRemoteAddr() : subject.getPrincipal().toString();
             if (!uploads.acquire(request, user)) {
-                response.setHeader("Connection", "close");
                 response.setHeader("Retry-After", "10");
                 refuse(subject, request, response, 429, "error.too-many-uploads");
                 return false;
@@ -171,7 +166,9 @@ public final class ShiroSecurity {
     /** The error page needs the visitor's subject on the thread (language, CSRF token of the switch). */
     private void refuse(Subject subject, HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
         // nobody reads the body of a refused request, not even Jetty when it commits the answer
-        UnreadBodies.stopReading(request);
+        if (UnreadBodies.stopReading(request)) {
+            response.setHeader("Connection", "close");
+        }
         try {
             subject.execute(() -> {
                 errors.send(request, response, status, key);

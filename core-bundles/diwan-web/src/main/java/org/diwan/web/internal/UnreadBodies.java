@@ -22,17 +22,23 @@ final class UnreadBodies {
     private UnreadBodies() {
     }
 
-    /** Stops reading the rest of this request's body, if any is left; {@link #endIfRefused} then ends the connection. */
-    static void stopReading(HttpServletRequest request) {
+    /**
+     * Stops reading the rest of this request's body, if any is left; {@link #endIfRefused} then ends the connection.
+     *
+     * @return whether some of the body was left unread
+     */
+    static boolean stopReading(HttpServletRequest request) {
         Request base = Request.getBaseRequest(request);
         if (base == null) {
-            return;
+            return false;
         }
         HttpInput input = base.getHttpInput();
-        if (!input.isFinished()) {
-            input.failed(new IOException("the rest of this request's body was refused and is not read"));
-            request.setAttribute(REFUSED, Boolean.TRUE);
+        if (input.isFinished()) {
+            return false;
         }
+        input.failed(new IOException("the rest of this request's body was refused and is not read"));
+        request.setAttribute(REFUSED, Boolean.TRUE);
+        return true;
     }
 
     /**
