@@ -75,6 +75,7 @@ final class DiwanNode implements AutoCloseable {
         env.put("DIWAN_HTTPS_PORT", Integer.toString(httpsPort));
         env.put("DIWAN_BROKER_PORT", Integer.toString(brokerPort));
         env.put("DIWAN_DATA", data.toString());
+        env.remove("DIWAN_HEAP"); // the tests check bin/setenv's own cap, whatever the shell running them exports
         env.putAll(extraEnv);
         process = builder.start();
         return this;
@@ -174,8 +175,18 @@ final class DiwanNode implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no java process under " + root.pid()));
     }
 
+    /**
+     * {@code info().command()} can come back empty on a loaded machine (the JDK reads {@code /proc} and gives up
+     * on a partial answer): the link {@code /proc/<pid>/exe} is asked too.
+     */
     private static boolean isJava(ProcessHandle handle) {
-        Optional<String> command = handle.info().command();
+        Optional<String> command = handle.info().command().or(() -> {
+            try {
+                return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(handle.pid()), "exe")).toString());
+            } catch (IOException | UnsupportedOperationException e) {
+                return Optional.empty();
+            }
+        });
         return command.map(c -> c.endsWith("/java")).orElse(false);
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class JvmProbe {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern MAX_HEAP = Pattern.compile("-XX:MaxHeapSize=(\\d+)");
 
     private JvmProbe() {
     }
@@ -48,6 +49,18 @@ final class JvmProbe {
             throw new IOException("jcmd GC.heap_info gave no 'used' figure");
         }
         return total;
+    }
+
+    /**
+     * The heap limit the JVM itself runs with ({@code MaxHeapSize} from {@code jcmd VM.flags}), in bytes: what
+     * the JVM decided, not what {@code /proc} happens to report about its command line at the moment it is read.
+     */
+    static long maxHeapBytes(ProcessHandle jvm) throws IOException, InterruptedException {
+        Matcher max = MAX_HEAP.matcher(jcmd(jvm, "VM.flags"));
+        if (!max.find()) {
+            throw new IOException("jcmd VM.flags gave no MaxHeapSize");
+        }
+        return Long.parseLong(max.group(1));
     }
 
     /** Starts a flight recording in the node's JVM (for the bench's profile of where the time goes). */

@@ -42,7 +42,7 @@ public final class HealthServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json;charset=UTF-8");
         if (!WebSession.available()) {
-            // the whiteboard has not put the security filter in place yet: pages would fail
+            // reached without Diwan's context deciding first (never expected): pages would fail
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.getWriter().write("{\"status\":\"STARTING\"}");
             return;

@@ -80,17 +80,21 @@ public final class ShiroSecurity {
     }
 
     /**
-     * @return true when the request may go on to the filters and the servlet; otherwise the answer is sent.
-     *         After a true, {@link #finish} must follow when the request is done.
+     * @return true when the request may go on to the filters and the servlet, with the visitor's subject bound to
+     *         this thread for them; otherwise the answer is sent. After a true, {@link #finish} must follow when the
+     *         request is done.
      */
     boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         realm.beginRequest();
-        boolean admitted = false;
+        Subject admitted = null;
         try {
             admitted = decide(request, response);
-            return admitted;
+            if (admitted != null) {
+                RequestSubject.bind(request, admitted);
+            }
+            return admitted != null;
         } finally {
-            if (!admitted) {
+            if (admitted == null) {
                 realm.endRequest();
             }
         }
@@ -98,6 +102,7 @@ public final class ShiroSecurity {
 
     /** The request admitted by {@link #admit} is done. */
     void finish(HttpServletRequest request) {
+        RequestSubject.release(request);
         uploads.release(request);
         realm.endRequest();
         if (UploadGate.isMultipart(request)) {
@@ -113,13 +118,13 @@ public final class ShiroSecurity {
      * multipart bodies, the query string), and the user's count of running uploads. Only then does the
      * servlet, which checks its own permissions before it reads the body.
      */
-    private boolean decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private Subject decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = pathOf(request);
         SecurityHeaders.apply(request, response, path, config.hstsMaxAgeSeconds());
         Subject subject = new WebSubject.Builder(securityManager, request, response).buildWebSubject();
         if (!validator.isValid(request)) {
             refuse(subject, request, response, HttpServletResponse.SC_BAD_REQUEST, "error.badrequest");
-            return false;
+            return null;
         }
         if (!AccessRules.isPublic(path)) {
             if (!subject.isAuthenticated()) {
@@ -128,26 +133,26 @@ public final class ShiroSecurity {
                 } else {
                     response.sendRedirect("/login");
                 }
-                return false;
+                return null;
             }
             Optional<String> permission = AccessRules.requiredPermission(path);
             if (permission.isPresent() && !subject.isPermitted(permission.get())) {
                 refuse(subject, request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-                return false;
+                return null;
             }
         }
         if (!Csrf.isStateChanging(request.getMethod())) {
-            return true;
+            return subject;
         }
         long documentLimit = documents.maxSize();
         if (UploadGate.declaredTooLarge(request, documentLimit) && !AccessRules.limitsItsOwnBody(path)) {
             refuse(subject, request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "error.too-large");
-            return false;
+            return null;
         }
         boolean multipart = UploadGate.isMultipart(request);
         if (!AccessRules.isCsrfExempt(path) && !csrfTokenMatches(request, subject, multipart)) {
             refuse(subject, request, response, HttpServletResponse.SC_FORBIDDEN, "error.csrf");
-            return false;
+            return null;
         }
         if (multipart) {
             // whatever the servlet answers, the connection ends with it (see finish)
@@ -157,10 +162,10 @@ public final class ShiroSecurity {
             if (!uploads.acquire(request, user)) {
                 response.setHeader("Retry-After", "10");
                 refuse(subject, request, response, 429, "error.too-many-uploads");
-                return false;
+                return null;
             }
         }
-        return true;
+        return subject;
     }
 
     /** The error page needs the visitor's subject on the thread (language, CSRF token of the switch). */
