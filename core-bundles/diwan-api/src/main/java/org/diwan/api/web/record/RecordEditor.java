@@ -1,0 +1,64 @@
+package org.diwan.api.web.record;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A department's rules for one kind of record, handed to {@link RecordPages}: how to find, list, show and save it.
+ * Everything about requests (routing, permissions, status codes, redirects, paging links, CSV) is the shell's;
+ * what is here is the department's own.
+ *
+ * @param <R> the record
+ */
+@ConsumerType
+public interface RecordEditor<R> {
+
+    RecordPagesSpec spec();
+
+    /** One page of the records matching the query (sort and filters already checked against the spec). */
+    ListPage<R> list(ListQuery query, PageRequest request) throws SQLException;
+
+    /** The record with this id, if it exists and the visitor may see it (a record they may not see is not found). */
+    Optional<R> find(String id, PageRequest request) throws SQLException;
+
+    String id(R record);
+
+    /** The version an edit starts from: an update made from an older one comes back {@link Outcome.Stale}. */
+    int version(R record);
+
+    /**
+     * The record as the templates and the CSV export show it, in the request's language: every column's key and
+     * whatever the detail page needs.
+     */
+    Map<String, Object> view(R record, PageRequest request);
+
+    /** The form's values for an edit of the record, one per form field. */
+    Map<String, String> fields(R record);
+
+    /** The form's values for a new record. */
+    default Map<String, String> defaults(PageRequest request) {
+        return Map.of();
+    }
+
+    /** What list, detail and form pages all need besides the records: the choices of select boxes, say. */
+    default Map<String, Object> choices(PageRequest request) {
+        return Map.of();
+    }
+
+    /** Validates and stores a new record from the form's fields (declared fields only). */
+    Outcome<R> create(Map<String, String> fields, PageRequest request) throws SQLException;
+
+    /** Validates and stores the edit of {@code current} made from {@code version}. */
+    Outcome<R> update(R current, int version, Map<String, String> fields, PageRequest request) throws SQLException;
+
+    /**
+     * Why this node may not create or edit such a record (another node keeps it: headquarters its directory, a
+     * mission its correspondence), as a message key; empty when it may. {@code record} is empty for a new one.
+     */
+    default Optional<String> readOnlyHere(Optional<R> record) {
+        return Optional.empty();
+    }
+}

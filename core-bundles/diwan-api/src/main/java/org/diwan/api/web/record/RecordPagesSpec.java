@@ -1,0 +1,111 @@
+package org.diwan.api.web.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one kind of record is reached and listed: where its pages live, the permissions to read and to write it, its
+ * templates, the list's columns, filters, default order and page size, and the form's fields (the only parameters
+ * an editor is handed on save: {@code _csrf}, {@code version} and anything a hostile form adds never reach it).
+ *
+ * <p>Pages under {@code base}: {@code base} (the list; {@code ?format=csv} exports the filtered list),
+ * {@code base/new}, {@code base/{id}}, {@code base/{id}/edit}. Templates {@code <templates>-list},
+ * {@code <templates>-detail} and {@code <templates>-form}.
+ */
+public record RecordPagesSpec(String base, String readPermission, String writePermission, String templates, List<Column> columns,
+        List<String> filters, String defaultSort, boolean defaultDescending, int pageSize, List<String> formFields) {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    /** Rows a CSV export holds at most: a list that large is filtered first. */
+    public static final int MAX_EXPORT_ROWS = 50_000;
+
+    public RecordPagesSpec {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(readPermission, "readPermission");
+        Objects.requireNonNull(writePermission, "writePermission");
+        Objects.requireNonNull(templates, "templates");
+        columns = List.copyOf(columns);
+        filters = List.copyOf(filters);
+        formFields = List.copyOf(formFields);
+        if (!base.startsWith("/") || base.endsWith("/")) {
+            throw new IllegalArgumentException("base is a path without a trailing slash: " + base);
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size out of 1.." + MAX_PAGE_SIZE + ": " + pageSize);
+        }
+        if (columns.stream().noneMatch(c -> c.sortable() && c.key().equals(defaultSort))) {
+            throw new IllegalArgumentException("the default sort is not a sortable column: " + defaultSort);
+        }
+    }
+
+    public static Builder at(String base) {
+        return new Builder(base);
+    }
+
+    /** The sortable column named {@code key}, if any. */
+    public boolean sortsOn(String key) {
+        return columns.stream().anyMatch(c -> c.sortable() && c.key().equals(key));
+    }
+
+    public static final class Builder {
+
+        private final String base;
+        private String read;
+        private String write;
+        private String templates;
+        private final List<Column> columns = new ArrayList<>();
+        private final List<String> filters = new ArrayList<>();
+        private String sort;
+        private boolean descending;
+        private int pageSize = 25;
+        private final List<String> fields = new ArrayList<>();
+
+        private Builder(String base) {
+            this.base = base;
+        }
+
+        public Builder permissions(String read, String write) {
+            this.read = read;
+            this.write = write;
+            return this;
+        }
+
+        /** The plugin's template names without their ending: {@code missions/registry}. */
+        public Builder templates(String prefix) {
+            this.templates = prefix;
+            return this;
+        }
+
+        public Builder columns(Column... columns) {
+            this.columns.addAll(List.of(columns));
+            return this;
+        }
+
+        /** The list's filters besides the search box ({@code q}): parameter names the editor's list reads. */
+        public Builder filters(String... names) {
+            filters.addAll(List.of(names));
+            return this;
+        }
+
+        public Builder sortedBy(String column, boolean descending) {
+            this.sort = column;
+            this.descending = descending;
+            return this;
+        }
+
+        public Builder pageSize(int size) {
+            this.pageSize = size;
+            return this;
+        }
+
+        public Builder formFields(String... names) {
+            fields.addAll(List.of(names));
+            return this;
+        }
+
+        public RecordPagesSpec build() {
+            return new RecordPagesSpec(base, read, write, templates, columns, filters, sort, descending, pageSize, fields);
+        }
+    }
+}

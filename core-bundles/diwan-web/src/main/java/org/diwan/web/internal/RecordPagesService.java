@@ -1,0 +1,106 @@
+package org.diwan.web.internal;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.diwan.api.web.CurrentUser;
+import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.web.record.RecordEditor;
+import org.diwan.api.web.record.RecordPages;
+import org.diwan.web.internal.record.Answer;
+import org.diwan.web.internal.record.CsvWriter;
+import org.diwan.web.internal.record.RecordFlow;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link RecordPages}: reads the request once into a {@link PageRequest}, lets {@link RecordFlow} decide, writes the answer. */
+@Component(service = RecordPages.class)
+public final class RecordPagesService implements RecordPages {
+
+    private final PageRenderer pages;
+    private final CurrentUser user;
+    private final RecordFlow flow;
+
+    @Activate
+    public RecordPagesService(@Reference PageRenderer pages, @Reference MessageBundles messages, @Reference CurrentUser user) {
+        this.pages = pages;
+        this.user = user;
+        this.flow = new RecordFlow(messages);
+    }
+
+    @Override
+    public void serve(HttpServletRequest request, HttpServletResponse response, RecordEditor<?> editor) throws IOException, ServletException {
+        boolean post = request.getMethod().equals("POST");
+        PageRequest page = new PageRequest(segments(request), post ? queryOnly(request) : parameters(request), pages.language(request),
+                user.username().orElse("anonymous"), user.address(), user::isPermitted);
+        // a body is read only once the flow has decided the visitor may save what it holds
+        Supplier<Map<String, String>> form = () -> parameters(request);
+        Answer answer;
+        try {
+            answer = flow.handle(request.getMethod(), page, form, editor);
+        } catch (SQLException e) {
+            throw new ServletException("records of " + editor.spec().base() + " unavailable", e);
+        }
+        if (answer instanceof Answer.Page p) {
+            pages.render(request, response, p.status(), p.template(), p.model());
+        } else if (answer instanceof Answer.Redirect r) {
+            response.sendRedirect(r.location());
+        } else if (answer instanceof Answer.Refusal r) {
+            if (r.status() == 405) {
+                response.setHeader("Allow", "GET, HEAD, POST");
+            }
+            pages.error(request, response, r.status(), r.messageKey());
+        } else if (answer instanceof Answer.Csv csv) {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(csv.fileName(), StandardCharsets.UTF_8));
+            CsvWriter.write(csv.rows(), response.getWriter());
+        }
+    }
+
+    /** The path segments after the servlet's pattern: {@code /abc/edit} gives [abc, edit]. */
+    static List<String> segments(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        if (info == null || info.equals("/")) {
+            return List.of();
+        }
+        return List.of(info.substring(1).split("/", -1));
+    }
+
+    private static Map<String, String> parameters(HttpServletRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
+        return params;
+    }
+
+    /** A POST's query string alone: its body is the form, read later. */
+    private static Map<String, String> queryOnly(HttpServletRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = request.getQueryString();
+        if (query == null) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.putIfAbsent(name, value);
+            } catch (IllegalArgumentException malformed) {
+                // a broken %-escape: that pair is ignored, as Jetty ignores it in getParameter
+            }
+        }
+        return params;
+    }
+}

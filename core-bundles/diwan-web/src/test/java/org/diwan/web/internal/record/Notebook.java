@@ -1,0 +1,133 @@
+package org.diwan.web.internal.record;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.diwan.api.validation.FieldError;
+import org.diwan.api.web.record.Column;
+import org.diwan.api.web.record.ListPage;
+import org.diwan.api.web.record.ListQuery;
+import org.diwan.api.web.record.Outcome;
+import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.web.record.RecordEditor;
+import org.diwan.api.web.record.RecordPagesSpec;
+
+/** A department's rules in a few lines, for the flow's tests: notes with a title, a colour and a version. */
+final class Notebook implements RecordEditor<Notebook.Note> {
+
+    record Note(String id, String title, String colour, int version, String by, Instant at) {
+    }
+
+    static final RecordPagesSpec SPEC = RecordPagesSpec.at("/diwan/notes/notes").permissions("notes:read", "notes:write")
+            .templates("notes/note").columns(Column.sortable("title", "notes.title"), Column.sortable("colour", "notes.colour").coded("notes.colour."),
+                    Column.plain("id", "notes.id"))
+            .filters("colour").sortedBy("title", false).pageSize(2).formFields("title", "colour").build();
+
+    final Map<String, Note> notes = new LinkedHashMap<>();
+    final List<ListQuery> queries = new ArrayList<>();
+    final AtomicInteger ids = new AtomicInteger();
+    boolean readOnlyHere;
+    Map<String, String> lastFields;
+
+    Note add(String title, String colour) {
+        Note note = new Note("n" + ids.incrementAndGet(), title, colour, 1, "laila", Instant.parse("2026-12-06T09:30:00Z"));
+        notes.put(note.id(), note);
+        return note;
+    }
+
+    @Override
+    public RecordPagesSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ListPage<Note> list(ListQuery query, PageRequest request) {
+        queries.add(query);
+        Comparator<Note> order = Comparator.comparing(query.sort().equals("colour") ? Note::colour : Note::title);
+        List<Note> matching = notes.values().stream()
+                .filter(n -> query.filter("colour") == null || n.colour().equals(query.filter("colour")))
+                .filter(n -> n.title().contains(query.text()))
+                .sorted(query.descending() ? order.reversed() : order).toList();
+        int from = Math.min(query.offset(), matching.size());
+        return new ListPage<>(matching.subList(from, Math.min(from + query.size(), matching.size())), matching.size(), query.page(), query.size());
+    }
+
+    @Override
+    public Optional<Note> find(String id, PageRequest request) {
+        return Optional.ofNullable(notes.get(id));
+    }
+
+    @Override
+    public String id(Note note) {
+        return note.id();
+    }
+
+    @Override
+    public int version(Note note) {
+        return note.version();
+    }
+
+    @Override
+    public Map<String, Object> view(Note note, PageRequest request) {
+        return Map.of("id", note.id(), "title", note.title(), "colour", note.colour());
+    }
+
+    @Override
+    public Map<String, String> fields(Note note) {
+        return Map.of("title", note.title(), "colour", note.colour());
+    }
+
+    @Override
+    public Map<String, String> defaults(PageRequest request) {
+        return Map.of("colour", "GREEN");
+    }
+
+    @Override
+    public Map<String, Object> choices(PageRequest request) {
+        return Map.of("colours", List.of("GREEN", "RED"));
+    }
+
+    @Override
+    public Outcome<Note> create(Map<String, String> fields, PageRequest request) {
+        lastFields = fields;
+        return checked(fields).orElseGet(() -> Outcome.saved(store(null, fields, 1, request.actor())));
+    }
+
+    @Override
+    public Outcome<Note> update(Note current, int version, Map<String, String> fields, PageRequest request) {
+        lastFields = fields;
+        if (version != current.version()) {
+            return new Outcome.Stale<>(current, current.by(), current.at());
+        }
+        return checked(fields).orElseGet(() -> Outcome.saved(store(current.id(), fields, version + 1, request.actor())));
+    }
+
+    @Override
+    public Optional<String> readOnlyHere(Optional<Note> record) {
+        return readOnlyHere ? Optional.of("notes.keptElsewhere") : Optional.empty();
+    }
+
+    private Optional<Outcome<Note>> checked(Map<String, String> fields) {
+        String title = fields.getOrDefault("title", "");
+        if (title.isBlank()) {
+            return Optional.of(Outcome.invalid("title", "validation.required"));
+        }
+        if (title.length() > 20) {
+            return Optional.of(new Outcome.TooLarge<>("title", FieldError.of("documents.refused.too-large", 20)));
+        }
+        return Optional.empty();
+    }
+
+    private Note store(String id, Map<String, String> fields, int version, String by) {
+        Note note = new Note(id == null ? "n" + ids.incrementAndGet() : id, fields.get("title"), fields.getOrDefault("colour", "GREEN"),
+                version, by, Instant.parse("2026-12-07T10:00:00Z"));
+        notes.put(note.id(), note);
+        return note;
+    }
+}

@@ -1,0 +1,186 @@
+package org.diwan.web.internal.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.diwan.api.i18n.Language;
+import org.diwan.api.web.record.PageRequest;
+import org.junit.jupiter.api.Test;
+
+class RecordFlowTest {
+
+    private static final Set<String> READER = Set.of("notes:read");
+    private static final Set<String> WRITER = Set.of("notes:read", "notes:write");
+
+    private final Notebook notebook = new Notebook();
+    /** Messages as the key and its arguments, so that tests see which text a page would show. */
+    private final RecordFlow flow = new RecordFlow((key, language, args) -> key + List.of(args));
+
+    @Test
+    void aVisitorWithoutTheReadPermissionGetsForbiddenOnEveryPage() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        for (List<String> path : List.of(List.<String>of(), List.of("n1"), List.of("new"), List.of("n1", "edit"))) {
+            assertThat(get(path, Map.of(), Set.of())).isEqualTo(new Answer.Refusal(403, "error.forbidden"));
+        }
+    }
+
+    @Test
+    void aReaderMayNotOpenOrSubmitAFormAndNoFormIsReadForHim() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        Supplier<Map<String, String>> untouchable = () -> fail("the body was read before the permission was decided");
+        assertThat(get(List.of("new"), Map.of(), READER)).isEqualTo(new Answer.Refusal(403, "error.forbidden"));
+        assertThat(flow.handle("POST", request(List.of("new"), Map.of(), READER), untouchable, notebook))
+                .isEqualTo(new Answer.Refusal(403, "error.forbidden"));
+        assertThat(flow.handle("POST", request(List.of("n1", "edit"), Map.of(), READER), untouchable, notebook))
+                .isEqualTo(new Answer.Refusal(403, "error.forbidden"));
+        assertThat(notebook.lastFields).isNull();
+    }
+
+    @Test
+    void aRecordAnotherNodeKeepsIsShownButNotEditable() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        notebook.readOnlyHere = true;
+        assertThat(get(List.of("n1", "edit"), Map.of(), WRITER)).isEqualTo(new Answer.Refusal(403, "notes.keptElsewhere"));
+        assertThat(post(List.of("new"), Map.of("title", "x"))).isEqualTo(new Answer.Refusal(403, "notes.keptElsewhere"));
+        Answer.Page detail = (Answer.Page) get(List.of("n1"), Map.of(), WRITER);
+        assertThat(detail.model()).containsEntry("canWrite", false).containsEntry("readOnlyHere", "notes.keptElsewhere");
+    }
+
+    @Test
+    void unknownRecordsAndPathsAreNotFound() throws SQLException {
+        assertThat(get(List.of("n404"), Map.of(), WRITER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(get(List.of("n404", "edit"), Map.of(), WRITER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(post(List.of("n404", "edit"), Map.of("title", "x"))).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        notebook.add("minutes", "GREEN");
+        assertThat(get(List.of("n1", "delete"), Map.of(), WRITER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(get(List.of("n1", "edit", "more"), Map.of(), WRITER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(post(List.of(), Map.of())).isEqualTo(new Answer.Refusal(405, "error.method"));
+        assertThat(flow.handle("DELETE", request(List.of("n1"), Map.of(), WRITER), Map::of, notebook))
+                .isEqualTo(new Answer.Refusal(405, "error.method"));
+    }
+
+    @Test
+    void aSavedRecordRedirectsToItsPageWithAConfirmation() throws SQLException {
+        Answer created = post(List.of("new"), Map.of("title", "agenda", "colour", "RED", "_csrf", "t", "owner", "mallory"));
+        assertThat(created).isEqualTo(new Answer.Redirect("/diwan/notes/notes/n1?saved=1"));
+        assertThat(notebook.lastFields).containsOnlyKeys("title", "colour");
+
+        Answer updated = post(List.of("n1", "edit"), Map.of("title", "agenda 2", "colour", "RED", "version", "1"));
+        assertThat(updated).isEqualTo(new Answer.Redirect("/diwan/notes/notes/n1?saved=1"));
+        assertThat(notebook.notes.get("n1").version()).isEqualTo(2);
+
+        Answer.Page page = (Answer.Page) get(List.of("n1"), Map.of("saved", "1"), READER);
+        assertThat(page.template()).isEqualTo("notes/note-detail");
+        assertThat(page.model()).containsEntry("saved", true).containsEntry("canWrite", false);
+    }
+
+    @Test
+    void anInvalidFormComesBackWith422AndEverythingTyped() throws SQLException {
+        Answer.Page page = (Answer.Page) post(List.of("new"), Map.of("title", " ", "colour", "RED"));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.template()).isEqualTo("notes/note-form");
+        assertThat(page.model().get("errors")).isEqualTo(Map.of("title", "validation.required[]"));
+        assertThat(page.model().get("f")).isEqualTo(Map.of("title", " ", "colour", "RED"));
+        assertThat(page.model()).containsEntry("action", "/diwan/notes/notes/new").containsEntry("conflict", null)
+                .containsEntry("colours", List.of("GREEN", "RED"));
+        assertThat(notebook.notes).isEmpty();
+    }
+
+    @Test
+    void anUploadOverTheLimitComesBackWith413OnItsField() throws SQLException {
+        Answer.Page page = (Answer.Page) post(List.of("new"), Map.of("title", "x".repeat(21)));
+        assertThat(page.status()).isEqualTo(413);
+        assertThat(page.model().get("errors")).isEqualTo(Map.of("title", "documents.refused.too-large[20]"));
+        assertThat(notebook.notes).isEmpty();
+    }
+
+    @Test
+    void anEditFromAnOldVersionComesBackWith409TheCurrentVersionAndWhoChangedItWhen() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        Answer.Page page = (Answer.Page) post(List.of("n1", "edit"), Map.of("title", "my minutes", "colour", "RED", "version", "0"));
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.model().get("f")).isEqualTo(Map.of("title", "my minutes", "colour", "RED"));
+        assertThat(page.model()).containsEntry("version", "1").containsEntry("action", "/diwan/notes/notes/n1/edit");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> conflict = (Map<String, Object>) page.model().get("conflict");
+        assertThat(conflict).containsEntry("by", "laila").containsEntry("link", "/diwan/notes/notes/n1");
+        assertThat((String) conflict.get("at")).contains("2026").contains("1448"); // Gregorian and Hijri
+        assertThat(notebook.notes.get("n1").title()).isEqualTo("minutes");
+
+        Answer missingVersion = post(List.of("n1", "edit"), Map.of("title", "mine"));
+        assertThat(((Answer.Page) missingVersion).status()).isEqualTo(409);
+    }
+
+    @Test
+    void formsOpenWithTheDefaultsOrTheRecordsValuesAndEveryDeclaredField() throws SQLException {
+        Answer.Page fresh = (Answer.Page) get(List.of("new"), Map.of(), WRITER);
+        assertThat(fresh.model().get("f")).isEqualTo(Map.of("title", "", "colour", "GREEN"));
+        assertThat(fresh.model()).containsEntry("editing", null).containsEntry("version", "");
+        notebook.add("minutes", "RED");
+        Answer.Page edit = (Answer.Page) get(List.of("n1", "edit"), Map.of(), WRITER);
+        assertThat(edit.model().get("f")).isEqualTo(Map.of("title", "minutes", "colour", "RED"));
+        assertThat(edit.model()).containsEntry("version", "1");
+    }
+
+    @Test
+    void aListTakesOnlyDeclaredFiltersAndSortableColumnsAndKeepsThemInItsLinks() throws SQLException {
+        notebook.add("b", "RED");
+        notebook.add("a", "RED");
+        notebook.add("c", "GREEN");
+        notebook.add("d", "RED");
+        Answer.Page page = (Answer.Page) get(List.of(), Map.of("colour", "RED", "owner", "x", "sort", "title;drop table", "page", "1"), WRITER);
+        assertThat(notebook.queries.get(0).sort()).isEqualTo("title");
+        assertThat(notebook.queries.get(0).filters()).isEqualTo(Map.of("colour", "RED"));
+        assertThat(page.model()).containsEntry("total", 3L).containsEntry("pageNumber", 2).containsEntry("pageCount", 2)
+                .containsEntry("next", null).containsEntry("canWrite", true);
+        assertThat(page.model().get("previous")).isEqualTo("/diwan/notes/notes?colour=RED&sort=title&dir=asc&page=0");
+        @SuppressWarnings("unchecked")
+        Map<String, String> sortLinks = (Map<String, String>) page.model().get("sortLinks");
+        assertThat(sortLinks).containsEntry("title", "/diwan/notes/notes?colour=RED&sort=title&dir=desc").doesNotContainKey("id");
+        assertThat(page.model().get("csvLink")).isEqualTo("/diwan/notes/notes?colour=RED&sort=title&dir=asc&format=csv");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) page.model().get("rows");
+        assertThat(rows).extracting(r -> r.get("title")).containsExactly("d");
+    }
+
+    @Test
+    void aPagePastTheEndShowsTheLastOneAndAnEmptyListHasNoPager() throws SQLException {
+        notebook.add("a", "RED");
+        notebook.add("b", "RED");
+        notebook.add("c", "RED");
+        Answer.Page page = (Answer.Page) get(List.of(), Map.of("page", "99"), READER);
+        assertThat(page.model()).containsEntry("pageNumber", 2).containsEntry("canWrite", false);
+        Answer.Page empty = (Answer.Page) get(List.of(), Map.of("q", "nothing like it", "page", "-3"), READER);
+        assertThat(empty.model()).containsEntry("total", 0L).containsEntry("pageCount", 1).containsEntry("next", null);
+    }
+
+    @Test
+    void theCsvExportHoldsEveryPageOfTheFilteredListWithNamesForCodes() throws SQLException {
+        for (int i = 0; i < 5; i++) {
+            notebook.add("=HYPERLINK(\"http://evil\") " + i, i % 2 == 0 ? "RED" : "GREEN");
+        }
+        Answer.Csv csv = (Answer.Csv) get(List.of(), Map.of("format", "csv", "colour", "RED", "page", "1"), READER);
+        assertThat(csv.fileName()).isEqualTo("notes.csv");
+        assertThat(csv.rows()).hasSize(4);
+        assertThat(csv.rows().get(0)).containsExactly("notes.title[]", "notes.colour[]", "notes.id[]");
+        assertThat(csv.rows().get(1).get(1)).isEqualTo("notes.colour.RED[]");
+    }
+
+    private Answer get(List<String> path, Map<String, String> params, Set<String> permissions) throws SQLException {
+        return flow.handle("GET", request(path, params, permissions), () -> fail("a GET has no form"), notebook);
+    }
+
+    private Answer post(List<String> path, Map<String, String> form) throws SQLException {
+        return flow.handle("POST", request(path, Map.of(), WRITER), () -> form, notebook);
+    }
+
+    private static PageRequest request(List<String> path, Map<String, String> params, Set<String> permissions) {
+        return new PageRequest(path, params, Language.EN, "omar", "192.0.2.7", permissions::contains);
+    }
+}
