@@ -166,6 +166,31 @@ class MissionsIT {
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).contains("id=\"conflict\"").contains(ADMIN).contains("value=\"السفير الثالث\"");
         assertThat(json.readTree(admin.get(API + "/" + id).body()).get("head").asText()).isEqualTo("السفير الأول");
+
+        // the same through If-Match: the ETag of a read names the version
+        HttpResponse<String> read = admin.get(API + "/" + id);
+        String tag = read.headers().firstValue("ETag").orElseThrow();
+        Map<String, Object> tagged = fields(json.readTree(read.body()));
+        tagged.put("head", "السفير الرابع");
+        assertThat(admin.sendWith("PUT", API + "/" + id, "application/json", json.writeValueAsString(tagged), Map.of("If-Match", tag))
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> late = admin.sendWith("PUT", API + "/" + id, "application/json", json.writeValueAsString(tagged),
+                Map.of("If-Match", tag));
+        assertThat(late.statusCode()).isEqualTo(412);
+        assertThat(json.readTree(late.body()).get("current").get("head").asText()).isEqualTo("السفير الرابع");
+    }
+
+    @Test
+    @Order(4)
+    void theApiDescribesItselfInAnOpenApiDocument() throws Exception {
+        HttpResponse<String> document = admin.get("/api/missions/openapi.json");
+        assertThat(document.statusCode()).isEqualTo(200);
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .readContents(document.body(), null, null);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKeys(API, API + "/{id}");
+        assertThat(admin.get("/api/nothing/openapi.json").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/missions/nothing").headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test

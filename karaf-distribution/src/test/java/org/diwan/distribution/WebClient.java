@@ -73,6 +73,18 @@ final class WebClient {
         return send(builder);
     }
 
+    /** {@link #send} with extra headers ({@code If-Match}, say). */
+    HttpResponse<String> sendWith(String method, String path, String contentType, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        if (csrf != null) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        return send(builder);
+    }
+
     /** POSTs one file as multipart/form-data (field {@code file}), the way a browser's upload form does. */
     HttpResponse<String> upload(String path, String fileName, String contentType, byte[] content) throws IOException, InterruptedException {
         String boundary = "----diwan" + System.nanoTime();

@@ -85,7 +85,7 @@ public final class RecordPagesService implements RecordPages {
     }
 
     /** A POST's query string alone: its body is the form, read later. */
-    private static Map<String, String> queryOnly(HttpServletRequest request) {
+    static Map<String, String> queryOnly(HttpServletRequest request) {
         Map<String, String> params = new LinkedHashMap<>();
         String query = request.getQueryString();
         if (query == null) {

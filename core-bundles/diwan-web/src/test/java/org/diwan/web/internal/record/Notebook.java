@@ -15,11 +15,12 @@ import org.diwan.api.web.record.ListPage;
 import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
-import org.diwan.api.web.record.RecordEditor;
+import org.diwan.api.web.record.ApiField;
+import org.diwan.api.web.record.RecordResource;
 import org.diwan.api.web.record.RecordPagesSpec;
 
 /** A department's rules in a few lines, for the flow's tests: notes with a title, a colour and a version. */
-final class Notebook implements RecordEditor<Notebook.Note> {
+final class Notebook implements RecordResource<Notebook.Note> {
 
     record Note(String id, String title, String colour, int version, String by, Instant at) {
     }
@@ -44,6 +45,31 @@ final class Notebook implements RecordEditor<Notebook.Note> {
     @Override
     public RecordPagesSpec spec() {
         return SPEC;
+    }
+
+    enum Colour {
+        GREEN, RED
+    }
+
+    @Override
+    public String apiBase() {
+        return "/api/notes/notes";
+    }
+
+    @Override
+    public String title() {
+        return "Notes";
+    }
+
+    @Override
+    public Map<String, Object> json(Note note) {
+        return Map.of("id", note.id(), "title", note.title(), "colour", note.colour(), "version", note.version());
+    }
+
+    @Override
+    public List<ApiField> schema() {
+        return List.of(ApiField.readOnly("id", ApiField.Type.TEXT), ApiField.text("title", true), ApiField.code("colour", false, Colour.class),
+                ApiField.readOnly("version", ApiField.Type.INTEGER));
     }
 
     @Override
