@@ -22,4 +22,12 @@ if [ -n "$missing" ]; then
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
-exec mvn -B --no-transfer-progress install "$@"
+status=0
+mvn -B --no-transfer-progress install "$@" || status=$?
+# Maven's reactor summary above gives the time per module; the distribution tests, most of the total, each:
+reports=karaf-distribution/target/failsafe-reports
+if ls "$reports"/*.txt >/dev/null 2>&1; then
+    echo "test.sh: distribution tests by time (seconds):"
+    sed -n 's/.*Time elapsed: \([0-9.]*\) s.* in org\.diwan\.distribution\.\(.*\)/\1 \2/p' "$reports"/*.txt | sort -rn | awk '{ printf "  %8.1f  %s\n", $1, $2; total += $1 } END { printf "  %8.1f  total\n", total }'
+fi
+exit $status
