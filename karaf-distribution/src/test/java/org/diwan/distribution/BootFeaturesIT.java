@@ -116,7 +116,7 @@ public class BootFeaturesIT {
         assertEquals(node.nodeId(), Files.readString(Path.of(System.getProperty("karaf.data"), "node-id")).strip());
     }
 
-    /** A servlet, filter or resource outside Diwan's context would run without Diwan's security checks. */
+    /** A servlet or resource outside Diwan's context would run without Diwan's security checks. */
     @Test
     public void everyDiwanServletFilterAndResourceSelectsDiwansContext() throws Exception {
         for (String kind : List.of("servlet.pattern", "filter.pattern", "resource.pattern")) {
@@ -129,7 +129,13 @@ public class BootFeaturesIT {
                             "(osgi.http.whiteboard.context.name=diwan)", ref.getProperty("osgi.http.whiteboard.context.select"));
                 }
             }
-            assertTrue("Diwan registers " + kind + " services", diwan > 0);
+            if (kind.equals("filter.pattern")) {
+                // a whiteboard filter is registered on its own schedule: pages reached before it once answered 500
+                // (see RequestSubject); the shell's security runs in the context's handleSecurity instead
+                assertEquals("Diwan registers no whiteboard filter", 0, diwan);
+            } else {
+                assertTrue("Diwan registers " + kind + " services", diwan > 0);
+            }
         }
     }
 

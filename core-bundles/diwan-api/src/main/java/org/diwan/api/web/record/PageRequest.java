@@ -59,7 +59,7 @@ public record PageRequest(List<String> path, Map<String, String> params, Languag
     public String dateTime(Instant instant) {
         ZonedDateTime local = instant.atZone(ZoneId.systemDefault());
         DigitStyle digits = DigitStyle.defaultFor(language);
-        return date(local.toLocalDate()) + " " + digits.apply(String.format("%02d:%02d", local.getHour(), local.getMinute()));
+        return date(local.toLocalDate()) + " " + digits.apply(String.format(java.util.Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute()));
     }
 
     /** A number as the language writes it (Arabic-Indic digits in Arabic). */

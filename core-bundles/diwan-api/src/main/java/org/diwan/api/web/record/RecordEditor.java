@@ -36,7 +36,28 @@ public interface RecordEditor<R> {
     Map<String, Object> view(R record, PageRequest request);
 
     /** The form's values for an edit of the record, one per form field. */
-    Map<String, String> fields(R record);
+    Map<String, String> fields(R record) throws SQLException;
+
+    /**
+     * What the record's own page shows besides its {@link #view}: related records, possible duplicates. Asked for the
+     * detail page only, never for list rows.
+     */
+    default Map<String, Object> details(R record, PageRequest request) throws SQLException {
+        return Map.of();
+    }
+
+    /** The id a record now answers under (the survivor of a merge): its page redirects there. Empty when itself. */
+    default Optional<String> movedTo(R record) {
+        return Optional.empty();
+    }
+
+    /**
+     * Carries out a declared {@link RecordAction} on the record, with the action's form (its declared permission and
+     * {@link #readOnlyHere} are checked before the form is read).
+     */
+    default ActionOutcome act(String action, R record, Map<String, String> form, PageRequest request) throws SQLException {
+        throw new UnsupportedOperationException("no action " + action);
+    }
 
     /** The form's values for a new record. */
     default Map<String, String> defaults(PageRequest request) {

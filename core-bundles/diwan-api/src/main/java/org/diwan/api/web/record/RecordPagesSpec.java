@@ -10,11 +10,12 @@ import java.util.Objects;
  * an editor is handed on save: {@code _csrf}, {@code version} and anything a hostile form adds never reach it).
  *
  * <p>Pages under {@code base}: {@code base} (the list; {@code ?format=csv} exports the filtered list),
- * {@code base/new}, {@code base/{id}}, {@code base/{id}/edit}. Templates {@code <templates>-list},
+ * {@code base/new}, {@code base/{id}}, {@code base/{id}/edit}, and {@code base/{id}/{action}} for each declared
+ * {@link RecordAction}. Templates {@code <templates>-list},
  * {@code <templates>-detail} and {@code <templates>-form}.
  */
 public record RecordPagesSpec(String base, String readPermission, String writePermission, String templates, List<Column> columns,
-        List<String> filters, String defaultSort, boolean defaultDescending, int pageSize, List<String> formFields) {
+        List<String> filters, String defaultSort, boolean defaultDescending, int pageSize, List<String> formFields, List<RecordAction> actions) {
 
     public static final int MAX_PAGE_SIZE = 200;
     /** Rows a CSV export holds at most: a list that large is filtered first. */
@@ -28,6 +29,7 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
         columns = List.copyOf(columns);
         filters = List.copyOf(filters);
         formFields = List.copyOf(formFields);
+        actions = List.copyOf(actions);
         if (!base.startsWith("/") || base.endsWith("/")) {
             throw new IllegalArgumentException("base is a path without a trailing slash: " + base);
         }
@@ -41,6 +43,11 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
 
     public static Builder at(String base) {
         return new Builder(base);
+    }
+
+    /** The action posted to {@code base/{id}/{name}}, if declared. */
+    public java.util.Optional<RecordAction> action(String name) {
+        return actions.stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
     /** The sortable column named {@code key}, if any. */
@@ -60,6 +67,7 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
         private boolean descending;
         private int pageSize = 25;
         private final List<String> fields = new ArrayList<>();
+        private final List<RecordAction> actions = new ArrayList<>();
 
         private Builder(String base) {
             this.base = base;
@@ -104,8 +112,14 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
             return this;
         }
 
+        /** Changes other than the form's: {@code POST base/{id}/{name}}. */
+        public Builder actions(RecordAction... actions) {
+            this.actions.addAll(List.of(actions));
+            return this;
+        }
+
         public RecordPagesSpec build() {
-            return new RecordPagesSpec(base, read, write, templates, columns, filters, sort, descending, pageSize, fields);
+            return new RecordPagesSpec(base, read, write, templates, columns, filters, sort, descending, pageSize, fields, actions);
         }
     }
 }

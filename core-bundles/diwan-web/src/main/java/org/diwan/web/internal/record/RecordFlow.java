@@ -11,11 +11,13 @@ import java.util.function.Supplier;
 
 import org.diwan.api.i18n.Messages;
 import org.diwan.api.validation.FieldError;
+import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.Column;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordEditor;
 import org.diwan.api.web.record.RecordPagesSpec;
 
@@ -60,15 +62,29 @@ public final class RecordFlow {
             return post ? saved(request, editor, null, form.get())
                     : form(200, request, editor, null, withAllFields(spec, editor.defaults(request)), Map.of(), null);
         }
-        if (path.size() > 2 || (path.size() == 2 && !path.get(1).equals(EDIT)) || (path.size() == 1 && post)) {
-            return path.size() == 1 ? new Answer.Refusal(405, "error.method") : notFound();
+        if (path.size() > 2) {
+            return notFound();
+        }
+        if (path.size() == 2 && !path.get(1).equals(EDIT)) {
+            Optional<RecordAction> action = spec.action(path.get(1));
+            if (action.isEmpty()) {
+                return notFound();
+            }
+            return post ? act(request, form, editor, id, action.get()) : new Answer.Refusal(405, "error.method");
+        }
+        if (path.size() == 1 && post) {
+            return new Answer.Refusal(405, "error.method");
         }
         Optional<R> record = editor.find(id, request);
         if (record.isEmpty()) {
             return notFound();
         }
         if (path.size() == 1) {
-            return detail(request, editor, record.get());
+            Optional<String> moved = editor.movedTo(record.get());
+            if (moved.isPresent()) {
+                return new Answer.Redirect(spec.base() + "/" + moved.get());
+            }
+            return detail(200, request, editor, record.get(), null);
         }
         Optional<Answer> refused = mayWrite(request, editor, record);
         if (refused.isPresent()) {
@@ -76,6 +92,28 @@ public final class RecordFlow {
         }
         return post ? saved(request, editor, record.get(), form.get())
                 : form(200, request, editor, record.get(), withAllFields(spec, editor.fields(record.get())), Map.of(), null);
+    }
+
+    /** A declared action: its permission and the record first, its form after. */
+    private <R> Answer act(PageRequest request, Supplier<Map<String, String>> form, RecordEditor<R> editor, String id, RecordAction action)
+            throws SQLException {
+        if (!request.permitted(action.permission())) {
+            return forbidden();
+        }
+        Optional<R> record = editor.find(id, request);
+        if (record.isEmpty()) {
+            return notFound();
+        }
+        Optional<String> readOnly = editor.readOnlyHere(record);
+        if (readOnly.isPresent()) {
+            return new Answer.Refusal(403, readOnly.get());
+        }
+        ActionOutcome outcome = editor.act(action.name(), record.get(), form.get(), request);
+        if (outcome instanceof ActionOutcome.Done done) {
+            return new Answer.Redirect(editor.spec().base() + "/" + done.id() + "?done=" + action.name());
+        }
+        ActionOutcome.Refused no = (ActionOutcome.Refused) outcome;
+        return detail(422, request, editor, record.get(), messages.get(no.messageKey(), request.language(), no.args().toArray()));
     }
 
     private <R> Answer list(PageRequest request, RecordEditor<R> editor) throws SQLException {
@@ -129,15 +167,19 @@ public final class RecordFlow {
         return column.valuePrefix() == null ? value.toString() : messages.get(column.valuePrefix() + value, request.language());
     }
 
-    private <R> Answer detail(PageRequest request, RecordEditor<R> editor, R record) {
+    private <R> Answer detail(int status, PageRequest request, RecordEditor<R> editor, R record, String refusal) throws SQLException {
         RecordPagesSpec spec = editor.spec();
         Map<String, Object> model = common(request, editor);
+        model.putAll(editor.details(record, request));
         Optional<String> readOnly = editor.readOnlyHere(Optional.of(record));
         model.put("item", editor.view(record, request));
         model.put("saved", request.params().containsKey("saved"));
+        String done = request.param("done");
+        model.put("done", spec.action(done).isPresent() ? done : null);
+        model.put("refusal", refusal);
         model.put("canWrite", request.permitted(spec.writePermission()) && readOnly.isEmpty());
         model.put("readOnlyHere", readOnly.orElse(null));
-        return new Answer.Page(200, spec.templates() + "-detail", model);
+        return new Answer.Page(status, spec.templates() + "-detail", model);
     }
 
     private <R> Answer saved(PageRequest request, RecordEditor<R> editor, R editing, Map<String, String> form) throws SQLException {

@@ -15,6 +15,8 @@ import org.diwan.api.web.record.ListPage;
 import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.web.record.RecordAction;
+import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.ApiField;
 import org.diwan.api.web.record.RecordResource;
 import org.diwan.api.web.record.RecordPagesSpec;
@@ -28,12 +30,15 @@ final class Notebook implements RecordResource<Notebook.Note> {
     static final RecordPagesSpec SPEC = RecordPagesSpec.at("/diwan/notes/notes").permissions("notes:read", "notes:write")
             .templates("notes/note").columns(Column.sortable("title", "notes.title"), Column.sortable("colour", "notes.colour").coded("notes.colour."),
                     Column.plain("id", "notes.id"))
-            .filters("colour").sortedBy("title", false).pageSize(2).formFields("title", "colour").build();
+            .filters("colour").sortedBy("title", false).pageSize(2).formFields("title", "colour")
+            .actions(new RecordAction("archive", "notes:archive")).build();
 
     final Map<String, Note> notes = new LinkedHashMap<>();
     final List<ListQuery> queries = new ArrayList<>();
     final AtomicInteger ids = new AtomicInteger();
     boolean readOnlyHere;
+    final Map<String, String> moved = new LinkedHashMap<>();
+    Map<String, String> lastActionForm;
     Map<String, String> lastFields;
 
     Note add(String title, String colour) {
@@ -137,6 +142,25 @@ final class Notebook implements RecordResource<Notebook.Note> {
     @Override
     public Optional<String> readOnlyHere(Optional<Note> record) {
         return readOnlyHere ? Optional.of("notes.keptElsewhere") : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> movedTo(Note note) {
+        return Optional.ofNullable(moved.get(note.id()));
+    }
+
+    @Override
+    public Map<String, Object> details(Note note, PageRequest request) {
+        return Map.of("related", List.of());
+    }
+
+    @Override
+    public ActionOutcome act(String action, Note note, Map<String, String> form, PageRequest request) {
+        lastActionForm = form;
+        if (note.title().equals("locked")) {
+            return ActionOutcome.refused("notes.locked", note.title());
+        }
+        return ActionOutcome.done(form.getOrDefault("into", note.id()));
     }
 
     private Optional<Outcome<Note>> checked(Map<String, String> fields) {

@@ -172,6 +172,41 @@ class RecordFlowTest {
         assertThat(csv.rows().get(1).get(1)).isEqualTo("notes.colour.RED[]");
     }
 
+    @Test
+    void anActionNeedsItsOwnPermissionBeforeItsFormIsReadAndRedirectsWithItsName() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        notebook.add("locked", "GREEN");
+        Supplier<Map<String, String>> untouchable = () -> fail("the form was read before the permission was decided");
+        assertThat(flow.handle("POST", request(List.of("n1", "archive"), Map.of(), WRITER), untouchable, notebook))
+                .isEqualTo(new Answer.Refusal(403, "error.forbidden"));
+        Set<String> archivist = Set.of("notes:read", "notes:archive");
+        assertThat(flow.handle("POST", request(List.of("n9", "archive"), Map.of(), archivist), untouchable, notebook))
+                .isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(flow.handle("POST", request(List.of("n1", "archive"), Map.of(), archivist), () -> Map.of("into", "n2"), notebook))
+                .isEqualTo(new Answer.Redirect("/diwan/notes/notes/n2?done=archive"));
+        assertThat(notebook.lastActionForm).containsEntry("into", "n2");
+
+        Answer.Page refused = (Answer.Page) flow.handle("POST", request(List.of("n2", "archive"), Map.of(), archivist), Map::of, notebook);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.model()).containsEntry("refusal", "notes.locked[locked]").containsEntry("related", List.of());
+
+        assertThat(get(List.of("n1", "archive"), Map.of(), archivist)).isEqualTo(new Answer.Refusal(405, "error.method"));
+        assertThat(flow.handle("POST", request(List.of("n1", "shred"), Map.of(), archivist), untouchable, notebook))
+                .isEqualTo(new Answer.Refusal(404, "error.notfound"));
+    }
+
+    @Test
+    void aDoneActionIsConfirmedOnlyByItsDeclaredNameAndAMovedRecordRedirects() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        notebook.add("old minutes", "GREEN");
+        Answer.Page page = (Answer.Page) get(List.of("n1"), Map.of("done", "archive"), READER);
+        assertThat(page.model()).containsEntry("done", "archive").containsEntry("refusal", null);
+        Answer.Page forged = (Answer.Page) get(List.of("n1"), Map.of("done", "<script>"), READER);
+        assertThat(forged.model()).containsEntry("done", null);
+        notebook.moved.put("n2", "n1");
+        assertThat(get(List.of("n2"), Map.of(), READER)).isEqualTo(new Answer.Redirect("/diwan/notes/notes/n1"));
+    }
+
     private Answer get(List<String> path, Map<String, String> params, Set<String> permissions) throws SQLException {
         return flow.handle("GET", request(path, params, permissions), () -> fail("a GET has no form"), notebook);
     }

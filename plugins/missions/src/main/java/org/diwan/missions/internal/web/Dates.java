@@ -28,7 +28,7 @@ final class Dates {
     static String format(Instant instant, Language language) {
         ZonedDateTime local = instant.atZone(ZoneId.systemDefault());
         DigitStyle digits = DigitStyle.defaultFor(language);
-        String time = String.format("%02d:%02d", local.getHour(), local.getMinute());
+        String time = String.format(java.util.Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute());
         return DualDate.of(local.toLocalDate()).format(language, digits) + " " + digits.apply(time);
     }
 }
