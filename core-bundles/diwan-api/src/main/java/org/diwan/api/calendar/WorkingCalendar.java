@@ -92,6 +92,9 @@ public record WorkingCalendar(Set<DayOfWeek> weekend, LocalTime opens, LocalTime
         LocalDate day = date;
         for (int left = Math.abs(count); left > 0; left--) {
             day = nextWorkingDay(day, step);
+            if (Math.abs(ChronoUnit.DAYS.between(date, day)) > MAX_SPAN_DAYS) {
+                throw new IllegalArgumentException(count + " working days from " + date + " span more than " + MAX_SPAN_DAYS + " days");
+            }
         }
         return day;
     }
@@ -123,10 +126,18 @@ public record WorkingCalendar(Set<DayOfWeek> weekend, LocalTime opens, LocalTime
         if (amount.isZero()) {
             return start;
         }
+        if (amount.compareTo(Duration.ofDays(MAX_SPAN_DAYS)) > 0) {
+            throw tooLong(amount);
+        }
         Instant cursor = nextOpening(start);
+        LocalDate first = LocalDate.ofInstant(cursor, zone);
         Duration left = amount;
-        for (int day = 0; day <= MAX_SPAN_DAYS; day++) {
-            Instant close = at(LocalDate.ofInstant(cursor, zone), closes);
+        while (true) {
+            LocalDate date = LocalDate.ofInstant(cursor, zone);
+            if (ChronoUnit.DAYS.between(first, date) > MAX_SPAN_DAYS) {
+                throw tooLong(amount);
+            }
+            Instant close = at(date, closes);
             Duration today = Duration.between(cursor, close);
             if (left.compareTo(today) <= 0) {
                 return cursor.plus(left);
@@ -134,7 +145,6 @@ public record WorkingCalendar(Set<DayOfWeek> weekend, LocalTime opens, LocalTime
             left = left.minus(today);
             cursor = nextOpening(close);
         }
-        throw new IllegalArgumentException("more working time than " + MAX_SPAN_DAYS + " days hold: " + amount);
     }
 
     /** The working time between two instants; zero when {@code to} is not after {@code from}. */
@@ -182,6 +192,10 @@ public record WorkingCalendar(Set<DayOfWeek> weekend, LocalTime opens, LocalTime
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static IllegalArgumentException tooLong(Duration amount) {
+        return new IllegalArgumentException("more working time than " + MAX_SPAN_DAYS + " days hold: " + amount);
     }
 
     private static IllegalStateException noWorkingDay(LocalDate from) {

@@ -257,7 +257,9 @@ class WorkingCalendarTest {
         Instant now = riyadh("2026-12-01T10:00");
         assertThatThrownBy(() -> plain.addWorkingTime(now, Duration.ofHours(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> plain.addWorkingTime(now, Duration.ofSeconds(Long.MAX_VALUE))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plain.addWorkingTime(now, Duration.ofDays(100_000))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> plain.addWorkingDays(LocalDate.of(2026, 12, 1), Integer.MIN_VALUE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plain.addWorkingDays(LocalDate.of(2026, 12, 1), 146_000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> plain.workingTimeBetween(Instant.EPOCH, riyadh("9999-01-01T00:00"))).isInstanceOf(IllegalArgumentException.class);
     }
 
