@@ -8,6 +8,7 @@ import java.time.chrono.HijrahChronology;
 import java.time.chrono.HijrahDate;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -92,7 +93,7 @@ public sealed interface HolidayRule permits HolidayRule.OnDate, HolidayRule.Year
 
         @Override
         public String format() {
-            return String.format("%s*-%02d-%02d%s", HolidayRuleParser.GREGORIAN, day.getMonthValue(), day.getDayOfMonth(),
+            return String.format(Locale.ROOT, "%s*-%02d-%02d%s", HolidayRuleParser.GREGORIAN, day.getMonthValue(), day.getDayOfMonth(),
                     HolidayRuleParser.suffix(days, name));
         }
     }
@@ -138,7 +139,7 @@ public sealed interface HolidayRule permits HolidayRule.OnDate, HolidayRule.Year
 
         @Override
         public String format() {
-            return String.format("%s%02d-%02d%s", HolidayRuleParser.HIJRI, month, dayOfMonth,
+            return String.format(Locale.ROOT, "%s%02d-%02d%s", HolidayRuleParser.HIJRI, month, dayOfMonth,
                     HolidayRuleParser.suffix(days, name));
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.chrono.HijrahDate;
+import java.util.Locale;
 
 import org.diwan.api.validation.LogText;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,19 @@ class HolidayRuleTest {
         HolidayRule rule = HolidayRule.parse(entry);
         assertThat(rule.format()).isEqualTo(entry);
         assertThat(HolidayRule.parse(rule.format())).isEqualTo(rule);
+    }
+
+    @Test
+    void formatsWithAsciiDigitsWhateverTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("ar-SA-u-nu-arab"));
+            assertThat(String.format("%02d", 7)).as("the JDK does localise digits").isNotEqualTo("07");
+            assertThat(HolidayRule.parse("hijri:10-01+3").format()).isEqualTo("hijri:10-01+3");
+            assertThat(HolidayRule.parse("gregorian:*-09-23").format()).isEqualTo("gregorian:*-09-23");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @ParameterizedTest

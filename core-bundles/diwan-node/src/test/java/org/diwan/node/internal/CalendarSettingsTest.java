@@ -56,11 +56,11 @@ class CalendarSettingsTest {
 
     @Test
     void badHoursZoneAndWeekendFallBackToDefaultsAndSaySo() {
-        CalendarSettings.Read read = read(new String[] {"FRIDAY", "Caturday\r\n"}, "8h", "25:00", "Mars/Olympus");
+        CalendarSettings.Read read = read(new String[] {"FRIDAY", "Cat\u0007urday"}, "8h", "25:00", "Mars/Olympus");
         assertThat(read.calendar()).isEqualTo(new WorkingCalendar(Set.of(DayOfWeek.FRIDAY), LocalTime.of(8, 0),
                 LocalTime.of(15, 0), SYSTEM, java.util.List.of()));
         assertThat(read.problems()).hasSize(4)
-                .anySatisfy(p -> assertThat(p).contains("Caturday").doesNotContain("\r"))
+                .anySatisfy(p -> assertThat(p).contains("Cat\\u0007urday").doesNotContain("\u0007"))
                 .anySatisfy(p -> assertThat(p).contains("opens '8h'"))
                 .anySatisfy(p -> assertThat(p).contains("closes '25:00'"))
                 .anySatisfy(p -> assertThat(p).contains("Mars/Olympus"));
