@@ -8,7 +8,12 @@ import static org.junit.Assert.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.chrono.HijrahDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 
@@ -17,6 +22,9 @@ import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.diwan.api.calendar.HolidayRule;
+import org.diwan.api.calendar.WorkingCalendar;
+import org.diwan.api.calendar.WorkingCalendars;
 import org.diwan.api.node.NodeInfo;
 import org.diwan.api.node.NodeRole;
 import org.junit.Test;
@@ -54,6 +62,10 @@ public class BootFeaturesIT {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    @Filter(timeout = 30_000)
+    private WorkingCalendars calendars;
 
     @Configuration
     public Option[] config() {
@@ -114,6 +126,22 @@ public class BootFeaturesIT {
         assertEquals(NodeRole.HQ, node.role());
         assertFalse(node.missionCode().isPresent());
         assertEquals(node.nodeId(), Files.readString(Path.of(System.getProperty("karaf.data"), "node-id")).strip());
+    }
+
+    /** The shipped etc/org.diwan.calendar.cfg is read as written: its continued lines, its Hijri rules. */
+    @Test
+    public void theShippedWorkingCalendarHoldsTheRegionsIslamicHolidays() {
+        WorkingCalendar calendar = calendars.nodeCalendar();
+        assertEquals(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), calendar.weekend());
+        assertEquals(LocalTime.of(8, 0), calendar.opens());
+        assertEquals(LocalTime.of(15, 0), calendar.closes());
+        assertEquals(List.of("Eid al-Fitr", "Arafat and Eid al-Adha", "Islamic New Year", "Mawlid"),
+                calendar.holidays().stream().map(HolidayRule::name).toList());
+        LocalDate eid = LocalDate.from(HijrahDate.of(1447, 10, 1));
+        for (int day = 0; day < 3; day++) {
+            assertFalse("Eid al-Fitr day " + (day + 1), calendar.isWorkingDay(eid.plusDays(day)));
+        }
+        assertEquals(eid.plusDays(3), calendar.addWorkingDays(eid.minusDays(1), 1));
     }
 
     /** A servlet or resource outside Diwan's context would run without Diwan's security checks. */

@@ -1,8 +1,9 @@
 /**
- * Dates shown the way the organisation reads them: Gregorian beside Hijri (Umm al-Qura).
+ * Dates shown the way the organisation reads them: Gregorian beside Hijri (Umm al-Qura), and the node's working
+ * calendar (weekend, working hours, Gregorian and Hijri holidays) with business-time arithmetic.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.diwan.api.calendar;
 
 import org.osgi.annotation.bundle.Export;
