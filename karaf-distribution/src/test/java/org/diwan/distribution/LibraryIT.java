@@ -165,7 +165,10 @@ class LibraryIT {
         assertThat(page).contains("id=\"duplicates\"").contains("merge-into-" + kept);
         HttpResponse<String> merged = admin.post(AUTHORITIES + "/" + duplicate + "/merge", Map.of("into", kept), true);
         assertThat(merged.statusCode()).isEqualTo(302);
-        assertThat(admin.get(AUTHORITIES + "/" + kept + "?merged=1").body()).contains("id=\"merged\"").contains("Taha Husayn");
+        assertThat(merged.headers().firstValue("Location").orElseThrow()).endsWith(AUTHORITIES + "/" + kept + "?done=merge");
+        assertThat(admin.get(AUTHORITIES + "/" + kept + "?done=merge").body()).contains("id=\"merged\"").contains("Taha Husayn");
+        // the duplicate's old address answers with the one kept
+        assertThat(admin.get(AUTHORITIES + "/" + duplicate).headers().firstValue("Location").orElseThrow()).endsWith(AUTHORITIES + "/" + kept);
         assertThat(admin.get(AUTHORITIES + "/" + duplicate).headers().firstValue("Location").orElse("")).endsWith(kept);
         assertThat(admin.get(CATALOGUE + "/" + record).body()).contains("طه حسين").doesNotContain("طه حسين عبد الله");
         String form = admin.get(CATALOGUE + "/" + record + "/edit").body();

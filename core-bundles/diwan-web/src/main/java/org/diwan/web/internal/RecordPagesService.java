@@ -1,6 +1,7 @@
 package org.diwan.web.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,15 +9,17 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.diwan.api.documents.Documents;
 import org.diwan.api.web.CurrentUser;
+import org.diwan.api.web.DocumentResponses;
 import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordEditor;
+import org.diwan.api.web.record.RecordFile;
 import org.diwan.api.web.record.RecordPages;
 import org.diwan.web.internal.record.Answer;
 import org.diwan.web.internal.record.CsvWriter;
@@ -33,10 +36,14 @@ public final class RecordPagesService implements RecordPages {
     private final CurrentUser user;
     private final RecordFlow flow;
 
+    private final Documents documents;
+
     @Activate
-    public RecordPagesService(@Reference PageRenderer pages, @Reference MessageBundles messages, @Reference CurrentUser user) {
+    public RecordPagesService(@Reference PageRenderer pages, @Reference MessageBundles messages, @Reference CurrentUser user,
+            @Reference Documents documents) {
         this.pages = pages;
         this.user = user;
+        this.documents = documents;
         this.flow = new RecordFlow(messages);
     }
 
@@ -46,12 +53,14 @@ public final class RecordPagesService implements RecordPages {
         PageRequest page = new PageRequest(segments(request), post ? queryOnly(request) : parameters(request), pages.language(request),
                 user.username().orElse("anonymous"), user.address(), user::isPermitted);
         // a body is read only once the flow has decided the visitor may save what it holds
-        Supplier<Map<String, String>> form = () -> parameters(request);
+        RequestForm form = new RequestForm(request, documents.maxSize());
         Answer answer;
         try {
             answer = flow.handle(request.getMethod(), page, form, editor);
         } catch (SQLException e) {
             throw new ServletException("records of " + editor.spec().base() + " unavailable", e);
+        } finally {
+            form.deleteFiles();
         }
         if (answer instanceof Answer.Page p) {
             pages.render(request, response, p.status(), p.template(), p.model());
@@ -62,6 +71,11 @@ public final class RecordPagesService implements RecordPages {
                 response.setHeader("Allow", "GET, HEAD, POST");
             }
             pages.error(request, response, r.status(), r.messageKey());
+        } else if (answer instanceof Answer.File file) {
+            RecordFile f = file.file();
+            try (InputStream content = f.open()) {
+                DocumentResponses.send(response, f.mediaType(), f.fileName(), f.size(), content);
+            }
         } else if (answer instanceof Answer.Csv csv) {
             response.setContentType("text/csv;charset=UTF-8");
             response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(csv.fileName(), StandardCharsets.UTF_8));
@@ -78,7 +92,7 @@ public final class RecordPagesService implements RecordPages {
         return List.of(info.substring(1).split("/", -1));
     }
 
-    private static Map<String, String> parameters(HttpServletRequest request) {
+    static Map<String, String> parameters(HttpServletRequest request) {
         Map<String, String> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
         return params;

@@ -1,7 +1,11 @@
 package org.diwan.api.web.record;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import org.diwan.api.validation.FieldError;
+import org.diwan.api.validation.Validation;
 
 /** What became of a {@link RecordAction}. */
 public sealed interface ActionOutcome {
@@ -16,11 +20,27 @@ public sealed interface ActionOutcome {
         }
     }
 
-    /** Refused, nothing changed: the record's page again with 422 and this message as {@code refusal}. */
-    record Refused(String messageKey, List<Object> args) implements ActionOutcome {
+    /**
+     * Done, and the page of the record is where to go back to, at {@code anchor} (the section the action changed):
+     * {@code base/{id}?done=<action>#anchor}.
+     */
+    record DoneAt(String id, String anchor) implements ActionOutcome {
+        public DoneAt {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(anchor, "anchor");
+        }
+    }
+
+    /**
+     * Refused, nothing changed: the record's page again with {@code status} (422, 409 or 413), this message as
+     * {@code refusal}, the refused action's name as {@code refusedAction}, its field messages as {@code actionErrors}
+     * and what was typed as {@code actionInput}.
+     */
+    record Refused(int status, String messageKey, List<Object> args, Map<String, FieldError> fields) implements ActionOutcome {
         public Refused {
             Objects.requireNonNull(messageKey, "messageKey");
             args = List.copyOf(args);
+            fields = Map.copyOf(fields);
         }
     }
 
@@ -29,6 +49,11 @@ public sealed interface ActionOutcome {
     }
 
     static ActionOutcome refused(String messageKey, Object... args) {
-        return new Refused(messageKey, List.of(args));
+        return new Refused(422, messageKey, List.of(args), Map.of());
+    }
+
+    /** Refused for the fields a {@link Validation} names. */
+    static ActionOutcome invalid(Validation validation) {
+        return new Refused(422, "validation.summary", List.of(), validation.errors());
     }
 }

@@ -55,8 +55,16 @@ public interface RecordEditor<R> {
      * Carries out a declared {@link RecordAction} on the record, with the action's form (its declared permission and
      * {@link #readOnlyHere} are checked before the form is read).
      */
-    default ActionOutcome act(String action, R record, Map<String, String> form, PageRequest request) throws SQLException {
+    default ActionOutcome act(String action, R record, ActionInput input, PageRequest request) throws SQLException {
         throw new UnsupportedOperationException("no action " + action);
+    }
+
+    /**
+     * A file of the record, for {@code GET base/{id}/{files}/{fileId}} where {@code files} is declared in the spec;
+     * empty when there is none (404). The visitor holds the read permission and may see the record.
+     */
+    default Optional<RecordFile> file(R record, String files, String fileId, PageRequest request) throws SQLException {
+        return Optional.empty();
     }
 
     /** The form's values for a new record. */

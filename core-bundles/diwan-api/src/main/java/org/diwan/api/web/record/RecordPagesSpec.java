@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@code <templates>-detail} and {@code <templates>-form}.
  */
 public record RecordPagesSpec(String base, String readPermission, String writePermission, String templates, List<Column> columns,
-        List<String> filters, String defaultSort, boolean defaultDescending, int pageSize, List<String> formFields, List<RecordAction> actions) {
+        List<String> filters, String defaultSort, boolean defaultDescending, int pageSize, List<String> formFields, List<RecordAction> actions, List<String> files) {
 
     public static final int MAX_PAGE_SIZE = 200;
     /** Rows a CSV export holds at most: a list that large is filtered first. */
@@ -30,13 +30,15 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
         filters = List.copyOf(filters);
         formFields = List.copyOf(formFields);
         actions = List.copyOf(actions);
+        files = List.copyOf(files);
         if (!base.startsWith("/") || base.endsWith("/")) {
             throw new IllegalArgumentException("base is a path without a trailing slash: " + base);
         }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size out of 1.." + MAX_PAGE_SIZE + ": " + pageSize);
         }
-        if (columns.stream().noneMatch(c -> c.sortable() && c.key().equals(defaultSort))) {
+        Objects.requireNonNull(defaultSort, "defaultSort");
+        if (columns.stream().anyMatch(Column::sortable) && !columns.stream().anyMatch(c -> c.sortable() && c.key().equals(defaultSort))) {
             throw new IllegalArgumentException("the default sort is not a sortable column: " + defaultSort);
         }
     }
@@ -68,6 +70,7 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
         private int pageSize = 25;
         private final List<String> fields = new ArrayList<>();
         private final List<RecordAction> actions = new ArrayList<>();
+        private final List<String> files = new ArrayList<>();
 
         private Builder(String base) {
             this.base = base;
@@ -96,6 +99,10 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
             return this;
         }
 
+        /**
+         * The order of a list nobody sorted: a sortable column, or (for a list without sortable columns) a name the
+         * editor knows, such as {@code relevance} for search results.
+         */
         public Builder sortedBy(String column, boolean descending) {
             this.sort = column;
             this.descending = descending;
@@ -118,8 +125,14 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
             return this;
         }
 
+        /** Kinds of files a record has, each sent at {@code base/{id}/{kind}/{fileId}} by {@link RecordEditor#file}. */
+        public Builder files(String... kinds) {
+            files.addAll(List.of(kinds));
+            return this;
+        }
+
         public RecordPagesSpec build() {
-            return new RecordPagesSpec(base, read, write, templates, columns, filters, sort, descending, pageSize, fields, actions);
+            return new RecordPagesSpec(base, read, write, templates, columns, filters, sort, descending, pageSize, fields, actions, files);
         }
     }
 }

@@ -18,6 +18,10 @@ public sealed interface Answer {
     record Refusal(int status, String messageKey) implements Answer {
     }
 
+    /** A record's file, sent with the shell's headers for user files. */
+    record File(org.diwan.api.web.record.RecordFile file) implements Answer {
+    }
+
     /** The filtered list as a spreadsheet: the first row holds the headings. */
     record Csv(String fileName, List<List<String>> rows) implements Answer {
     }

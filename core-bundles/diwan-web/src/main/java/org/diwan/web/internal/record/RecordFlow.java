@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.diwan.api.i18n.Messages;
+import org.diwan.api.documents.DocumentRefused;
 import org.diwan.api.validation.FieldError;
+import org.diwan.api.web.record.ActionInput;
 import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.Column;
 import org.diwan.api.web.record.ListPage;
@@ -19,7 +21,9 @@ import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordEditor;
+import org.diwan.api.web.record.RecordFile;
 import org.diwan.api.web.record.RecordPagesSpec;
+import org.diwan.api.web.record.Upload;
 
 /**
  * The record page flow of every department, decided without HTTP: which page, refusal or redirect a request gets.
@@ -37,10 +41,10 @@ public final class RecordFlow {
     }
 
     /**
-     * @param form the submitted form's parameters, read only when the request gets that far (POST)
+     * @param body the submitted form, read only when the request gets that far (POST)
      */
-    public <R> Answer handle(String method, PageRequest request, Supplier<Map<String, String>> form, RecordEditor<R> editor)
-            throws SQLException {
+    public <R> Answer handle(String method, PageRequest request, FormBody body, RecordEditor<R> editor) throws SQLException {
+        Supplier<Map<String, String>> form = body::fields;
         RecordPagesSpec spec = editor.spec();
         if (!request.permitted(spec.readPermission())) {
             return forbidden();
@@ -62,15 +66,11 @@ public final class RecordFlow {
             return post ? saved(request, editor, null, form.get())
                     : form(200, request, editor, null, withAllFields(spec, editor.defaults(request)), Map.of(), null);
         }
-        if (path.size() > 2) {
+        if (path.size() > 3) {
             return notFound();
         }
-        if (path.size() == 2 && !path.get(1).equals(EDIT)) {
-            Optional<RecordAction> action = spec.action(path.get(1));
-            if (action.isEmpty()) {
-                return notFound();
-            }
-            return post ? act(request, form, editor, id, action.get()) : new Answer.Refusal(405, "error.method");
+        if (path.size() == 3 || (path.size() == 2 && !path.get(1).equals(EDIT))) {
+            return sub(method, request, body, editor, path);
         }
         if (path.size() == 1 && post) {
             return new Answer.Refusal(405, "error.method");
@@ -94,8 +94,30 @@ public final class RecordFlow {
                 : form(200, request, editor, record.get(), withAllFields(spec, editor.fields(record.get())), Map.of(), null);
     }
 
-    /** A declared action: its permission and the record first, its form after. */
-    private <R> Answer act(PageRequest request, Supplier<Map<String, String>> form, RecordEditor<R> editor, String id, RecordAction action)
+    /** {@code base/{id}/{action}}, {@code base/{id}/{action}/{item}} and {@code base/{id}/{files}/{fileId}}. */
+    private <R> Answer sub(String method, PageRequest request, FormBody body, RecordEditor<R> editor, List<String> path) throws SQLException {
+        RecordPagesSpec spec = editor.spec();
+        String id = path.get(0);
+        String name = path.get(1);
+        boolean post = method.equals("POST");
+        if (path.size() == 3 && spec.files().contains(name)) {
+            if (post) {
+                return new Answer.Refusal(405, "error.method");
+            }
+            Optional<R> record = editor.find(id, request);
+            Optional<RecordFile> file = record.isEmpty() ? Optional.empty() : editor.file(record.get(), name, path.get(2), request);
+            return file.<Answer>map(Answer.File::new).orElseGet(RecordFlow::notFound);
+        }
+        Optional<RecordAction> action = spec.action(name).filter(a -> a.takesItem() == (path.size() == 3));
+        if (action.isEmpty()) {
+            return notFound();
+        }
+        return post ? act(request, body, editor, id, path.size() == 3 ? Optional.of(path.get(2)) : Optional.empty(), action.get())
+                : new Answer.Refusal(405, "error.method");
+    }
+
+    /** A declared action: its permission and the record first, its form (and file) after. */
+    private <R> Answer act(PageRequest request, FormBody body, RecordEditor<R> editor, String id, Optional<String> item, RecordAction action)
             throws SQLException {
         if (!request.permitted(action.permission())) {
             return forbidden();
@@ -108,12 +130,39 @@ public final class RecordFlow {
         if (readOnly.isPresent()) {
             return new Answer.Refusal(403, readOnly.get());
         }
-        ActionOutcome outcome = editor.act(action.name(), record.get(), form.get(), request);
-        if (outcome instanceof ActionOutcome.Done done) {
-            return new Answer.Redirect(editor.spec().base() + "/" + done.id() + "?done=" + action.name());
+        Optional<Upload> upload = Optional.empty();
+        if (action.isUpload()) {
+            FormBody.FileResult file = body.file(action.fileField());
+            if (file instanceof FormBody.FileResult.TooLarge tooLarge) {
+                return refusedAction(request, editor, record.get(), action,
+                        new ActionOutcome.Refused(413, DocumentRefused.TOO_LARGE, List.of(tooLarge.limit()), Map.of()), Map.of());
+            }
+            if (!(file instanceof FormBody.FileResult.Received received)) {
+                return refusedAction(request, editor, record.get(), action,
+                        new ActionOutcome.Refused(422, DocumentRefused.EMPTY, List.of(), Map.of()), Map.of());
+            }
+            upload = Optional.of(received.upload());
         }
-        ActionOutcome.Refused no = (ActionOutcome.Refused) outcome;
-        return detail(422, request, editor, record.get(), messages.get(no.messageKey(), request.language(), no.args().toArray()));
+        Map<String, String> form = body.fields();
+        ActionOutcome outcome = editor.act(action.name(), record.get(), new ActionInput(form, item, upload), request);
+        String base = editor.spec().base() + "/";
+        if (outcome instanceof ActionOutcome.Done done) {
+            return new Answer.Redirect(base + done.id() + "?done=" + action.name());
+        }
+        if (outcome instanceof ActionOutcome.DoneAt done) {
+            return new Answer.Redirect(base + done.id() + "?done=" + action.name() + "#" + done.anchor());
+        }
+        return refusedAction(request, editor, record.get(), action, (ActionOutcome.Refused) outcome, form);
+    }
+
+    private <R> Answer refusedAction(PageRequest request, RecordEditor<R> editor, R record, RecordAction action, ActionOutcome.Refused no,
+            Map<String, String> form) throws SQLException {
+        Answer.Page page = (Answer.Page) detail(no.status(), request, editor, record,
+                messages.get(no.messageKey(), request.language(), no.args().toArray()));
+        page.model().put("refusedAction", action.name());
+        page.model().put("actionErrors", localized(no.fields(), request));
+        page.model().put("actionInput", form);
+        return page;
     }
 
     private <R> Answer list(PageRequest request, RecordEditor<R> editor) throws SQLException {
@@ -177,6 +226,9 @@ public final class RecordFlow {
         String done = request.param("done");
         model.put("done", spec.action(done).isPresent() ? done : null);
         model.put("refusal", refusal);
+        model.put("refusedAction", null);
+        model.put("actionErrors", Map.of());
+        model.put("actionInput", Map.of());
         model.put("canWrite", request.permitted(spec.writePermission()) && readOnly.isEmpty());
         model.put("readOnlyHere", readOnly.orElse(null));
         return new Answer.Page(status, spec.templates() + "-detail", model);

@@ -16,6 +16,8 @@ import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordAction;
+import org.diwan.api.web.record.RecordFile;
+import org.diwan.api.web.record.ActionInput;
 import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.ApiField;
 import org.diwan.api.web.record.RecordResource;
@@ -31,7 +33,9 @@ final class Notebook implements RecordResource<Notebook.Note> {
             .templates("notes/note").columns(Column.sortable("title", "notes.title"), Column.sortable("colour", "notes.colour").coded("notes.colour."),
                     Column.plain("id", "notes.id"))
             .filters("colour").sortedBy("title", false).pageSize(2).formFields("title", "colour")
-            .actions(new RecordAction("archive", "notes:archive")).build();
+            .actions(new RecordAction("archive", "notes:archive"), RecordAction.upload("attach", "notes:write", "file"),
+                    RecordAction.onItem("tick", "notes:write"))
+            .files("attachments").build();
 
     final Map<String, Note> notes = new LinkedHashMap<>();
     final List<ListQuery> queries = new ArrayList<>();
@@ -39,6 +43,8 @@ final class Notebook implements RecordResource<Notebook.Note> {
     boolean readOnlyHere;
     final Map<String, String> moved = new LinkedHashMap<>();
     Map<String, String> lastActionForm;
+    ActionInput lastInput;
+    final Map<String, String> attachments = new LinkedHashMap<>();
     Map<String, String> lastFields;
 
     Note add(String title, String colour) {
@@ -155,12 +161,60 @@ final class Notebook implements RecordResource<Notebook.Note> {
     }
 
     @Override
-    public ActionOutcome act(String action, Note note, Map<String, String> form, PageRequest request) {
+    public ActionOutcome act(String action, Note note, ActionInput input, PageRequest request) {
+        Map<String, String> form = input.form();
         lastActionForm = form;
+        lastInput = input;
+        if (action.equals("attach")) {
+            try (java.io.InputStream in = input.upload().orElseThrow().open()) {
+                attachments.put(input.upload().get().fileName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new ActionOutcome.DoneAt(note.id(), "attachments");
+        }
+        if (action.equals("tick")) {
+            return input.item().orElseThrow().equals("i1") ? ActionOutcome.done(note.id()) : ActionOutcome.invalid(invalidItem());
+        }
         if (note.title().equals("locked")) {
             return ActionOutcome.refused("notes.locked", note.title());
         }
         return ActionOutcome.done(form.getOrDefault("into", note.id()));
+    }
+
+    @Override
+    public Optional<RecordFile> file(Note note, String files, String fileId, PageRequest request) {
+        String text = attachments.get(fileId);
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecordFile() {
+            @Override
+            public String mediaType() {
+                return "text/plain";
+            }
+
+            @Override
+            public String fileName() {
+                return fileId;
+            }
+
+            @Override
+            public long size() {
+                return text.length();
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    private static org.diwan.api.validation.Validation invalidItem() {
+        org.diwan.api.validation.Validation v = new org.diwan.api.validation.Validation();
+        v.reject("item", "notes.noSuchItem");
+        return v;
     }
 
     private Optional<Outcome<Note>> checked(Map<String, String> fields) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.diwan.api.i18n.Language;
 import org.diwan.api.web.record.PageRequest;
@@ -33,7 +32,7 @@ class RecordFlowTest {
     @Test
     void aReaderMayNotOpenOrSubmitAFormAndNoFormIsReadForHim() throws SQLException {
         notebook.add("minutes", "GREEN");
-        Supplier<Map<String, String>> untouchable = () -> fail("the body was read before the permission was decided");
+        FormBody untouchable = untouchable("the body was read before the permission was decided");
         assertThat(get(List.of("new"), Map.of(), READER)).isEqualTo(new Answer.Refusal(403, "error.forbidden"));
         assertThat(flow.handle("POST", request(List.of("new"), Map.of(), READER), untouchable, notebook))
                 .isEqualTo(new Answer.Refusal(403, "error.forbidden"));
@@ -61,7 +60,7 @@ class RecordFlowTest {
         assertThat(get(List.of("n1", "delete"), Map.of(), WRITER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
         assertThat(get(List.of("n1", "edit", "more"), Map.of(), WRITER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
         assertThat(post(List.of(), Map.of())).isEqualTo(new Answer.Refusal(405, "error.method"));
-        assertThat(flow.handle("DELETE", request(List.of("n1"), Map.of(), WRITER), Map::of, notebook))
+        assertThat(flow.handle("DELETE", request(List.of("n1"), Map.of(), WRITER), FormBody.of(Map.of()), notebook))
                 .isEqualTo(new Answer.Refusal(405, "error.method"));
     }
 
@@ -176,17 +175,17 @@ class RecordFlowTest {
     void anActionNeedsItsOwnPermissionBeforeItsFormIsReadAndRedirectsWithItsName() throws SQLException {
         notebook.add("minutes", "GREEN");
         notebook.add("locked", "GREEN");
-        Supplier<Map<String, String>> untouchable = () -> fail("the form was read before the permission was decided");
+        FormBody untouchable = untouchable("the form was read before the permission was decided");
         assertThat(flow.handle("POST", request(List.of("n1", "archive"), Map.of(), WRITER), untouchable, notebook))
                 .isEqualTo(new Answer.Refusal(403, "error.forbidden"));
         Set<String> archivist = Set.of("notes:read", "notes:archive");
         assertThat(flow.handle("POST", request(List.of("n9", "archive"), Map.of(), archivist), untouchable, notebook))
                 .isEqualTo(new Answer.Refusal(404, "error.notfound"));
-        assertThat(flow.handle("POST", request(List.of("n1", "archive"), Map.of(), archivist), () -> Map.of("into", "n2"), notebook))
+        assertThat(flow.handle("POST", request(List.of("n1", "archive"), Map.of(), archivist), FormBody.of(Map.of("into", "n2")), notebook))
                 .isEqualTo(new Answer.Redirect("/diwan/notes/notes/n2?done=archive"));
         assertThat(notebook.lastActionForm).containsEntry("into", "n2");
 
-        Answer.Page refused = (Answer.Page) flow.handle("POST", request(List.of("n2", "archive"), Map.of(), archivist), Map::of, notebook);
+        Answer.Page refused = (Answer.Page) flow.handle("POST", request(List.of("n2", "archive"), Map.of(), archivist), FormBody.of(Map.of()), notebook);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.model()).containsEntry("refusal", "notes.locked[locked]").containsEntry("related", List.of());
 
@@ -207,12 +206,97 @@ class RecordFlowTest {
         assertThat(get(List.of("n2"), Map.of(), READER)).isEqualTo(new Answer.Redirect("/diwan/notes/notes/n1"));
     }
 
+    @Test
+    void anUploadIsRefusedWholeWhenOverTheLimitOrEmptyAndOtherwiseReachesTheEditorAndIsServedBack() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        Answer.Page tooLarge = (Answer.Page) post(List.of("n1", "attach"), withFile(new FormBody.FileResult.TooLarge(25)));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.model()).containsEntry("refusal", "documents.refused.too-large[25]").containsEntry("refusedAction", "attach");
+        Answer.Page empty = (Answer.Page) post(List.of("n1", "attach"), withFile(new FormBody.FileResult.Missing()));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(notebook.lastInput).isNull();
+
+        Answer attached = post(List.of("n1", "attach"), withFile(new FormBody.FileResult.Received(upload("agenda.txt", "بنود"))));
+        assertThat(attached).isEqualTo(new Answer.Redirect("/diwan/notes/notes/n1?done=attach#attachments"));
+        Answer.File file = (Answer.File) get(List.of("n1", "attachments", "agenda.txt"), Map.of(), READER);
+        assertThat(file.file().fileName()).isEqualTo("agenda.txt");
+        assertThat(get(List.of("n1", "attachments", "other.txt"), Map.of(), READER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(get(List.of("n9", "attachments", "agenda.txt"), Map.of(), READER)).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(get(List.of("n1", "attachments", "agenda.txt"), Map.of(), Set.of())).isEqualTo(new Answer.Refusal(403, "error.forbidden"));
+    }
+
+    @Test
+    void anActionOnAnItemNamesItAndItsRefusalKeepsWhatWasTyped() throws SQLException {
+        notebook.add("minutes", "GREEN");
+        assertThat(post(List.of("n1", "tick", "i1"), Map.of("note", "done"))).isEqualTo(new Answer.Redirect("/diwan/notes/notes/n1?done=tick"));
+        assertThat(notebook.lastInput.item()).contains("i1");
+        Answer.Page refused = (Answer.Page) post(List.of("n1", "tick", "i2"), Map.of("note", "late"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.model()).containsEntry("refusedAction", "tick").containsEntry("actionErrors", Map.of("item", "notes.noSuchItem[]"))
+                .containsEntry("actionInput", Map.of("note", "late"));
+        assertThat(post(List.of("n1", "tick"), Map.of())).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        assertThat(post(List.of("n1", "archive", "x"), Map.of())).isEqualTo(new Answer.Refusal(404, "error.notfound"));
+    }
+
+    private static FormBody withFile(FormBody.FileResult result) {
+        return new FormBody() {
+            @Override
+            public Map<String, String> fields() {
+                return Map.of();
+            }
+
+            @Override
+            public FileResult file(String field) {
+                assertThat(field).isEqualTo("file");
+                return result;
+            }
+        };
+    }
+
+    private static org.diwan.api.web.record.Upload upload(String name, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new org.diwan.api.web.record.Upload() {
+            @Override
+            public String fileName() {
+                return name;
+            }
+
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                return new java.io.ByteArrayInputStream(bytes);
+            }
+        };
+    }
+
+    private Answer post(List<String> path, FormBody body) throws SQLException {
+        return flow.handle("POST", request(path, Map.of(), WRITER), body, notebook);
+    }
+
     private Answer get(List<String> path, Map<String, String> params, Set<String> permissions) throws SQLException {
-        return flow.handle("GET", request(path, params, permissions), () -> fail("a GET has no form"), notebook);
+        return flow.handle("GET", request(path, params, permissions), untouchable("a GET has no form"), notebook);
     }
 
     private Answer post(List<String> path, Map<String, String> form) throws SQLException {
-        return flow.handle("POST", request(path, Map.of(), WRITER), () -> form, notebook);
+        return flow.handle("POST", request(path, Map.of(), WRITER), FormBody.of(form), notebook);
+    }
+
+    private static FormBody untouchable(String why) {
+        return new FormBody() {
+            @Override
+            public Map<String, String> fields() {
+                return fail(why);
+            }
+
+            @Override
+            public FileResult file(String field) {
+                return fail(why);
+            }
+        };
     }
 
     private static PageRequest request(List<String> path, Map<String, String> params, Set<String> permissions) {

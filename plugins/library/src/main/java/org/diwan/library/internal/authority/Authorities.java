@@ -13,6 +13,8 @@ import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.search.SearchQuery;
+import org.diwan.api.search.SearchResult;
+import org.diwan.api.web.record.ListPage;
 import org.diwan.api.search.SearchService;
 import org.diwan.api.validation.Validation;
 import org.diwan.library.internal.catalogue.CatalogueStore;
@@ -104,20 +106,25 @@ public final class Authorities {
 
     /** Live authorities whose names (any language, any variant) match the words, for pickers: ids, best first. */
     public List<Authority> find(String words, AuthorityKind kind, int limit) throws SQLException {
-        SearchQuery.Builder query = SearchQuery.builder().text(words).filter("state", "live").page(0, limit);
+        return page(words, kind, 0, limit).items();
+    }
+
+    /** One page of the live authorities whose names match the words (all of them for none), best first. */
+    public ListPage<Authority> page(String words, AuthorityKind kind, int page, int size) throws SQLException {
+        SearchQuery.Builder query = SearchQuery.builder().text(words).filter("state", "live").page(page * size, size);
         if (kind != null) {
             query.filter(LibraryCollections.KIND, kind.name().toLowerCase(java.util.Locale.ROOT));
         }
-        List<String> ids = search.search(LibraryCollections.AUTHORITIES, query.build()).ids();
-        Map<String, Authority> found = store.getAll(ids);
+        SearchResult result = search.search(LibraryCollections.AUTHORITIES, query.build());
+        Map<String, Authority> found = store.getAll(result.ids());
         List<Authority> ordered = new ArrayList<>();
-        ids.forEach(id -> {
+        result.ids().forEach(id -> {
             Authority a = found.get(id);
             if (a != null && a.mergedInto() == null) {
                 ordered.add(a);
             }
         });
-        return ordered;
+        return new ListPage<>(ordered, result.total(), page, size);
     }
 
     /** "See also" names any kind of authority, by name or id as typed. */
