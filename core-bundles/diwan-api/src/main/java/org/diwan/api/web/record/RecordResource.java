@@ -22,6 +22,13 @@ public interface RecordResource<R> extends RecordEditor<R> {
     /** The record as JSON: the members {@link #schema()} names, values as texts, numbers or null. */
     Map<String, Object> json(R record);
 
+    /**
+     * One record as {@code GET apiBase/{id}} answers: {@link #json} and what belongs to it (attachments, follow-ups).
+     */
+    default Map<String, Object> jsonDetail(R record, PageRequest request) throws java.sql.SQLException {
+        return json(record);
+    }
+
     /** The members of the JSON form. Those not read-only are the fields a request may send. */
     List<ApiField> schema();
 }

@@ -84,7 +84,7 @@ public final class ApiFlow {
         if (record.isEmpty()) {
             return notFound();
         }
-        return new ApiAnswer.Json(200, resource.json(record.get()), Map.of("ETag", tag(resource, record.get())));
+        return new ApiAnswer.Json(200, resource.jsonDetail(record.get(), request), Map.of("ETag", tag(resource, record.get())));
     }
 
     private <R> ApiAnswer create(PageRequest request, Supplier<JsonBody> body, RecordResource<R> resource) throws SQLException {

@@ -108,7 +108,8 @@ public final class RecordFlow {
             Optional<RecordFile> file = record.isEmpty() ? Optional.empty() : editor.file(record.get(), name, path.get(2), request);
             return file.<Answer>map(Answer.File::new).orElseGet(RecordFlow::notFound);
         }
-        Optional<RecordAction> action = spec.action(name).filter(a -> a.takesItem() == (path.size() == 3));
+        boolean onItem = path.size() == 3;
+        Optional<RecordAction> action = spec.actions().stream().filter(a -> a.name().equals(name) && a.takesItem() == onItem).findFirst();
         if (action.isEmpty()) {
             return notFound();
         }
