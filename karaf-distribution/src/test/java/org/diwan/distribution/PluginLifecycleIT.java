@@ -49,7 +49,7 @@ import org.osgi.framework.BundleContext;
 public class PluginLifecycleIT {
 
     private static final String FEATURE = "diwan-notes";
-    private static final String NOTE = "ملاحظة أولى <b>بالعربية</b>";
+    private static final String NOTE = "ملاحظة أولى: ١ < ٢ & \"بالعربية\"";
     private static final Map<String, String> PASSWORDS = Map.of("chief", "olive branches 2026",
             "reader", "paper lanterns glow", "outsider", "desert winds blow");
 
@@ -92,13 +92,18 @@ public class PluginLifecycleIT {
         WebClient chief = login("chief");
         await().atMost(Duration.ofSeconds(30)).until(() -> chief.get("/diwan/notes").statusCode() == 200);
         assertTrue(chief.get("/").body().contains("id=\"nav-notes\""));
-        assertEquals(302, chief.post("/diwan/notes", Map.of("text", NOTE), true).statusCode());
+        chief.get("/diwan/notes/new");
+        assertEquals("markup is refused, never stored", 422,
+                chief.post("/diwan/notes/new", Map.of("text", "ملاحظة <b>بالعربية</b>"), true).statusCode());
+        assertEquals(302, chief.post("/diwan/notes/new", Map.of("text", NOTE), true).statusCode());
 
         WebClient reader = login("reader");
         assertTrue("reader sees the department", reader.get("/").body().contains("id=\"nav-notes\""));
-        assertTrue("note kept and escaped", reader.get("/diwan/notes").body().contains("ملاحظة أولى &lt;b&gt;بالعربية&lt;/b&gt;"));
+        assertTrue("note kept and escaped", reader.get("/diwan/notes").body().contains("ملاحظة أولى: ١ &lt; ٢ &amp; &quot;بالعربية&quot;"));
         reader.get("/");
-        assertEquals("reading does not allow writing", 403, reader.post("/diwan/notes", Map.of("text", "x"), true).statusCode());
+        assertEquals("reading does not allow writing", 403, reader.post("/diwan/notes/new", Map.of("text", "x"), true).statusCode());
+        assertEquals("the kit's API serves the notes", 200, reader.get("/api/notes/notes").statusCode());
+        assertTrue("and describes them", reader.get("/api/notes/openapi.json").body().contains("/api/notes/notes/{id}"));
 
         WebClient outsider = login("outsider");
         assertFalse(outsider.get("/").body().contains("id=\"nav-notes\""));

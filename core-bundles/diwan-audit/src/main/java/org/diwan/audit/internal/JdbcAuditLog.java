@@ -34,9 +34,27 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO audit_entry (occurred_at, actor, action, target, detail, address) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, entry);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit entry not written: " + entry.action() + " " + entry.target(), e);
+        }
+        LOG.info("audit: {} {} {} from {}", entry.actor(), entry.action(), entry.target(), entry.address());
+    }
+
+    /**
+     * The schema-qualified table: the caller's connection belongs to its own schema (missions, library) in the
+     * node's one database, as the sync outbox's does.
+     */
+    @Override
+    public void record(Connection connection, AuditEntry entry) throws SQLException {
+        insert(connection, entry);
+        LOG.info("audit: {} {} {} from {} (with its change)", entry.actor(), entry.action(), entry.target(), entry.address());
+    }
+
+    private static void insert(Connection c, AuditEntry entry) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO audit.audit_entry (occurred_at, actor, action, target, detail, address) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setTimestamp(1, Timestamp.from(entry.at()));
             s.setString(2, clip(entry.actor(), 64));
             s.setString(3, clip(entry.action(), 100));
@@ -44,10 +62,7 @@ public final class JdbcAuditLog implements AuditLog {
             s.setString(5, clip(entry.detail(), 2000));
             s.setString(6, clip(entry.address(), 64));
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("audit entry not written: " + entry.action() + " " + entry.target(), e);
         }
-        LOG.info("audit: {} {} {} from {}", entry.actor(), entry.action(), entry.target(), entry.address());
     }
 
     @Override

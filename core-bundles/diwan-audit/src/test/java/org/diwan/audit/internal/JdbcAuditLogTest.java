@@ -53,6 +53,25 @@ class JdbcAuditLogTest {
     }
 
     @Test
+    void anEntryWrittenWithAChangeRollsBackWithIt() throws Exception {
+        javax.sql.DataSource missions = database.migrate("audit");
+        try (java.sql.Connection c = missions.getConnection()) {
+            c.setAutoCommit(false);
+            audit.record(c, new AuditEntry(Instant.now(), "admin", "mission.create", "m1", "", "10.0.0.7"));
+            // the change after the entry fails: the transaction goes, the entry with it
+            c.rollback();
+        }
+        assertThat(audit.recent(0, 10)).isEmpty();
+
+        try (java.sql.Connection c = missions.getConnection()) {
+            c.setAutoCommit(false);
+            audit.record(c, new AuditEntry(Instant.now(), "admin", "mission.create", "m2", "", "10.0.0.7"));
+            c.commit();
+        }
+        assertThat(audit.recent(0, 10)).extracting(AuditEntry::target).containsExactly("m2");
+    }
+
+    @Test
     void pagesThroughTheTrail() {
         for (int i = 0; i < 25; i++) {
             audit.record(new AuditEntry(Instant.now(), "system", "tick", Integer.toString(i), "", "local"));

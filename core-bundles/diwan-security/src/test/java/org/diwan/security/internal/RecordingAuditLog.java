@@ -17,6 +17,11 @@ final class RecordingAuditLog implements AuditLog {
     }
 
     @Override
+    public void record(java.sql.Connection connection, AuditEntry entry) {
+        entries.add(entry);
+    }
+
+    @Override
     public List<AuditEntry> recent(int offset, int limit) {
         List<AuditEntry> newestFirst = new ArrayList<>(entries);
         java.util.Collections.reverse(newestFirst);

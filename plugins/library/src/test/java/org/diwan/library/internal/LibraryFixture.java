@@ -54,6 +54,11 @@ public final class LibraryFixture implements AutoCloseable {
             }
 
             @Override
+            public void record(java.sql.Connection connection, AuditEntry entry) {
+                audited.add(entry);
+            }
+
+            @Override
             public List<AuditEntry> recent(int offset, int limit) {
                 return List.copyOf(audited);
             }

@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The registry as the web pages and the API use it: validation, storage and the audit trail in one place,
- * so that both paths refuse and record the same way.
+ * so that both paths refuse and record the same way. A change and its audit entry commit together or not at all.
  */
 @Component(service = MissionRegistry.class)
 public final class MissionRegistry {
@@ -36,6 +36,7 @@ public final class MissionRegistry {
         this(new MissionStore(missions, Clock.systemUTC(), sync::missionChanged), audit, Clock.systemUTC());
     }
 
+    /** The registry's validation, storage and audit trail, each change and its entry in one transaction. */
     MissionRegistry(MissionStore store, AuditLog audit, Clock clock) {
         this.store = store;
         this.form = new MissionForm(Countries.standard());
@@ -58,9 +59,8 @@ public final class MissionRegistry {
             return Optional.empty();
         }
         try {
-            Mission created = store.create(draft, actor);
-            audit.record(new AuditEntry(clock.instant(), actor, "missions.mission.create", created.id(), created.code(), address));
-            return Optional.of(created);
+            return Optional.of(store.create(draft, actor,
+                    (c, id) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.mission.create", id, draft.code(), address))));
         } catch (DuplicateCodeException e) {
             v.reject("code", "missions.validation.code-taken");
             return Optional.empty();
@@ -75,10 +75,8 @@ public final class MissionRegistry {
             return Optional.empty();
         }
         try {
-            Mission saved = store.update(id, version, draft, actor);
-            audit.record(new AuditEntry(clock.instant(), actor, "missions.mission.update", id,
-                    saved.code() + " v" + saved.version(), address));
-            return Optional.of(saved);
+            return Optional.of(store.update(id, version, draft, actor, (c, written) -> audit.record(c,
+                    new AuditEntry(clock.instant(), actor, "missions.mission.update", id, draft.code() + " v" + (version + 1), address))));
         } catch (DuplicateCodeException e) {
             v.reject("code", "missions.validation.code-taken");
             return Optional.empty();

@@ -111,6 +111,11 @@ public final class MissionStore {
     }
 
     public Mission create(MissionDraft draft, String actor) throws SQLException, DuplicateCodeException {
+        return create(draft, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public Mission create(MissionDraft draft, String actor, ChangeCapture audited) throws SQLException, DuplicateCodeException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         try {
@@ -127,6 +132,7 @@ public final class MissionStore {
                     s.setString(next + 3, actor);
                     s.executeUpdate();
                 }
+                audited.changed(c, id);
                 changed.changed(c, id);
                 return null;
             });
@@ -142,6 +148,12 @@ public final class MissionStore {
      * @throws StaleEditException when someone saved it in between; nothing is written
      */
     public Mission update(String id, int expectedVersion, MissionDraft draft, String actor)
+            throws SQLException, StaleEditException, DuplicateCodeException {
+        return update(id, expectedVersion, draft, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public Mission update(String id, int expectedVersion, MissionDraft draft, String actor, ChangeCapture audited)
             throws SQLException, StaleEditException, DuplicateCodeException {
         int updated;
         try {
@@ -159,6 +171,7 @@ public final class MissionStore {
                     rows = s.executeUpdate();
                 }
                 if (rows > 0) {
+                    audited.changed(c, id);
                     changed.changed(c, id);
                 }
                 return rows;

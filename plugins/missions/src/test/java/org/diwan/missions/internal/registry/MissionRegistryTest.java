@@ -1,0 +1,103 @@
+package org.diwan.missions.internal.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.diwan.api.audit.AuditEntry;
+import org.diwan.api.validation.Validation;
+import org.diwan.audit.internal.JdbcAuditLog;
+import org.diwan.persistence.internal.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A change to the registry and its audit entry commit together or not at all (the real audit trail, in its schema). */
+class MissionRegistryTest {
+
+    @TempDir
+    Path folder;
+
+    private TestDatabase database;
+    private DataSource missions;
+    private JdbcAuditLog audit;
+    /** The sync capture, which runs after the audit entry in the same transaction; fails when told to. */
+    private boolean captureFails;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = TestDatabase.create(folder);
+        audit = new JdbcAuditLog(database.migrate("audit"));
+        missions = database.migrate("missions");
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aSavedChangeHasItsAuditEntry() throws Exception {
+        MissionRegistry registry = registry();
+        Mission paris = registry.create(paris(), new Validation(), "chief", "10.0.0.7").orElseThrow();
+        Map<String, String> edit = new HashMap<>(paris());
+        edit.put("head", "السفير");
+        registry.update(paris.id(), paris.version(), edit, new Validation(), "chief", "10.0.0.7").orElseThrow();
+
+        assertThat(audit.recent(0, 10)).extracting(AuditEntry::action).containsExactly("missions.mission.update", "missions.mission.create");
+        assertThat(audit.recent(0, 1).get(0).detail()).isEqualTo("PAR v2");
+    }
+
+    @Test
+    void aFailureAfterTheAuditWriteRollsBackTheChangeAndItsEntry() throws Exception {
+        MissionRegistry registry = registry();
+        captureFails = true;
+        assertThatThrownBy(() -> registry.create(paris(), new Validation(), "chief", "10.0.0.7")).isInstanceOf(SQLException.class);
+        assertThat(audit.recent(0, 10)).isEmpty();
+        assertThat(new MissionStore(missions, Clock.systemUTC()).byCode("PAR")).isEmpty();
+
+        captureFails = false;
+        Mission paris = registry.create(paris(), new Validation(), "chief", "10.0.0.7").orElseThrow();
+        captureFails = true;
+        Map<String, String> edit = new HashMap<>(paris());
+        edit.put("head", "السفير");
+        assertThatThrownBy(() -> registry.update(paris.id(), paris.version(), edit, new Validation(), "chief", "10.0.0.7"))
+                .isInstanceOf(SQLException.class);
+        assertThat(audit.recent(0, 10)).extracting(AuditEntry::action).containsExactly("missions.mission.create");
+        assertThat(new MissionStore(missions, Clock.systemUTC()).get(paris.id())).map(Mission::version).isEqualTo(Optional.of(1));
+    }
+
+    @Test
+    void aChangeWhoseAuditEntryCannotBeWrittenIsNotMade() throws Exception {
+        try (TestDatabase bare = TestDatabase.create(folder.resolve("without-audit"))) {
+            DataSource alone = bare.migrate("missions");
+            // no audit schema in this database: writing the entry fails inside the change's transaction
+            MissionRegistry registry = new MissionRegistry(new MissionStore(alone, Clock.systemUTC()), new JdbcAuditLog(alone), Clock.systemUTC());
+            assertThatThrownBy(() -> registry.create(paris(), new Validation(), "chief", "10.0.0.7")).isInstanceOf(SQLException.class);
+            assertThat(new MissionStore(alone, Clock.systemUTC()).byCode("PAR")).isEmpty();
+        }
+    }
+
+    private MissionRegistry registry() {
+        MissionStore store = new MissionStore(missions, Clock.systemUTC(), (c, id) -> {
+            if (captureFails) {
+                throw new SQLException("the sync outbox is full (forced)");
+            }
+        });
+        return new MissionRegistry(store, audit, Clock.systemUTC());
+    }
+
+    private static Map<String, String> paris() {
+        return Map.of("code", "PAR", "type", "MISSION", "country", "FR", "city", "باريس", "nameAr", "بعثة الجامعة في باريس", "status",
+                "ACTIVE", "reportEveryDays", "30");
+    }
+}
