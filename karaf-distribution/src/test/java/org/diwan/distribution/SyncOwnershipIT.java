@@ -174,6 +174,10 @@ class SyncOwnershipIT {
         });
         assertThat(hq.get("/admin/sync").body()).contains("id=\"alarm-TUN\"");
         assertThat(network.hq.log()).contains("ALARM: mission TUN");
+        // and every administrator is told in their inbox, once, with the unread count on every page
+        String inbox = hq.get("/notifications").body();
+        assertThat(inbox).contains("TUN").containsOnlyOnce("id=\"notification-").doesNotContain("admin.sync.alarm.notice");
+        assertThat(hq.get("/").body()).contains("id=\"unread\"");
         WebClient impostorAdmin = SyncNetwork.login(impostor);
         // the impostor's pages come up one by one after its login page
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()

@@ -20,8 +20,12 @@ import org.diwan.api.sync.LinkMonitor;
 import org.diwan.api.sync.MissionLinks;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.diwan.api.notification.Notifications;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +48,8 @@ public final class EmbeddedBroker {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     static final String SERVICE_PROPERTY = "diwan.messaging";
+    /** The administrators' permission: the {@code admin} role holds it. */
+    static final String ADMIN_PERMISSION = "diwan:admin";
     static final String SERVICE_VALUE = "local";
     /** Live-only activation is done by the time start() returns; the wait only guards against a hung start. */
     private static final Duration ACTIVATION_TIMEOUT = Duration.ofSeconds(30);
@@ -58,6 +64,25 @@ public final class EmbeddedBroker {
     private final BundleConnectionFactory connectionFactory;
     private final NodeLink link;
     private final List<Runnable> withdrawals = new ArrayList<>();
+    /** The administrators' inboxes, when the notifications bundle runs: the broker never waits for it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Notifications notifications;
+
+    /**
+     * A mission's secret used from another node or without its key: besides the sync page and the log's ALARM line,
+     * every administrator is told in their inbox, once per alarm. Runs on the broker's login thread: never throws.
+     */
+    private void alarmRaised(String mission, LinkAlarms.Alarm alarm) {
+        Notifications inbox = notifications;
+        if (inbox == null) {
+            return;
+        }
+        try {
+            inbox.sendToHolders(ADMIN_PERMISSION, "admin.sync.alarm.notice." + alarm.kind(), List.of(mission, alarm.from()), "/admin/sync");
+        } catch (RuntimeException e) {
+            LOG.warn("The administrators could not be notified of the alarm about mission {}: {}", mission, e.toString());
+        }
+    }
 
     @Activate
     public EmbeddedBroker(BundleContext context, MessagingConfig config, LinkConfig linkConfig) throws Exception {
@@ -77,7 +102,7 @@ public final class EmbeddedBroker {
         Path folder = journalFolder(config, framework.apply("karaf.data"));
         BrokerCredentials credentials = BrokerCredentials.loadOrCreate(folder);
         warnIfReachable(config.host(), config.port());
-        NodeLink nodeLink = NodeLink.create(linkConfig, framework, folder);
+        NodeLink nodeLink = NodeLink.create(linkConfig, framework, folder, this::alarmRaised);
 
         ConfigurationImpl configuration = BrokerConfiguration.build(config.host(), config.port(), config.globalMaxSizeMb(), config.minDiskFreeMb(),
                 folder, vmServerId);

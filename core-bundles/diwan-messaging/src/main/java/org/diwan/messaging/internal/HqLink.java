@@ -41,12 +41,17 @@ final class HqLink implements NodeLink {
     private final HqKeyStore keyStore;
     private final MissionAccounts accounts;
     private final MissionSessions sessions;
-    private final LinkAlarms alarms = new LinkAlarms();
+    private final LinkAlarms alarms;
     private volatile ActiveMQServer server;
     private Runnable withdraw = () -> { };
 
     HqLink(LinkSettings.Hq settings, Path linkFolder) throws IOException, GeneralSecurityException {
+        this(settings, linkFolder, LinkAlarms.Listener.NONE);
+    }
+
+    HqLink(LinkSettings.Hq settings, Path linkFolder, LinkAlarms.Listener alarmed) throws IOException, GeneralSecurityException {
         this.settings = settings;
+        this.alarms = new LinkAlarms(alarmed);
         this.keyStore = HqKeyStore.loadOrCreate(linkFolder, settings.publicAddress());
         this.accounts = new MissionAccounts(linkFolder.resolve(MissionAccounts.FILE_NAME));
         this.sessions = new MissionSessions(accounts);

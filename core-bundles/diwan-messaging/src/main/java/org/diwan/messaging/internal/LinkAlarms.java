@@ -19,11 +19,31 @@ final class LinkAlarms {
     static final String OTHER_NODE = "other-node";
     static final String NO_NODE_KEY = "no-node-key";
 
+    /** Told of an alarm when it is raised, not again for the refusals that follow until it is cleared. */
+    @FunctionalInterface
+    interface Listener {
+        Listener NONE = (mission, alarm) -> { };
+
+        void raised(String mission, Alarm alarm);
+    }
+
     private final Map<String, Alarm> alarms = new ConcurrentHashMap<>();
+    private final Listener listener;
+
+    LinkAlarms() {
+        this(Listener.NONE);
+    }
+
+    LinkAlarms(Listener listener) {
+        this.listener = listener;
+    }
 
     void raise(String mission, String kind, String from) {
-        alarms.merge(mission, new Alarm(kind, from, Instant.now(), 1),
+        Alarm raised = alarms.merge(mission, new Alarm(kind, from, Instant.now(), 1),
                 (old, fresh) -> new Alarm(fresh.kind(), fresh.from(), fresh.at(), old.count() + 1));
+        if (raised.count() == 1) {
+            listener.raised(mission, raised);
+        }
     }
 
     Optional<Alarm> of(String mission) {

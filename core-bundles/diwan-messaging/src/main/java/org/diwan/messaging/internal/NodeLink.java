@@ -48,6 +48,11 @@ interface NodeLink {
      * broker, as it stops diwan-node.
      */
     static NodeLink create(LinkConfig config, Function<String, String> framework, Path brokerFolder) {
+        return create(config, framework, brokerFolder, LinkAlarms.Listener.NONE);
+    }
+
+    /** @param alarmed told of each alarm about a mission's identity at headquarters */
+    static NodeLink create(LinkConfig config, Function<String, String> framework, Path brokerFolder, LinkAlarms.Listener alarmed) {
         String role = LinkSettings.role(framework);
         Path linkFolder = brokerFolder.resolve(LINK_FOLDER);
         boolean hq = role.equals(LinkSettings.HQ);
@@ -56,7 +61,7 @@ interface NodeLink {
         }
         String endpoint = hq ? config.listenHost() + ":" + config.listenPort() : config.hqAddress().strip();
         try {
-            return hq ? new HqLink(LinkSettings.Hq.of(config), linkFolder)
+            return hq ? new HqLink(LinkSettings.Hq.of(config), linkFolder, alarmed)
                     : new MissionLink(LinkSettings.Mission.of(config, framework), linkFolder);
         } catch (Exception e) {
             Logger log = LoggerFactory.getLogger(NodeLink.class);

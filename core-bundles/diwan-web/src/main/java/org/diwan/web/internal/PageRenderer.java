@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.servlet.http.HttpServletRequest;
@@ -14,10 +15,13 @@ import javax.servlet.http.HttpServletResponse;
 import org.diwan.api.calendar.DualDate;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
+import org.diwan.api.notification.Notifications;
 import org.diwan.api.web.Pages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IExpressionContext;
@@ -41,6 +45,8 @@ public final class PageRenderer implements Pages {
     private final PluginBundles plugins;
     private final Clock clock = Clock.systemDefaultZone();
     private final AtomicLong renderedGeneration = new AtomicLong(-1);
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Notifications notifications;
 
     @Activate
     public PageRenderer(@Reference MessageBundles messages, @Reference Navigation navigation, @Reference PluginBundles plugins) {
@@ -60,6 +66,21 @@ public final class PageRenderer implements Pages {
         engine.addTemplateResolver(templates);
         engine.setLinkBuilder(new RootContextLinkBuilder());
         engine.setMessageResolver(new BundleMessageResolver(messages));
+    }
+
+    /** The signed-in user's unread notifications; none while the notifications bundle is not running. */
+    private int unread() {
+        Notifications inbox = notifications;
+        Optional<String> user = WebSession.username();
+        if (inbox == null || user.isEmpty()) {
+            return 0;
+        }
+        try {
+            return inbox.unread(user.get());
+        } catch (RuntimeException e) {
+            // a count is not worth a page: the page shows without it
+            return 0;
+        }
     }
 
     String message(String key, Language language, Object... args) {
@@ -93,6 +114,9 @@ public final class PageRenderer implements Pages {
         model.put("user", WebSession.username().orElse(null));
         model.put("isAdmin", WebSession.username().isPresent() && WebSession.subject().isPermitted(AccessRules.ADMIN_PERMISSION));
         model.put("nav", WebSession.username().isPresent() ? navigation.visibleTo(WebSession.subject(), language) : List.of());
+        int unread = unread();
+        model.put("unread", unread);
+        model.put("unreadText", DigitStyle.defaultFor(language).apply(Integer.toString(unread)));
         model.put("today", DualDate.of(LocalDate.now(clock)).format(language, DigitStyle.defaultFor(language)));
         model.put("languages", List.of(
                 Map.of("tag", "ar", "name", "العربية", "current", language == Language.AR),

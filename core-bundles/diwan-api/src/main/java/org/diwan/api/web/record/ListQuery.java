@@ -25,4 +25,18 @@ public record ListQuery(String text, Map<String, String> filters, String sort, b
     public int offset() {
         return page * size;
     }
+
+    /**
+     * The query as request parameters again ({@code q}, the filters, {@code sort}, {@code dir}, {@code page},
+     * {@code size}), checked: for a store whose own query reads parameters.
+     */
+    public Map<String, String> asParameters() {
+        Map<String, String> params = new java.util.HashMap<>(filters);
+        params.put("q", text);
+        params.put("sort", sort);
+        params.put("dir", descending ? "desc" : "asc");
+        params.put("page", Integer.toString(page));
+        params.put("size", Integer.toString(size));
+        return params;
+    }
 }

@@ -99,13 +99,7 @@ public final class CorrespondenceRecords implements RecordResource<Correspondenc
 
     @Override
     public ListPage<Correspondence> list(ListQuery query, PageRequest request) throws SQLException {
-        Map<String, String> params = new HashMap<>(query.filters());
-        params.put("q", query.text());
-        params.put("sort", query.sort());
-        params.put("dir", query.descending() ? "desc" : "asc");
-        params.put("page", Integer.toString(query.page()));
-        params.put("size", Integer.toString(query.size()));
-        Page<Correspondence> page = service.find(params);
+        Page<Correspondence> page = service.find(query.asParameters());
         return new ListPage<>(page.items(), page.total(), page.page(), page.size());
     }
 

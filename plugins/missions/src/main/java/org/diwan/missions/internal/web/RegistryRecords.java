@@ -113,13 +113,7 @@ public final class RegistryRecords implements RecordResource<Mission> {
 
     @Override
     public ListPage<Mission> list(ListQuery query, PageRequest request) throws SQLException {
-        Map<String, String> params = new HashMap<>(query.filters());
-        params.put("q", query.text());
-        params.put("sort", query.sort());
-        params.put("dir", query.descending() ? "desc" : "asc");
-        params.put("page", Integer.toString(query.page()));
-        params.put("size", Integer.toString(query.size()));
-        Page<Mission> page = registry.find(MissionQuery.from(params));
+        Page<Mission> page = registry.find(MissionQuery.from(query.asParameters()));
         return new ListPage<>(page.items(), page.total(), page.page(), page.size());
     }
 
