@@ -44,7 +44,9 @@ final class TokenKey {
     static TokenKey inDataFolder(Path dataFolder) {
         Path file = dataFolder.resolve(FILE);
         try {
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) {
+                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);

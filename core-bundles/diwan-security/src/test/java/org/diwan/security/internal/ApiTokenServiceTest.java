@@ -76,6 +76,7 @@ class ApiTokenServiceTest {
                 .startsWith(TokenKey.inDataFolder(folder.resolve("data")).hash(issued.secret()));
         assertThat(Files.getPosixFilePermissions(folder.resolve("data").resolve(TokenKey.FILE)))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(folder.resolve("data/security"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(fixture.audit.entries).filteredOn(e -> e.action().equals("token.create")).singleElement()
                 .satisfies(e -> assertThat(e.target()).isEqualTo("laila"));
         assertNoSecretIn(issued.secret());
