@@ -179,6 +179,20 @@ class ApiTokenIT {
 
     @Test
     @Order(5)
+    void anAddressThatKeepsSendingBadTokensIsThrottledAndOnlyThatAddress() throws Exception {
+        // 30 refusals within 15 minutes from one address key (the login's limit), from 127.0.0.5 alone
+        for (int i = 0; i < 30; i++) {
+            assertThat(rawGet("127.0.0.5", API, "dwn_" + Integer.toString(i).repeat(43).substring(0, 43))).startsWith("HTTP/1.1 401");
+        }
+        String throttled = rawGet("127.0.0.5", API, keeper);
+        assertThat(throttled).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After:").contains("application/problem+json")
+                .doesNotContain(keeper);
+        assertThat(rawGet("127.0.0.6", API, keeper)).as("another address").startsWith("HTTP/1.1 200");
+        assertThat(bearer("GET", API, keeper, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
     void expiredAndDisabledOwnersTokensStopAndNoTokenTextIsLeftAnywhere() throws Exception {
         node.close();
         Path database = node.data().resolve("derby/diwan");
@@ -200,7 +214,8 @@ class ApiTokenIT {
         }
         assertThat(rows).filteredOn(r -> r.contains("|token.create|")).hasSize(4);
         assertThat(rows).filteredOn(r -> r.contains("|token.revoke|robot|")).hasSize(1);
-        assertThat(rows).filteredOn(r -> r.contains("|token.refused|")).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(rows).filteredOn(r -> r.contains("|token.refused|")).hasSizeGreaterThanOrEqualTo(38);
+        assertThat(rows).filteredOn(r -> r.contains("|address.throttle|127.0.0.5|")).hasSize(1);
         assertThat(rows).filteredOn(r -> r.contains("|session.login|") && r.startsWith("robot|")).isEmpty();
         assertThat(rows).filteredOn(r -> r.contains("|session.login|") && r.startsWith("robot2|")).hasSize(1);
         assertNoSecretIn(String.join("\n", rows), "audit table");
@@ -220,6 +235,18 @@ class ApiTokenIT {
             for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
                 assertNoSecretIn(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), file.toString());
             }
+        }
+    }
+
+    /** A GET with a Bearer token from a chosen loopback source address; the whole answer as text. */
+    private String rawGet(String source, String path, String token) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(source, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", node.httpPort()), 5000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
