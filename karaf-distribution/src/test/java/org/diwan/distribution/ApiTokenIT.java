@@ -147,6 +147,9 @@ class ApiTokenIT {
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_request\"");
         }
+        // a bad path with a token: the shell's 400, as a problem document, not an error rendering a page without a session
+        String badPath = rawGet("127.0.0.1", "/admin/caf%C3%A9", reader);
+        assertThat(badPath).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain(reader);
         assertThat(bearer("GET", API, reader, null).statusCode()).as("the real one still works").isEqualTo(200);
     }
 

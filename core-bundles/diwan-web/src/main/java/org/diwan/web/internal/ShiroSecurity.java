@@ -130,7 +130,8 @@ public final class ShiroSecurity {
         Subject subject = bearer.isPresent() ? bearerTokens.anonymous(request, response)
                 : new WebSubject.Builder(securityManager, request, response).buildWebSubject();
         if (!validator.isValid(request)) {
-            refuse(subject, request, response, HttpServletResponse.SC_BAD_REQUEST, "error.badrequest");
+            // a Bearer client gets a problem document anywhere: its sessionless subject cannot render a page
+            refuse(subject, request, response, HttpServletResponse.SC_BAD_REQUEST, "error.badrequest", bearer.isPresent());
             return null;
         }
         if (bearer.isPresent()) {
