@@ -118,6 +118,13 @@ class AdminConsoleIT {
         assertThat(asOperatorFrom("127.0.0.2", PASSWORD, "echo back in")).contains("back in");
     }
 
+    @Test
+    void apiTokensAreListedAndRevokedFromTheConsole() throws Exception {
+        assertThat(whenRegistered("diwan:tokens")).contains("No API tokens.");
+        assertThat(whenRegistered("diwan:tokens --revoke 00000000-0000-0000-0000-000000000000")).contains("Nothing revoked");
+        assertThat(whenRegistered("diwan:tokens --revoke dwn_x")).contains("Not a token id");
+    }
+
     private String asOperatorFrom(String source, String password, String command) throws Exception {
         try (ClientSession session = ssh.connect("operator", new InetSocketAddress("127.0.0.1", node.sshPort()), null,
                 new InetSocketAddress(source, 0)).verify(TIMEOUT).getSession()) {

@@ -21,10 +21,11 @@ final class SecurityFixture implements AutoCloseable {
     final TestClock clock = new TestClock();
     final RecordingAuditLog audit = new RecordingAuditLog();
     final AccountService accounts;
+    final javax.sql.DataSource dataSource;
 
     SecurityFixture(Path folder) throws Exception {
         database = TestDatabase.create(folder);
-        javax.sql.DataSource dataSource = database.migrate("security");
+        dataSource = database.migrate("security");
         repository = new AccountRepository(dataSource);
         records = new LoginRecords(dataSource);
         accounts = new AccountService(repository, HASHER, audit, clock);

@@ -25,7 +25,8 @@ import org.diwan.api.security.LoginResult;
  * Shiro's view of Diwan's accounts. The password check, lockout and audit happen in diwan-security's
  * {@link Authenticator}; this realm only translates its outcome into Shiro's exceptions and reads
  * permissions from the roles in the database once per request: a page asks many times (navigation, the
- * servlet, the template), and a role change still applies from the next request on.
+ * servlet, the template), and a role change still applies from the next request on. A Bearer call's subject
+ * (see {@link BearerTokens}) carries a {@link TokenPrincipal} and gets the token's scope within those permissions.
  */
 final class DiwanRealm extends AuthorizingRealm {
 
@@ -82,13 +83,20 @@ final class DiwanRealm extends AuthorizingRealm {
         if (cache == null || principals == null || principals.isEmpty()) {
             return super.getAuthorizationInfo(principals);
         }
-        return cache.computeIfAbsent(principals.getPrimaryPrincipal(), user -> super.getAuthorizationInfo(principals));
+        // by all principals, not the user's name alone: a Bearer call's token principal changes what is permitted
+        return cache.computeIfAbsent(java.util.List.copyOf(principals.asList()), user -> super.getAuthorizationInfo(principals));
     }
 
     @Override
     protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
         String username = (String) principals.getPrimaryPrincipal();
         SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
+        TokenPrincipal token = principals.oneByType(TokenPrincipal.class);
+        if (token != null) {
+            // a Bearer call: no roles, and of the token's scope only what the owner holds now
+            info.setStringPermissions(token.heldBy(accounts.permissions(username)));
+            return info;
+        }
         accounts.find(username).ifPresent(account -> info.setRoles(Set.copyOf(account.roles())));
         info.setStringPermissions(accounts.permissions(username));
         return info;

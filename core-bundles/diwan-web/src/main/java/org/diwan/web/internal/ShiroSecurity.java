@@ -16,6 +16,7 @@ import org.apache.shiro.web.session.mgt.DefaultWebSessionManager;
 import org.apache.shiro.web.subject.WebSubject;
 import org.diwan.api.documents.Documents;
 import org.diwan.api.security.Accounts;
+import org.diwan.api.security.ApiTokens;
 import org.diwan.api.security.Authenticator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +32,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * login page (401 for the API), checks the permission a path needs and the CSRF token of state-changing
  * requests, before any body is read (see {@link UploadGate}). Sessions live in cookies only (HttpOnly, Secure,
  * SameSite=Lax, so that a link to a record in an e-mail opens it for a logged-in reader; forgery is stopped by the
- * CSRF token), never in URLs; remember-me is off.
+ * CSRF token), never in URLs; remember-me is off. A request with {@code Authorization: Bearer} is decided by
+ * {@link BearerTokens} instead of the session, and needs no CSRF token.
  */
 @Component(service = ShiroSecurity.class, configurationPid = "org.diwan.web")
 @Designate(ocd = WebSecurityConfig.class)
@@ -47,10 +49,11 @@ public final class ShiroSecurity {
     private final Documents documents;
     private final WebSecurityConfig config;
     private final UploadGate uploads = new UploadGate();
+    private final BearerTokens bearerTokens;
 
     @Activate
     public ShiroSecurity(@Reference Authenticator authenticator, @Reference Accounts accounts, @Reference ErrorPages errors,
-            @Reference Documents documents, WebSecurityConfig config) {
+            @Reference Documents documents, @Reference ApiTokens tokens, WebSecurityConfig config) {
         this.errors = errors;
         this.documents = documents;
         this.config = config;
@@ -68,6 +71,7 @@ public final class ShiroSecurity {
         securityManager = new DefaultWebSecurityManager(realm);
         securityManager.setSessionManager(sessions);
         securityManager.setRememberMeManager(null);
+        bearerTokens = new BearerTokens(tokens, securityManager, realm.getName());
     }
 
     @Deactivate
@@ -121,12 +125,23 @@ public final class ShiroSecurity {
     private Subject decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = pathOf(request);
         SecurityHeaders.apply(request, response, path, config.hstsMaxAgeSeconds());
-        Subject subject = new WebSubject.Builder(securityManager, request, response).buildWebSubject();
+        Optional<String> bearer = BearerTokens.credential(request);
+        // a Bearer request's authority is its token alone: the session cookie is not even looked at
+        Subject subject = bearer.isPresent() ? bearerTokens.anonymous(request, response)
+                : new WebSubject.Builder(securityManager, request, response).buildWebSubject();
         if (!validator.isValid(request)) {
-            refuse(subject, request, response, HttpServletResponse.SC_BAD_REQUEST, "error.badrequest");
+            // a Bearer client gets a problem document anywhere: its sessionless subject cannot render a page
+            refuse(subject, request, response, HttpServletResponse.SC_BAD_REQUEST, "error.badrequest", bearer.isPresent());
             return null;
         }
-        if (!AccessRules.isPublic(path)) {
+        if (bearer.isPresent()) {
+            BearerTokens.Admission admission = bearerTokens.admit(request, response, path, bearer.get());
+            if (!admission.admitted()) {
+                refuse(admission.subject(), request, response, admission.status(), admission.messageKey(), true);
+                return null;
+            }
+            subject = admission.subject();
+        } else if (!AccessRules.isPublic(path)) {
             if (!subject.isAuthenticated()) {
                 if (AccessRules.isApi(path)) {
                     refuse(subject, request, response, HttpServletResponse.SC_UNAUTHORIZED, "error.unauthorized");
@@ -150,7 +165,8 @@ public final class ShiroSecurity {
             return null;
         }
         boolean multipart = UploadGate.isMultipart(request);
-        if (!AccessRules.isCsrfExempt(path) && !csrfTokenMatches(request, subject, multipart)) {
+        // a Bearer call carries no cookie authority to forge
+        if (bearer.isEmpty() && !AccessRules.isCsrfExempt(path) && !csrfTokenMatches(request, subject, multipart)) {
             refuse(subject, request, response, HttpServletResponse.SC_FORBIDDEN, "error.csrf");
             return null;
         }
@@ -170,13 +186,23 @@ public final class ShiroSecurity {
 
     /** The error page needs the visitor's subject on the thread (language, CSRF token of the switch). */
     private void refuse(Subject subject, HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
+        refuse(subject, request, response, status, key, false);
+    }
+
+    /** @param problem a problem document whatever the path (a Bearer client is a program, not a browser) */
+    private void refuse(Subject subject, HttpServletRequest request, HttpServletResponse response, int status, String key, boolean problem)
+            throws IOException {
         // nobody reads the body of a refused request, not even Jetty when it commits the answer
         if (UnreadBodies.stopReading(request)) {
             response.setHeader("Connection", "close");
         }
         try {
             subject.execute(() -> {
-                errors.send(request, response, status, key);
+                if (problem) {
+                    errors.problem(request, response, status, key);
+                } else {
+                    errors.send(request, response, status, key);
+                }
                 // committed now, or the whiteboard would replace the page with its bare error page
                 response.flushBuffer();
                 UnreadBodies.endIfRefused(request);
