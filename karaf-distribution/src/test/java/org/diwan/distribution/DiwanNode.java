@@ -234,19 +234,27 @@ final class DiwanNode implements AutoCloseable {
     }
 
     /**
-     * A port free now, below the kernel's ephemeral range (32768 and up): a port picked from that range can be
-     * taken by any outgoing connection (the sync tests make thousands) before the node binds it.
-     */
-    /**
-     * Ports handed out in this test run: a port picked free but not bound yet is free again for the next pick,
-     * and a node once got the same port for its broker and its SSH console.
+     * Ports handed out in this test JVM: a port picked free but not bound yet is free again for the next pick, and a
+     * node once got the same port for its broker and its SSH console.
      */
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Pax Exam takes its RMI ports from 21000 up: the nodes' ranges start above. */
+    private static final int FIRST_PORT = 22_000;
+    private static final int LAST_PORT = 32_000;
 
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 and up), where any outgoing connection (the sync
+     * tests make thousands) could take it before the node binds it. Test JVMs that run at once ({@code diwan.it.fork}
+     * 1, 2, …) each pick from their own part of the range, so two nodes of two tests never get the same port.
+     */
     static int freePort() {
+        int forks = Integer.getInteger("diwan.it.forks", 2);
+        int fork = Math.max(1, Math.min(forks, Integer.getInteger("diwan.it.fork", 1)));
+        int width = (LAST_PORT - FIRST_PORT) / forks;
+        int from = FIRST_PORT + (fork - 1) * width;
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = random.nextInt(20_000, 32_000);
+            int port = random.nextInt(from, from + width);
             if (!HANDED_OUT.add(port)) {
                 continue;
             }
@@ -257,7 +265,7 @@ final class DiwanNode implements AutoCloseable {
                 // try another
             }
         }
-        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
+        throw new UncheckedIOException(new IOException("no free port between " + from + " and " + (from + width)));
     }
 
     private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
