@@ -53,4 +53,15 @@ public record DualDate(LocalDate gregorian) {
         String gregorianText = formatGregorian(language, digits);
         return formatHijri(language, digits).map(hijriText -> gregorianText + SEPARATOR + hijriText).orElse(gregorianText);
     }
+
+    /**
+     * A moment as pages show it: the day in both calendars and the time of day in the zone, with the language's
+     * digits (the time is written in ASCII first: a default locale of Arabic must not choose the digits).
+     */
+    public static String formatMoment(java.time.Instant instant, java.time.ZoneId zone, Language language) {
+        java.time.ZonedDateTime local = instant.atZone(zone);
+        DigitStyle digits = DigitStyle.defaultFor(language);
+        return of(local.toLocalDate()).format(language, digits) + " "
+                + digits.apply(String.format(java.util.Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute()));
+    }
 }

@@ -1,6 +1,7 @@
 package org.diwan.web.internal;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.notification.InboxItem;
 import org.diwan.api.notification.Notifications;
-import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.calendar.DualDate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,8 +49,7 @@ public final class NotificationsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = WebSession.username().orElseThrow();
         Language language = pages.language(request);
-        PageRequest dates = new PageRequest(List.of(), Map.of(), language, user, "", p -> false);
-        List<Map<String, Object>> items = notifications.inbox(user, 0, PAGE).stream().map(item -> view(item, language, dates)).toList();
+        List<Map<String, Object>> items = notifications.inbox(user, 0, PAGE).stream().map(item -> view(item, language)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("items", items);
         pages.render(request, response, 200, "notifications", model);
@@ -80,11 +80,11 @@ public final class NotificationsServlet extends HttpServlet {
         response.sendRedirect(link == null ? "/notifications" : link);
     }
 
-    private Map<String, Object> view(InboxItem item, Language language, PageRequest dates) {
+    private Map<String, Object> view(InboxItem item, Language language) {
         Map<String, Object> view = new HashMap<>();
         view.put("id", item.id());
         view.put("text", pages.message(item.notification().messageKey(), language, item.notification().args().toArray()));
-        view.put("at", dates.dateTime(item.sentAt()));
+        view.put("at", DualDate.formatMoment(item.sentAt(), ZoneId.systemDefault(), language));
         view.put("read", item.read());
         view.put("link", item.notification().link());
         return view;

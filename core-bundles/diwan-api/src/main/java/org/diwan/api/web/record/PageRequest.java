@@ -3,7 +3,6 @@ package org.diwan.api.web.record;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,9 +56,7 @@ public record PageRequest(List<String> path, Map<String, String> params, Languag
 
     /** A moment in the node's time zone: the day in both calendars and the time, with the language's digits. */
     public String dateTime(Instant instant) {
-        ZonedDateTime local = instant.atZone(ZoneId.systemDefault());
-        DigitStyle digits = DigitStyle.defaultFor(language);
-        return date(local.toLocalDate()) + " " + digits.apply(String.format(java.util.Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute()));
+        return DualDate.formatMoment(instant, ZoneId.systemDefault(), language);
     }
 
     /** A number as the language writes it (Arabic-Indic digits in Arabic). */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.diwan.api.i18n.Messages;
 import org.diwan.api.documents.DocumentRefused;
@@ -44,7 +43,6 @@ public final class RecordFlow {
      * @param body the submitted form, read only when the request gets that far (POST)
      */
     public <R> Answer handle(String method, PageRequest request, FormBody body, RecordEditor<R> editor) throws SQLException {
-        Supplier<Map<String, String>> form = body::fields;
         RecordPagesSpec spec = editor.spec();
         if (!request.permitted(spec.readPermission())) {
             return forbidden();
@@ -63,7 +61,7 @@ public final class RecordFlow {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            return post ? saved(request, editor, null, form.get())
+            return post ? saved(request, editor, null, body.fields())
                     : form(200, request, editor, null, withAllFields(spec, editor.defaults(request)), Map.of(), null);
         }
         if (path.size() > 3) {
@@ -90,7 +88,7 @@ public final class RecordFlow {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return post ? saved(request, editor, record.get(), form.get())
+        return post ? saved(request, editor, record.get(), body.fields())
                 : form(200, request, editor, record.get(), withAllFields(spec, editor.fields(record.get())), Map.of(), null);
     }
 

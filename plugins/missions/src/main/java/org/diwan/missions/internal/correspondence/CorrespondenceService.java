@@ -22,7 +22,7 @@ import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.missions.internal.common.MissionScope;
-import org.diwan.missions.internal.common.Page;
+import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionStore;
@@ -73,7 +73,7 @@ public final class CorrespondenceService {
         return Optional.ofNullable(scope);
     }
 
-    public Page<Correspondence> find(Map<String, String> params) throws SQLException {
+    public ListPage<Correspondence> find(Map<String, String> params) throws SQLException {
         return store.find(CorrespondenceQuery.from(params, scope));
     }
 

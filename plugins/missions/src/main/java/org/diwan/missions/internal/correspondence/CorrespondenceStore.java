@@ -20,7 +20,7 @@ import org.diwan.api.documents.StoredDocument;
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
-import org.diwan.missions.internal.common.Page;
+import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 
@@ -62,7 +62,7 @@ public final class CorrespondenceStore {
         this.followedUp = followedUp;
     }
 
-    public Page<Correspondence> find(CorrespondenceQuery q) throws SQLException {
+    public ListPage<Correspondence> find(CorrespondenceQuery q) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = where(q, args);
         try (Connection c = dataSource.getConnection()) {
@@ -87,7 +87,7 @@ public final class CorrespondenceStore {
                         items.add(read(rs));
                     }
                 }
-                return new Page<>(items, total, q.page(), q.size());
+                return new ListPage<>(items, total, q.page(), q.size());
             }
         }
     }

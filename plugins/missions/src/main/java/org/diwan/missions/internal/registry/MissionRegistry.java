@@ -12,7 +12,7 @@ import org.diwan.api.audit.AuditLog;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.sync.MissionsSync;
-import org.diwan.missions.internal.common.Page;
+import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,7 +44,7 @@ public final class MissionRegistry {
         this.clock = clock;
     }
 
-    public Page<Mission> find(MissionQuery query) throws SQLException {
+    public ListPage<Mission> find(MissionQuery query) throws SQLException {
         return store.find(query);
     }
 

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
-import org.diwan.missions.internal.common.Page;
+import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 
@@ -44,7 +44,7 @@ public final class MissionStore {
         this.changed = changed;
     }
 
-    public Page<Mission> find(MissionQuery query) throws SQLException {
+    public ListPage<Mission> find(MissionQuery query) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = where(query, args);
         try (Connection c = dataSource.getConnection()) {
@@ -68,7 +68,7 @@ public final class MissionStore {
                         items.add(read(rs));
                     }
                 }
-                return new Page<>(items, total, query.page(), query.size());
+                return new ListPage<>(items, total, query.page(), query.size());
             }
         }
     }

@@ -28,7 +28,6 @@ import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
 import org.diwan.api.web.record.Upload;
 import org.diwan.missions.internal.MissionsPlugin;
-import org.diwan.missions.internal.common.Page;
 import org.diwan.missions.internal.correspondence.Attachment;
 import org.diwan.missions.internal.correspondence.Classification;
 import org.diwan.missions.internal.correspondence.Correspondence;
@@ -99,8 +98,7 @@ public final class CorrespondenceRecords implements RecordResource<Correspondenc
 
     @Override
     public ListPage<Correspondence> list(ListQuery query, PageRequest request) throws SQLException {
-        Page<Correspondence> page = service.find(query.asParameters());
-        return new ListPage<>(page.items(), page.total(), page.page(), page.size());
+        return service.find(query.asParameters());
     }
 
     @Override

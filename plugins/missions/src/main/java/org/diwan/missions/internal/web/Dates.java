@@ -3,7 +3,6 @@ package org.diwan.missions.internal.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import org.diwan.api.calendar.DualDate;
 import org.diwan.api.i18n.DigitStyle;
@@ -26,9 +25,6 @@ final class Dates {
     }
 
     static String format(Instant instant, Language language) {
-        ZonedDateTime local = instant.atZone(ZoneId.systemDefault());
-        DigitStyle digits = DigitStyle.defaultFor(language);
-        String time = String.format(java.util.Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute());
-        return DualDate.of(local.toLocalDate()).format(language, digits) + " " + digits.apply(time);
+        return DualDate.formatMoment(instant, ZoneId.systemDefault(), language);
     }
 }

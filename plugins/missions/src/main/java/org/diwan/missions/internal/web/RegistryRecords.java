@@ -20,7 +20,6 @@ import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
 import org.diwan.missions.internal.MissionsPlugin;
-import org.diwan.missions.internal.common.Page;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionForm;
 import org.diwan.missions.internal.registry.MissionQuery;
@@ -113,8 +112,7 @@ public final class RegistryRecords implements RecordResource<Mission> {
 
     @Override
     public ListPage<Mission> list(ListQuery query, PageRequest request) throws SQLException {
-        Page<Mission> page = registry.find(MissionQuery.from(query.asParameters()));
-        return new ListPage<>(page.items(), page.total(), page.page(), page.size());
+        return registry.find(MissionQuery.from(query.asParameters()));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
-import org.diwan.missions.internal.common.Page;
+import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -60,12 +60,12 @@ class MissionStoreTest {
         assertThat(store.find(query(Map.of("q", "بعثه رقم 7"))).total()).isEqualTo(1);
         assertThat(store.find(query(Map.of("q", "100%"))).total()).isZero();
 
-        Page<Mission> germany = store.find(query(Map.of("country", "de", "sort", "code", "dir", "desc", "size", "10")));
+        ListPage<Mission> germany = store.find(query(Map.of("country", "de", "sort", "code", "dir", "desc", "size", "10")));
         assertThat(germany.total()).isEqualTo(15);
         assertThat(germany.items()).hasSize(10).first().extracting(Mission::code).isEqualTo("M29");
         assertThat(germany.pages()).isEqualTo(2);
 
-        Page<Mission> second = store.find(query(Map.of("country", "DE", "sort", "code", "dir", "desc", "size", "10", "page", "1")));
+        ListPage<Mission> second = store.find(query(Map.of("country", "DE", "sort", "code", "dir", "desc", "size", "10", "page", "1")));
         assertThat(second.items()).hasSize(5).last().extracting(Mission::code).isEqualTo("M01");
         assertThat(second.hasNext()).isFalse();
     }
