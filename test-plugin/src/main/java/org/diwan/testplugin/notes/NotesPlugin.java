@@ -2,7 +2,6 @@ package org.diwan.testplugin.notes;
 
 import java.util.List;
 
-import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.plugin.DiwanPlugin;
 import org.diwan.api.plugin.NavEntry;
 import org.diwan.api.plugin.PermissionDef;
@@ -16,11 +15,10 @@ public final class NotesPlugin implements DiwanPlugin {
     static final String READ = "notes:note:read";
     static final String WRITE = "notes:note:write";
 
-    private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor("notes",
-            LocalizedText.of("الملاحظات", "Notes", "Notes"), "note",
-            List.of(new PermissionDef(READ, LocalizedText.of("قراءة الملاحظات", "Read notes", "Lire les notes")),
-                    new PermissionDef(WRITE, LocalizedText.of("كتابة الملاحظات", "Write notes", "Écrire des notes"))),
-            List.of(new NavEntry("/diwan/notes", LocalizedText.of("كل الملاحظات", "All notes", "Toutes les notes"), READ, 1)));
+    private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor("notes", "note",
+            List.of(new PermissionDef(READ),
+                    new PermissionDef(WRITE)),
+            List.of(new NavEntry("/diwan/notes", "notes.nav.notes", READ, 1)));
 
     @Override
     public PluginDescriptor descriptor() {
