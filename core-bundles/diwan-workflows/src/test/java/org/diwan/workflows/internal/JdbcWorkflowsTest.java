@@ -2,11 +2,16 @@ package org.diwan.workflows.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -235,14 +240,88 @@ class JdbcWorkflowsTest {
         try (Connection first = data.getConnection()) {
             first.setAutoCommit(false);
             assertThat(workflows.fire(first, TICKET, "T-9", "assign", LAILA, EVERYTHING, null, 1).moved()).isTrue();
-            // the second starts while the first holds the row; whether it has reached the lock or not, it must lose
             Future<FireOutcome> second = pool.submit(() -> fire("T-9", "assign", OMAR, null, 1));
+            // the second is seen waiting for the first's row lock before the first commits: no timing involved
+            await().atMost(Duration.ofSeconds(60)).until(this::waitingForALock);
             first.commit();
             assertThat(second.get(60, TimeUnit.SECONDS)).isInstanceOf(FireOutcome.Stale.class);
         } finally {
             pool.shutdownNow();
         }
         assertThat(workflows.history(TICKET, "T-9")).extracting(HistoryEntry::actor).containsExactly("laila", "laila");
+    }
+
+    /**
+     * Both read the record at step 1 before either updates it: a third transaction's read lock holds both updates
+     * until it ends, then one moves the record and the other's conditional update finds the step gone.
+     */
+    @Test
+    void ofTwoMovesThatBothReadTheRecordOnlyOneGetsThrough() throws Exception {
+        start("T-13", LAILA);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection reader = data.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            assertThat(workflows.fire(reader, TICKET, "T-13", "resolve", LAILA, EVERYTHING, null, 1))
+                    .isEqualTo(new FireOutcome.NotAllowedFrom("new"));
+            CyclicBarrier together = new CyclicBarrier(2);
+            Future<FireOutcome> laila = pool.submit(() -> fireTogether(together, "T-13", "assign", LAILA));
+            Future<FireOutcome> omar = pool.submit(() -> fireTogether(together, "T-13", "assign", OMAR));
+            await().atMost(Duration.ofSeconds(60)).until(() -> waiting() == 2);
+            reader.commit();
+            List<FireOutcome> outcomes = List.of(laila.get(60, TimeUnit.SECONDS), omar.get(60, TimeUnit.SECONDS));
+            assertThat(outcomes).filteredOn(FireOutcome::moved).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof FireOutcome.Stale).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(workflows.history(TICKET, "T-13")).hasSize(2);
+    }
+
+    /**
+     * What the move relies on when both transactions read the record before either updates it: an update waiting for
+     * the winner's row lock looks at the row again once it has the lock, and finds the step gone.
+     */
+    @Test
+    void anUpdateThatWaitedForTheWinnersLockFindsTheStepGone() throws Exception {
+        start("T-12", LAILA);
+        String move = "UPDATE workflows.workflow_state SET step = 2, changed_by = ? WHERE workflow = ? AND record_id = ? AND step = 1";
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection first = data.getConnection(); Connection second = data.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            assertThat(update(first, move, "laila")).isEqualTo(1);
+            Future<Integer> late = pool.submit(() -> update(second, move, "omar"));
+            await().atMost(Duration.ofSeconds(60)).until(this::waitingForALock);
+            first.commit();
+            assertThat(late.get(60, TimeUnit.SECONDS)).isZero();
+            second.commit();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(workflows.state(TICKET, "T-12").orElseThrow().changedBy()).isEqualTo("laila");
+    }
+
+    private static int update(Connection c, String sql, String by) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, by);
+            s.setString(2, TICKET);
+            s.setString(3, "T-12");
+            return s.executeUpdate();
+        }
+    }
+
+    private boolean waitingForALock() throws SQLException {
+        return waiting() > 0;
+    }
+
+    /** How many transactions wait for a lock now. */
+    private int waiting() throws SQLException {
+        try (Connection c = data.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test
