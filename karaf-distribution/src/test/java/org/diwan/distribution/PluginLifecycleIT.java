@@ -26,6 +26,7 @@ import org.diwan.api.plugin.PluginFeature;
 import org.diwan.api.security.Accounts;
 import org.diwan.api.security.Actor;
 import org.diwan.api.security.Setup;
+import org.diwan.api.workflow.Workflows;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -73,6 +74,9 @@ public class PluginLifecycleIT {
     @Inject
     private BundleContext context;
 
+    @Inject
+    private Workflows workflows;
+
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(DiwanContainer.options(),
@@ -115,11 +119,13 @@ public class PluginLifecycleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> chief.get("/diwan/notes").statusCode() == 404);
         assertFalse(chief.get("/").body().contains("id=\"nav-notes\""));
         assertFalse(Arrays.stream(context.getBundles()).anyMatch(b -> "org.diwan.testplugin.notes".equals(b.getSymbolicName())));
+        assertTrue("a removed plugin's workflows are forgotten", workflows.definition("notes.note").isEmpty());
         assertEquals("core bundles untouched by the uninstall", core, coreBundleIds());
 
         plugins.install(FEATURE, new Actor("chief", "127.0.0.1"));
         await().atMost(Duration.ofSeconds(30)).until(() -> reader.get("/diwan/notes").statusCode() == 200);
         assertTrue("data survives uninstall and reinstall", reader.get("/diwan/notes").body().contains("ملاحظة أولى"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> workflows.definition("notes.note").isPresent());
         assertEquals("core bundles untouched by the installs", core, coreBundleIds());
     }
 
