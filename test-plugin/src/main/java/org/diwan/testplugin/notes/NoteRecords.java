@@ -13,15 +13,21 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.diwan.api.notification.Notifications;
+import org.diwan.api.persistence.Transactions;
 import org.diwan.api.validation.Validation;
+import org.diwan.api.web.record.ActionInput;
+import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.ApiField;
 import org.diwan.api.web.record.Column;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
+import org.diwan.api.workflow.Workflows;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,14 +40,18 @@ public final class NoteRecords implements RecordResource<Note> {
     static final String API = "/api/notes/notes";
     private static final RecordPagesSpec SPEC = RecordPagesSpec.at(BASE).permissions(NotesPlugin.READ, NotesPlugin.WRITE)
             .templates("notes/note").columns(Column.sortable("text", "notes.text"), Column.sortable("updated", "notes.updated"))
-            .sortedBy("updated", false).formFields("text").build();
+            .sortedBy("updated", false).formFields("text").actions(new RecordAction("submit", NotesPlugin.WRITE),
+                    new RecordAction("approve", NotesPlugin.APPROVE), new RecordAction("reject", NotesPlugin.APPROVE)).build();
     private static final String COLUMNS = "SELECT id, text, version, updated_by, updated_at FROM note";
 
     private final DataSource notes;
+    private final NoteFlow flow;
 
     @Activate
-    public NoteRecords(@Reference(target = "(diwan.schema=notes)") DataSource notes) {
+    public NoteRecords(@Reference(target = "(diwan.schema=notes)") DataSource notes, @Reference Workflows workflows,
+            @Reference Notifications notifications) {
         this.notes = notes;
+        this.flow = new NoteFlow(workflows, notifications);
     }
 
     @Override
@@ -118,17 +128,31 @@ public final class NoteRecords implements RecordResource<Note> {
         if (!v.isValid()) {
             return Outcome.invalid(v);
         }
-        try (Connection c = notes.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO note (text, updated_by, updated_at) VALUES (?, ?, ?)", new String[] {"ID"})) {
-            s.setString(1, text);
-            s.setString(2, request.actor());
-            s.setTimestamp(3, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return Outcome.saved(find(Integer.toString(keys.getInt(1)), request).orElseThrow());
+        // the note and the start of its workflow are one transaction
+        int id = Transactions.inTransaction(notes, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO note (text, updated_by, updated_at) VALUES (?, ?, ?)", new String[] {"ID"})) {
+                s.setString(1, text);
+                s.setString(2, request.actor());
+                s.setTimestamp(3, Timestamp.from(Instant.now()));
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    flow.start(c, Integer.toString(keys.getInt(1)), request);
+                    return keys.getInt(1);
+                }
             }
-        }
+        });
+        return Outcome.saved(find(Integer.toString(id), request).orElseThrow());
+    }
+
+    @Override
+    public Map<String, Object> details(Note note, PageRequest request) {
+        return Map.of("flow", flow.view(id(note), request));
+    }
+
+    @Override
+    public ActionOutcome act(String action, Note note, ActionInput input, PageRequest request) throws SQLException {
+        return Transactions.inTransaction(notes, c -> flow.fire(c, action, id(note), input, request));
     }
 
     @Override
