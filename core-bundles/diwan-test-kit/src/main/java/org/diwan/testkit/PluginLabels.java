@@ -19,10 +19,12 @@ import org.diwan.api.plugin.DiwanPlugin;
 import org.diwan.api.plugin.NavEntry;
 import org.diwan.api.plugin.PermissionDef;
 import org.diwan.api.plugin.PluginDescriptor;
+import org.diwan.api.workflow.WorkflowDefinition;
+import org.diwan.api.workflow.WorkflowProvider;
 
 /**
  * Checks a plugin's texts the way the shell will look them up: every key its descriptor names (department name,
- * permissions, navigation) is in {@code messages/messages_ar|en|fr.properties} of the plugin's own class path,
+ * permissions, navigation) and, when the plugin component also offers workflows, every state and transition, is in {@code messages/messages_ar|en|fr.properties} of the plugin's own class path,
  * non-blank, and the Arabic one is written in Arabic; and the three bundles hold the same keys, so that no screen
  * falls back to another language unnoticed. A plugin's test calls {@link #assertComplete(DiwanPlugin)}.
  */
@@ -46,6 +48,12 @@ public final class PluginLabels {
         keys.add(descriptor.nameKey());
         descriptor.permissions().stream().map(PermissionDef::labelKey).forEach(keys::add);
         descriptor.navigation().stream().map(NavEntry::labelKey).forEach(keys::add);
+        if (plugin instanceof WorkflowProvider provider) {
+            for (WorkflowDefinition workflow : provider.workflows()) {
+                workflow.states().stream().map(workflow::stateLabelKey).forEach(keys::add);
+                workflow.transitions().stream().map(t -> workflow.transitionLabelKey(t.id())).forEach(keys::add);
+            }
+        }
 
         List<String> problems = new ArrayList<>();
         for (String key : keys) {

@@ -8,6 +8,8 @@ import org.diwan.api.plugin.DiwanPlugin;
 import org.diwan.api.plugin.NavEntry;
 import org.diwan.api.plugin.PermissionDef;
 import org.diwan.api.plugin.PluginDescriptor;
+import org.diwan.api.workflow.WorkflowDefinition;
+import org.diwan.api.workflow.WorkflowProvider;
 import org.junit.jupiter.api.Test;
 
 class PluginLabelsTest {
@@ -20,10 +22,11 @@ class PluginLabelsTest {
     }
 
     @Test
-    void passesWhenEveryLabelIsInEveryLanguage() {
+    void findsNothingMissingAmongTheDescriptorsLabelsButKeysOneBundleLacks() {
         assertThat(PluginLabels.problems(plugin("sample:thing:read"))).containsExactly(
                 "sample.only.english: in another language but not in messages_ar",
-                "sample.only.english: in another language but not in messages_fr");
+                "sample.only.english: in another language but not in messages_fr",
+                "sample.workflow.thing.transition.close: in another language but not in messages_fr");
     }
 
     @Test
@@ -33,5 +36,27 @@ class PluginLabelsTest {
                 "sample.permission.thing.delete: missing in messages_ar",
                 "sample.permission.thing.delete: missing in messages_en",
                 "sample.permission.thing.delete: missing in messages_fr");
+    }
+
+    /** A plugin that also offers a workflow: its states and transitions are texts too. */
+    private static final class WithWorkflow implements DiwanPlugin, WorkflowProvider {
+
+        @Override
+        public PluginDescriptor descriptor() {
+            return plugin("sample:thing:read").descriptor();
+        }
+
+        @Override
+        public List<WorkflowDefinition> workflows() {
+            return List.of(WorkflowDefinition.builder("sample.thing").states("open", "closed").initial("open").finals("closed")
+                    .transition("close", "sample:thing:read", "closed", null, "open").build());
+        }
+    }
+
+    @Test
+    void checksTheLabelsOfTheWorkflowsAPluginOffers() {
+        assertThat(PluginLabels.problems(new WithWorkflow())).contains(
+                "sample.workflow.thing.transition.close: missing in messages_fr")
+                .noneMatch(problem -> problem.startsWith("sample.workflow.thing.state."));
     }
 }
