@@ -2,6 +2,7 @@ package org.diwan.sync.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,7 +45,7 @@ record TablePayload(SyncChange change, ObjectNode row, List<List<ObjectNode>> ch
             throw new IllegalArgumentException("payload is not " + change.type() + " " + change.recordId() + " at version " + change.version());
         }
         if (table.travelsWhen() != null && !table.travelsWhen().value().equals(object.path(table.travelsWhen().column()).asText())) {
-            throw new IllegalArgumentException("only " + table.travelsWhen().value() + " " + change.type() + " records travel: "
+            throw new IllegalArgumentException("only " + table.travelsWhen().value().toLowerCase(Locale.ROOT) + " " + change.type() + " records travel: "
                     + change.recordId() + " is " + object.path(table.travelsWhen().column()).asText());
         }
         List<List<ObjectNode>> children = new ArrayList<>();
