@@ -166,9 +166,13 @@ public record SyncedTable(String type, String table, NodeRole owner, String idCo
         return new Builder(type, table, owner);
     }
 
-    /** Whether the row's {@code column} travels (it is neither local nor left out of a declared column list). */
+    /**
+     * Whether the row's {@code column} travels: it is not local, and it is declared, or no column is (the id and
+     * version columns always travel).
+     */
     public boolean travels(String column) {
-        return !localColumns.contains(column) && (columns.isEmpty() || columns.containsKey(column) || column.equals(idColumn));
+        return !localColumns.contains(column)
+                && (columns.isEmpty() || columns.containsKey(column) || column.equals(idColumn) || column.equals(versionColumn));
     }
 
     private static void name(String name, String what) {

@@ -310,7 +310,7 @@ class SyncedTablesTest {
     void declaredColumnsAreTheOnlyOnesThatTravel() throws Exception {
         SyncedTable narrow = SyncedTable.builder("desk.ticket", "ticket", NodeRole.MISSION).missionScope("office_id", DeskTables.OFFICE_CODE)
                 .localColumns("received_from", "search_key").ownerColumn("received_from")
-                .column("office_id", java.sql.JDBCType.VARCHAR).column("subject", java.sql.JDBCType.VARCHAR).column("version", java.sql.JDBCType.INTEGER)
+                .column("office_id", java.sql.JDBCType.VARCHAR).column("subject", java.sql.JDBCType.VARCHAR)
                 .build();
         openTicket("t1", "Printer down");
         DeskTables.ListOutbox outbox = new DeskTables.ListOutbox();
