@@ -56,7 +56,7 @@ public final class CorrespondenceService {
             @Reference AuditLog audit, @Reference NodeInfo node, @Reference MissionsSync sync) {
         this(new CorrespondenceStore(data, Clock.systemUTC(), sync::correspondenceChanged, sync::attachmentAdded,
                 sync::followUpChanged),
-                new MissionStore(data, Clock.systemUTC()), documents, audit,
+                new MissionStore(data, Clock.systemUTC(), sync), documents, audit,
                 MissionScope.of(node), Clock.systemDefaultZone());
     }
 

@@ -33,7 +33,7 @@ public final class MissionRegistry {
     @Activate
     public MissionRegistry(@Reference(target = "(diwan.schema=missions)") DataSource missions, @Reference AuditLog audit,
             @Reference MissionsSync sync) {
-        this(new MissionStore(missions, Clock.systemUTC(), sync::missionChanged), audit, Clock.systemUTC());
+        this(new MissionStore(missions, Clock.systemUTC(), sync), audit, Clock.systemUTC());
     }
 
     /** The registry's validation, storage and audit trail, each change and its entry in one transaction. */

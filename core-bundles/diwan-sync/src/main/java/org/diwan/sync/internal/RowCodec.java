@@ -1,7 +1,8 @@
-package org.diwan.missions.internal.sync;
+package org.diwan.sync.internal;
 
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,58 +13,52 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A table row as a JSON object and back, by the table's own column list: what the missions plugin's record
- * types send. Values keep their SQL meaning (timestamps as ISO instants, dates as ISO dates); columns the
- * receiving table does not have, and the ones named local, are ignored, so a newer sender's extra column
- * never breaks an older receiver.
+ * A table's rows as JSON objects and back, by the columns that travel. Values keep their SQL meaning (timestamps
+ * as ISO instants, dates as ISO dates, whole numbers and booleans as JSON ones, anything else as text): the wire
+ * format the missions plugin has sent since its first release. Fields a receiving table does not have, or does
+ * not take, are ignored, so a newer sender's extra column never breaks an older receiver; a payload never names
+ * a column in SQL, only the table's own column list does.
  */
 final class RowCodec {
 
-    /** Ids a version query asks for at once (Derby plans a long IN list slower). */
-    private static final int IN_LIST = 100;
-
     private final String table;
-    private final Set<String> local;
+    private final Predicate<String> travels;
+    private final Map<String, JDBCType> declared;
     /**
      * The table's columns, read once: asking the database's metadata for every row cost a catalogue query a row,
      * a third of a receiver's time when catching up. Tables change only by migrations, which run before the
-     * plugin's bundle starts (and a new bundle brings new codecs).
+     * plugin's bundle starts (and a new bundle registers its tables again).
      */
     private volatile Map<String, Integer> knownColumns;
 
     /**
-     * @param table the table, in the connection's schema
-     * @param local columns that describe this node's copy, never sent nor taken ({@code received_from})
+     * @param travels  whether a column travels (not local)
+     * @param declared the declared JDBC types of the columns that travel; empty to take the database's
      */
-    RowCodec(String table, Set<String> local) {
+    RowCodec(String table, Predicate<String> travels, Map<String, JDBCType> declared) {
         this.table = table;
-        this.local = local;
+        this.travels = travels;
+        this.declared = declared;
     }
 
     String table() {
         return table;
     }
 
-    /** The row with this id as JSON, or empty. */
-    Optional<ObjectNode> read(Connection c, String id) throws SQLException {
-        List<ObjectNode> rows = readWhere(c, "id = ?", id);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
+    /** The rows {@code where} selects (it may end with an ORDER BY), as JSON with the columns that travel. */
     List<ObjectNode> readWhere(Connection c, String where, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT * FROM " + table + " WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
@@ -76,7 +71,7 @@ final class RowCodec {
                     ObjectNode row = JsonNodeFactory.instance.objectNode();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
                         String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
-                        if (!local.contains(column)) {
+                        if (travels.test(column)) {
                             put(row, column, rs, i, meta.getColumnType(i));
                         }
                     }
@@ -87,89 +82,69 @@ final class RowCodec {
         }
     }
 
-    boolean exists(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    /** The stored version of the row, or empty when there is none. */
-    Optional<Long> version(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version FROM " + table + " WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-        }
-    }
-
     /**
-     * The stored versions of these rows, by id; ids with no row are absent. One query for a batch of received
-     * rows instead of one a row.
-     */
-    Map<String, Long> versions(Batch batch, List<String> ids) throws SQLException {
-        Map<String, Long> versions = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            PreparedStatement s = batch.statement("SELECT id, version FROM " + table + " WHERE id IN (" + "?, ".repeat(chunk.size() - 1) + "?)");
-            for (int i = 0; i < chunk.size(); i++) {
-                s.setString(i + 1, chunk.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    versions.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        return versions;
-    }
-
-    /**
-     * Inserts the row, or updates the stored one, from JSON; {@code extra} sets local columns too.
+     * The payload's values of the columns this table takes, converted to their column's type; other fields are
+     * ignored.
      *
-     * @throws IllegalArgumentException when a value does not fit its column
+     * @throws IllegalArgumentException when a value is not of its column's type
      */
-    void upsert(Connection c, ObjectNode row, Map<String, Object> extra, boolean exists) throws SQLException {
-        try (Batch batch = new Batch(c)) {
-            upsert(batch, row, extra, exists);
-        }
-    }
-
-    /** {@link #upsert(Connection, ObjectNode, Map, boolean)} with the batch's statements. */
-    void upsert(Batch batch, ObjectNode row, Map<String, Object> extra, boolean exists) throws SQLException {
-        Map<String, Integer> types = columnTypes(batch.connection());
+    Map<String, Object> decode(Connection c, ObjectNode row) throws SQLException {
+        Map<String, Integer> types = columnTypes(c);
         Map<String, Object> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             String column = field.getKey().toLowerCase(Locale.ROOT);
-            if (types.containsKey(column) && !local.contains(column) && !column.equals("id")) {
+            if (types.containsKey(column) && travels.test(column) && !values.containsKey(column)) {
                 values.put(column, value(field.getValue(), types.get(column), column));
             }
         }
-        values.putAll(extra);
-        String id = row.path("id").asText(null);
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException(table + " row without id");
+        return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Inserts the row, or updates the one with this id, with these values and local columns.
+     *
+     * @param idColumn {@code null} for rows with no id of their own (child rows), which are only inserted
+     * @throws IllegalArgumentException when a value does not fit its column
+     */
+    void write(Batch batch, String idColumn, Object id, Map<String, Object> values, Map<String, Object> local, boolean exists)
+            throws SQLException {
+        Map<String, Integer> types = columnTypes(batch.connection());
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        if (idColumn != null) {
+            all.remove(idColumn);
         }
-        List<String> columns = new ArrayList<>(values.keySet());
-        String sql = exists
-                ? "UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ? WHERE id = ?"
-                : "INSERT INTO " + table + " (" + String.join(", ", columns) + ", id) VALUES (" + "?, ".repeat(columns.size()) + "?)";
+        for (Map.Entry<String, Object> entry : local.entrySet()) {
+            if (!types.containsKey(entry.getKey())) {
+                throw new IllegalStateException(table + " has no column " + entry.getKey());
+            }
+            all.put(entry.getKey(), entry.getValue());
+        }
+        List<String> columns = new ArrayList<>(all.keySet());
+        String sql;
+        if (exists) {
+            sql = "UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ? WHERE " + idColumn + " = ?";
+        } else {
+            List<String> names = new ArrayList<>(columns);
+            if (idColumn != null) {
+                names.add(idColumn);
+            }
+            sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + "?, ".repeat(names.size() - 1) + "?)";
+        }
         try {
             PreparedStatement s = batch.statement(sql);
             int i = 1;
             for (String column : columns) {
-                Object value = values.get(column);
+                Object value = all.get(column);
                 if (value == null) {
                     s.setNull(i++, types.getOrDefault(column, Types.VARCHAR));
                 } else {
                     s.setObject(i++, value);
                 }
             }
-            s.setString(i, id);
+            if (idColumn != null) {
+                s.setObject(i, id);
+            }
             s.executeUpdate();
         } catch (SQLException e) {
             if (e.getSQLState() != null && (e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
@@ -180,7 +155,8 @@ final class RowCodec {
         }
     }
 
-    private Map<String, Integer> columnTypes(Connection c) throws SQLException {
+    /** The JDBC types of the table's columns by lower-case name: the declared ones, or the database's. */
+    Map<String, Integer> columnTypes(Connection c) throws SQLException {
         Map<String, Integer> known = knownColumns;
         if (known != null) {
             return known;
@@ -191,10 +167,17 @@ final class RowCodec {
                 types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("DATA_TYPE"));
             }
         }
-        if (!types.isEmpty()) {
-            knownColumns = Map.copyOf(types);
+        if (types.isEmpty()) {
+            throw new SQLException("table " + table + " not found in schema " + c.getSchema());
         }
-        return types;
+        for (Map.Entry<String, JDBCType> column : declared.entrySet()) {
+            if (!types.containsKey(column.getKey())) {
+                throw new IllegalStateException(table + " has no column " + column.getKey() + ", declared to travel");
+            }
+            types.put(column.getKey(), column.getValue().getVendorTypeNumber());
+        }
+        knownColumns = Map.copyOf(types);
+        return knownColumns;
     }
 
     private static void put(ObjectNode row, String column, ResultSet rs, int i, int type) throws SQLException {
@@ -231,23 +214,31 @@ final class RowCodec {
         if (node == null || node.isNull()) {
             return null;
         }
+        if (!node.isValueNode()) {
+            throw new IllegalArgumentException(column + " is not a single value");
+        }
         try {
             return switch (type) {
                 case Types.TIMESTAMP -> Timestamp.from(Instant.parse(node.asText()));
                 case Types.DATE -> Date.valueOf(LocalDate.parse(node.asText()));
                 case Types.INTEGER, Types.SMALLINT -> {
-                    if (!node.canConvertToInt()) {
+                    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
                         throw new IllegalArgumentException(column + " is not a whole number");
                     }
                     yield node.asInt();
                 }
                 case Types.BIGINT -> {
-                    if (!node.canConvertToLong()) {
+                    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
                         throw new IllegalArgumentException(column + " is not a whole number");
                     }
                     yield node.asLong();
                 }
-                case Types.BOOLEAN -> node.asBoolean();
+                case Types.BOOLEAN -> {
+                    if (!node.isBoolean()) {
+                        throw new IllegalArgumentException(column + " is not true or false");
+                    }
+                    yield node.asBoolean();
+                }
                 default -> node.asText();
             };
         } catch (DateTimeParseException e) {

@@ -1,4 +1,4 @@
-package org.diwan.missions.internal.sync;
+package org.diwan.sync.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +17,7 @@ final class Batch implements AutoCloseable {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private final Map<String, Optional<String>> missionCodes = new HashMap<>();
+    private final Map<String, Optional<String>> lookups = new HashMap<>();
 
     Batch(Connection connection) {
         this.connection = connection;
@@ -37,18 +37,31 @@ final class Batch implements AutoCloseable {
         return statement;
     }
 
-    /** The code of the mission with this id in the directory, or {@code null}; asked once a batch. */
-    String missionCode(String missionId) throws SQLException {
-        Optional<String> code = missionCodes.get(missionId);
-        if (code == null) {
-            PreparedStatement s = statement(MissionsSync.MISSION_CODE);
-            s.setString(1, missionId);
+    /**
+     * The first column of the first row {@code sql} finds with this one parameter, or {@code null} when there is
+     * none; asked once a batch for each parameter (a mission's code by its id).
+     */
+    String lookup(String sql, Object parameter) throws SQLException {
+        String key = sql + '\u0000' + parameter;
+        Optional<String> found = lookups.get(key);
+        if (found == null) {
+            PreparedStatement s = statement(sql);
+            s.setObject(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
-                code = Optional.ofNullable(rs.next() ? rs.getString(1) : null);
+                found = Optional.ofNullable(rs.next() ? rs.getString(1) : null);
             }
-            missionCodes.put(missionId, code);
+            lookups.put(key, found);
         }
-        return code.orElse(null);
+        return found.orElse(null);
+    }
+
+    /** Whether {@code table} holds the row with this id, in the batch's transaction (not cached: rows arrive). */
+    boolean exists(String table, Object id) throws SQLException {
+        PreparedStatement s = statement("SELECT 1 FROM " + table + " WHERE id = ?");
+        s.setObject(1, id);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        }
     }
 
     @Override
