@@ -52,8 +52,18 @@ public final class JdbcNotifications implements Notifications {
     @Activate
     public JdbcNotifications(@Reference(target = "(diwan.schema=notifications)") DataSource dataSource, @Reference Accounts accounts,
             @Reference Messages messages, NotificationsConfig config) {
-        this(dataSource, accounts, Clock.systemUTC(), config.mail_enabled() ? new MailComposer(messages, config.publicBaseUrl()) : null);
+        this(dataSource, accounts, Clock.systemUTC(), config.mail_enabled() ? composer(messages, config.publicBaseUrl()) : null);
         LOG.info("Notifications by e-mail {}", mail == null ? "off" : "on");
+    }
+
+    /** A bad address costs the mails their links, never the inboxes: the component must start whatever the file says. */
+    private static MailComposer composer(Messages messages, String publicBaseUrl) {
+        try {
+            return new MailComposer(messages, publicBaseUrl);
+        } catch (IllegalArgumentException e) {
+            LOG.error("org.diwan.notifications: {}; mails go without links until it is corrected", e.getMessage());
+            return new MailComposer(messages, "");
+        }
     }
 
     JdbcNotifications(DataSource dataSource, Accounts accounts, Clock clock) {

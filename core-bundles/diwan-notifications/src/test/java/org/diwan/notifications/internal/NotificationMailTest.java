@@ -149,6 +149,42 @@ class NotificationMailTest {
         }
     }
 
+    @Test
+    void aBadPublicAddressInTheConfigurationCostsTheLinksNotTheInbox() throws Exception {
+        JdbcNotifications configured = new JdbcNotifications(data, new MailUsers(), new SourceMessages(), config(true, "diwan.example.org"));
+        configured.send(new Notification("laila", "missions.correspondence.scope", List.of("PAR"), "/diwan/missions"));
+        assertThat(configured.unread("laila")).isEqualTo(1);
+        assertThat(outbox.oldest(10)).singleElement().satisfies(e -> assertThat(e.mail().text()).doesNotContain("diwan.example.org"));
+
+        new JdbcNotifications(data, new MailUsers(), new SourceMessages(), config(false, "https://diwan.example.org"))
+                .send(new Notification("laila", "missions.correspondence.scope", List.of("PAR"), null));
+        assertThat(outbox.size()).isEqualTo(1);
+    }
+
+    private static NotificationsConfig config(boolean mail, String base) {
+        return new NotificationsConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return NotificationsConfig.class;
+            }
+
+            @Override
+            public boolean mail_enabled() {
+                return mail;
+            }
+
+            @Override
+            public String publicBaseUrl() {
+                return base;
+            }
+
+            @Override
+            public long relayIntervalMs() {
+                return 2000;
+            }
+        };
+    }
+
     private static int countOn(Connection c) throws Exception {
         try (var s = c.prepareStatement("SELECT COUNT(*) FROM notifications.mail_outbox"); var rs = s.executeQuery()) {
             rs.next();
