@@ -134,7 +134,16 @@ public final class JdbcNotifications implements Notifications {
     @Override
     public int sendToHolders(String permission, String messageKey, List<String> args, String link) {
         try (Connection c = dataSource.getConnection()) {
-            return sendToHolders(c, permission, messageKey, args, link);
+            // one transaction: each notification goes with its mail, or neither
+            c.setAutoCommit(false);
+            try {
+                int told = sendToHolders(c, permission, messageKey, args, link);
+                c.commit();
+                return told;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("notification not stored: " + messageKey, e);
         }

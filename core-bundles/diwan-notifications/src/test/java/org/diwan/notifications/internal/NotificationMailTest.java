@@ -69,6 +69,22 @@ class NotificationMailTest {
     }
 
     @Test
+    void holdersOfAPermissionGetTheirMailInTheCallersTransactionOrNotAtAll() throws Exception {
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false);
+            // laila (administrator) and ann hold it with mail on; omar holds it with mail off
+            assertThat(notifications.sendToHolders(c, "missions:registry:write", "missions.correspondence.scope", List.of("PAR"), null)).isEqualTo(3);
+            assertThat(countOn(c)).isEqualTo(2);
+            c.rollback();
+        }
+        assertThat(outbox.size()).isZero();
+        assertThat(notifications.unread("ann")).isZero();
+
+        assertThat(notifications.sendToHolders("missions:registry:write", "missions.correspondence.scope", List.of("PAR"), null)).isEqualTo(3);
+        assertThat(outbox.oldest(10)).extracting(e -> e.mail().to()).containsExactlyInAnyOrder("laila@example.org", "ann@example.org");
+    }
+
+    @Test
     void withMailOffNothingIsQueued() throws Exception {
         JdbcNotifications withoutMail = new JdbcNotifications(data, new MailUsers(), Clock.systemUTC());
         withoutMail.send(new Notification("laila", "missions.correspondence.scope", List.of("PAR"), null));
