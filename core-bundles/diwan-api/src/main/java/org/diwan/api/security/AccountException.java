@@ -21,7 +21,8 @@ public class AccountException extends RuntimeException {
         ROLE_INVALID,
         SETUP_TOKEN_INVALID,
         SETUP_ALREADY_DONE,
-        LAST_ADMIN
+        LAST_ADMIN,
+        MAIL_ADDRESS_INVALID
     }
 
     private final Reason reason;

@@ -32,6 +32,22 @@ public interface Accounts {
     /** Remembers the interface language a user chose. */
     void setLanguage(String username, Language language, Actor actor);
 
+    /** The account's e-mail address and mail choice; {@link MailSettings#NONE} for an unknown name or none set. */
+    default MailSettings mailSettings(String username) {
+        return MailSettings.NONE;
+    }
+
+    /**
+     * Sets or removes (null or blank address) an account's e-mail address and whether notifications go there too.
+     * Addresses need not be unique: a secretariat's shared mailbox may serve several accounts.
+     *
+     * @throws AccountException {@code MAIL_ADDRESS_INVALID} (see {@link AccountRules#normalizeMailAddress(String)}),
+     *         {@code UNKNOWN_ACCOUNT}; nothing is changed then
+     */
+    default void setMailSettings(String username, MailSettings settings, Actor actor) {
+        throw new UnsupportedOperationException("this account store keeps no e-mail addresses");
+    }
+
     /** The permissions the account holds through its roles, in Shiro's wildcard form ({@code *} for admins). */
     Set<String> permissions(String username);
 

@@ -4,7 +4,7 @@
  * org.diwan.api.security.Actor} that asks, for the audit trail.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.diwan.api.security;
 
 import org.osgi.annotation.bundle.Export;

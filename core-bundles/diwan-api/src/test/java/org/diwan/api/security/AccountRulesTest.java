@@ -43,6 +43,23 @@ class AccountRulesTest {
                 .isInstanceOfSatisfying(AccountException.class, e -> reason(e, Reason.PASSWORD_CONTAINS_USERNAME));
     }
 
+    @Test
+    void mailAddressesAreNormalisedAndNeverCarryASecondRecipientOrAHeader() {
+        org.assertj.core.api.Assertions.assertThat(AccountRules.normalizeMailAddress("  Laila.H+diwan@Example.ORG ")).isEqualTo("Laila.H+diwan@example.org");
+        org.assertj.core.api.Assertions.assertThat(AccountRules.normalizeMailAddress("sec@وزارة.مصر")).startsWith("sec@xn--");
+        org.assertj.core.api.Assertions.assertThat(AccountRules.normalizeMailAddress("laila@example.org\r\n")).isEqualTo("laila@example.org");
+        org.assertj.core.api.Assertions.assertThat(AccountRules.normalizeMailAddress("  ")).isNull();
+        org.assertj.core.api.Assertions.assertThat(AccountRules.normalizeMailAddress(null)).isNull();
+        for (String bad : new String[] {"laila", "@example.org", "laila@", "laila@localhost", "a@b@example.org",
+                "laila@example.org\r\nBcc: all@example.org", "laila@example.org, omar@example.org", "Laila <laila@example.org>",
+                "\"laila\"@example.org", "lai la@example.org", "ليلى@example.org", "laila@exa_mple.org", "laila@example..org",
+                "laila@-example.org", "laila@example.org.", "x".repeat(65) + "@example.org", "a@" + "b".repeat(250) + ".org",
+                "laila\n@example.org", "laila..h@example.org", ".laila@example.org"}) {
+            assertThatThrownBy(() -> AccountRules.normalizeMailAddress(bad)).as(bad)
+                    .isInstanceOfSatisfying(AccountException.class, e -> reason(e, Reason.MAIL_ADDRESS_INVALID));
+        }
+    }
+
     private static void reason(AccountException e, Reason expected) {
         org.assertj.core.api.Assertions.assertThat(e.reason()).isEqualTo(expected);
         org.assertj.core.api.Assertions.assertThat(e.messageKey()).isEqualTo("security.error." + expected.name().toLowerCase());

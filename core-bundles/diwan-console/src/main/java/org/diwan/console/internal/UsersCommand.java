@@ -7,8 +7,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.diwan.api.security.Account;
 import org.diwan.api.security.Accounts;
+import org.diwan.api.security.MailSettings;
 
-@Command(scope = "diwan", name = "users", description = "Lists the node's accounts with their roles and language.")
+@Command(scope = "diwan", name = "users", description = "Lists the node's accounts with their roles, language and e-mail address.")
 @Service
 public class UsersCommand implements Action {
 
@@ -23,11 +24,16 @@ public class UsersCommand implements Action {
         table.column("Roles");
         table.column("Language");
         table.column("Enabled");
+        table.column("E-mail (notifications)");
         for (Account account : accounts.list()) {
             table.addRow().addContent(account.username(), account.displayName(), String.join(",", account.roles()),
-                    account.language().tag(), account.enabled() ? "yes" : "no");
+                    account.language().tag(), account.enabled() ? "yes" : "no", mail(accounts.mailSettings(account.username())));
         }
         table.print(System.out);
         return null;
+    }
+
+    private static String mail(MailSettings settings) {
+        return settings.address() == null ? "" : settings.address() + (settings.notifyByMail() ? " (on)" : " (off)");
     }
 }

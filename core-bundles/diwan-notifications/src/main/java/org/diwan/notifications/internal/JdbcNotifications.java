@@ -12,24 +12,31 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.diwan.api.i18n.Messages;
 import org.diwan.api.notification.InboxItem;
 import org.diwan.api.notification.Notification;
 import org.diwan.api.notification.Notifications;
 import org.diwan.api.security.Account;
 import org.diwan.api.security.Accounts;
+import org.diwan.api.security.MailSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The inboxes in the {@code notifications} schema of the node's database. */
-@Component(service = Notifications.class)
+/**
+ * The inboxes in the {@code notifications} schema of the node's database. With mail on ({@link NotificationsConfig}),
+ * a notification for a user who set an e-mail address and kept notifications by mail on is also rendered in their
+ * language and queued in the mail outbox, in the same transaction ({@link MailRelay} takes it to the broker).
+ */
+@Component(service = Notifications.class, configurationPid = "org.diwan.notifications")
 public final class JdbcNotifications implements Notifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcNotifications.class);
@@ -39,16 +46,35 @@ public final class JdbcNotifications implements Notifications {
     private final DataSource dataSource;
     private final Accounts accounts;
     private final Clock clock;
+    /** Null when notification mail is off. */
+    private final MailComposer mail;
 
     @Activate
-    public JdbcNotifications(@Reference(target = "(diwan.schema=notifications)") DataSource dataSource, @Reference Accounts accounts) {
-        this(dataSource, accounts, Clock.systemUTC());
+    public JdbcNotifications(@Reference(target = "(diwan.schema=notifications)") DataSource dataSource, @Reference Accounts accounts,
+            @Reference Messages messages, NotificationsConfig config) {
+        this(dataSource, accounts, Clock.systemUTC(), config.mail_enabled() ? composer(messages, config.publicBaseUrl()) : null);
+        LOG.info("Notifications by e-mail {}", mail == null ? "off" : "on");
+    }
+
+    /** A bad address costs the mails their links, never the inboxes: the component must start whatever the file says. */
+    private static MailComposer composer(Messages messages, String publicBaseUrl) {
+        try {
+            return new MailComposer(messages, publicBaseUrl);
+        } catch (IllegalArgumentException e) {
+            LOG.error("org.diwan.notifications: {}; mails go without links until it is corrected", e.getMessage());
+            return new MailComposer(messages, "");
+        }
     }
 
     JdbcNotifications(DataSource dataSource, Accounts accounts, Clock clock) {
+        this(dataSource, accounts, clock, null);
+    }
+
+    JdbcNotifications(DataSource dataSource, Accounts accounts, Clock clock, MailComposer mail) {
         this.dataSource = dataSource;
         this.accounts = accounts;
         this.clock = clock;
+        this.mail = mail;
     }
 
     /** The schema-qualified table: the caller's connection belongs to its own schema in the node's one database. */
@@ -63,12 +89,43 @@ public final class JdbcNotifications implements Notifications {
             s.setTimestamp(5, Timestamp.from(clock.instant()));
             s.executeUpdate();
         }
+        if (mail != null) {
+            queueMail(connection, notification);
+        }
+    }
+
+    /** The mail goes into the outbox on the caller's connection: it is committed, or rolled back, with the notification. */
+    private void queueMail(Connection connection, Notification notification) throws SQLException {
+        Optional<Account> account = accounts.find(notification.recipient()).filter(Account::enabled);
+        if (account.isEmpty()) {
+            return;
+        }
+        MailSettings settings = accounts.mailSettings(notification.recipient());
+        if (!settings.wantsNotificationMail()) {
+            return;
+        }
+        OutgoingMail rendered;
+        try {
+            rendered = mail.compose(notification, settings.address(), account.get().displayName(), account.get().language());
+        } catch (RuntimeException e) {
+            // the inbox keeps the notification: a text that cannot be rendered costs the mail, not the change
+            LOG.error("Notification {} for {}: mail not rendered", notification.messageKey(), notification.recipient(), e);
+            return;
+        }
+        MailOutbox.add(connection, rendered, clock.instant());
     }
 
     @Override
     public void send(Notification notification) {
         try (Connection c = dataSource.getConnection()) {
-            send(c, notification);
+            c.setAutoCommit(false);
+            try {
+                send(c, notification);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("notification not stored: " + notification.messageKey(), e);
         }
@@ -77,7 +134,16 @@ public final class JdbcNotifications implements Notifications {
     @Override
     public int sendToHolders(String permission, String messageKey, List<String> args, String link) {
         try (Connection c = dataSource.getConnection()) {
-            return sendToHolders(c, permission, messageKey, args, link);
+            // one transaction: each notification goes with its mail, or neither
+            c.setAutoCommit(false);
+            try {
+                int told = sendToHolders(c, permission, messageKey, args, link);
+                c.commit();
+                return told;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("notification not stored: " + messageKey, e);
         }

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.i18n.Language;
 import org.diwan.api.security.Account;
+import org.diwan.api.security.MailSettings;
 
 /** Accounts and roles in the {@code security} schema (login history: {@link LoginRecords}). Plain JDBC, one method per statement group. */
 final class AccountRepository {
@@ -133,6 +134,31 @@ final class AccountRepository {
 
     void updateLanguage(UUID id, Language language) {
         update("UPDATE account SET language = ?, version = version + 1 WHERE id = ?", language.tag(), id.toString());
+    }
+
+    /** The stored address and choice; {@link MailSettings#NONE} for an unknown name. */
+    MailSettings mailSettings(String username) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT mail_address, notify_by_mail FROM account WHERE username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new MailSettings(rs.getString(1), rs.getBoolean(2)) : MailSettings.NONE;
+            }
+        } catch (SQLException e) {
+            throw failure("read mail settings of " + username, e);
+        }
+    }
+
+    void updateMailSettings(UUID id, MailSettings settings) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE account SET mail_address = ?, notify_by_mail = ?, version = version + 1 WHERE id = ?")) {
+            s.setString(1, settings.address());
+            s.setBoolean(2, settings.notifyByMail());
+            s.setString(3, id.toString());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("set mail settings", e);
+        }
     }
 
     void replaceRoles(UUID id, Set<String> roles) {

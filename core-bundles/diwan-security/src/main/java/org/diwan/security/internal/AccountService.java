@@ -19,6 +19,7 @@ import org.diwan.api.security.AccountException.Reason;
 import org.diwan.api.security.AccountRules;
 import org.diwan.api.security.Accounts;
 import org.diwan.api.security.Actor;
+import org.diwan.api.security.MailSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -105,6 +106,21 @@ public final class AccountService implements Accounts {
         Account account = existing(username);
         repository.updateLanguage(account.id(), language);
         record(actor, "account.language", account.username(), language.tag());
+    }
+
+    @Override
+    public MailSettings mailSettings(String username) {
+        return repository.mailSettings(AccountRules.normalizeUsername(username));
+    }
+
+    @Override
+    public void setMailSettings(String username, MailSettings settings, Actor actor) {
+        String address = AccountRules.normalizeMailAddress(settings.address());
+        Account account = existing(username);
+        repository.updateMailSettings(account.id(), new MailSettings(address, settings.notifyByMail()));
+        // the address itself stays out of the audit trail, which many may read: that it changed is enough
+        record(actor, "account.mail", account.username(),
+                (address == null ? "address removed" : "address set") + ", notifications by mail: " + (settings.notifyByMail() ? "on" : "off"));
     }
 
     @Override

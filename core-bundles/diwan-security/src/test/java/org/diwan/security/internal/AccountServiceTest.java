@@ -113,6 +113,32 @@ class AccountServiceTest {
         assertThat(fixture.audit.actions()).contains("role.save");
     }
 
+    @Test
+    void keepsAnOptionalMailAddressAndTheChoiceToGetNotificationsThere() {
+        fixture.accounts.create("laila", "ليلى", "a long enough secret".toCharArray(), Set.of(), ADMIN);
+        fixture.accounts.create("omar", "Omar", "a long enough secret".toCharArray(), Set.of(), ADMIN);
+        assertThat(fixture.accounts.mailSettings("laila")).isEqualTo(org.diwan.api.security.MailSettings.NONE);
+        assertThat(fixture.accounts.mailSettings("laila").wantsNotificationMail()).isFalse();
+
+        fixture.accounts.setMailSettings("laila", new org.diwan.api.security.MailSettings(" Laila@Example.ORG ", true), ADMIN);
+        // the same shared mailbox for a second account: addresses need not be unique
+        fixture.accounts.setMailSettings("omar", new org.diwan.api.security.MailSettings("laila@example.org", false), ADMIN);
+
+        assertThat(fixture.accounts.mailSettings("LAILA")).isEqualTo(new org.diwan.api.security.MailSettings("Laila@example.org", true));
+        assertThat(fixture.accounts.mailSettings("laila").wantsNotificationMail()).isTrue();
+        assertThat(fixture.accounts.mailSettings("omar").wantsNotificationMail()).isFalse();
+        assertThat(fixture.audit.entries).filteredOn(e -> e.action().equals("account.mail"))
+                .hasSize(2).allSatisfy(e -> assertThat(e.detail()).doesNotContain("example.org"));
+
+        expect(Reason.MAIL_ADDRESS_INVALID, () -> fixture.accounts.setMailSettings("laila",
+                new org.diwan.api.security.MailSettings("x@example.org\r\nBcc: y@example.org", true), ADMIN));
+        assertThat(fixture.accounts.mailSettings("laila").address()).isEqualTo("Laila@example.org");
+        expect(Reason.UNKNOWN_ACCOUNT, () -> fixture.accounts.setMailSettings("nobody", org.diwan.api.security.MailSettings.NONE, ADMIN));
+
+        fixture.accounts.setMailSettings("laila", new org.diwan.api.security.MailSettings("", true), ADMIN);
+        assertThat(fixture.accounts.mailSettings("laila").address()).isNull();
+    }
+
     private static void expect(Reason reason, Runnable action) {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }

@@ -22,10 +22,12 @@ import org.diwan.api.audit.AuditLog;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.plugin.PermissionDef;
 import org.diwan.api.security.AccountException;
+import org.diwan.api.security.AccountRules;
 import org.diwan.api.security.Accounts;
 import org.diwan.api.security.Actor;
 import org.diwan.api.security.Lockout;
 import org.diwan.api.security.Lockouts;
+import org.diwan.api.security.MailSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,6 +69,8 @@ public final class AdminUsersServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>();
         if ("unlocked".equals(request.getParameter("done"))) {
             model.put("notice", "admin.users.unlocked");
+        } else if ("mail".equals(request.getParameter("done"))) {
+            model.put("notice", "account.mail.saved");
         } else if (request.getParameter("done") != null) {
             model.put("notice", "created".equals(request.getParameter("done")) ? "admin.users.created" : "admin.roles.saved");
         }
@@ -91,6 +95,10 @@ public final class AdminUsersServlet extends HttpServlet {
                 }
                 accounts.saveRole(role, checked, actor);
                 response.sendRedirect("/admin/users?done=role");
+            } else if ("setMail".equals(request.getParameter("action"))) {
+                accounts.setMailSettings(WebSession.param(request, "username"),
+                        new MailSettings(WebSession.param(request, "mailAddress"), request.getParameter("notifyByMail") != null), actor);
+                response.sendRedirect("/admin/users?done=mail");
             } else {
                 String username = WebSession.param(request, "username");
                 Optional<String> refused = RoleGrants.refusedRole(roles, accounts.roles(), subject::isPermitted);
@@ -98,8 +106,13 @@ public final class AdminUsersServlet extends HttpServlet {
                     refuse(request, response, actor, "account.refused", username, "role: " + refused.get(), "admin.users.role-refused");
                     return;
                 }
+                // the address is checked before the account is made, so a bad one creates nothing
+                String mailAddress = AccountRules.normalizeMailAddress(WebSession.param(request, "mailAddress"));
                 accounts.create(username, WebSession.param(request, "displayName"), WebSession.param(request, "password").toCharArray(), roles,
                         actor);
+                if (mailAddress != null) {
+                    accounts.setMailSettings(username, new MailSettings(mailAddress, true), actor);
+                }
                 response.sendRedirect("/admin/users?done=created");
             }
         } catch (AccountException e) {
@@ -119,6 +132,7 @@ public final class AdminUsersServlet extends HttpServlet {
         model.put("error", pages.message(messageKey, WebSession.language(request)));
         model.put("username", WebSession.param(request, "username"));
         model.put("displayName", WebSession.param(request, "displayName"));
+        model.put("mailAddress", WebSession.param(request, "mailAddress"));
         return model;
     }
 
@@ -128,8 +142,11 @@ public final class AdminUsersServlet extends HttpServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, Object> model) throws IOException {
         Language language = WebSession.language(request);
-        model.put("users", accounts.list().stream().map(a -> Map.of("username", a.username(), "displayName", a.displayName(),
-                "roles", String.join(", ", a.roles()))).toList());
+        model.put("users", accounts.list().stream().map(a -> {
+            MailSettings mail = accounts.mailSettings(a.username());
+            return Map.<String, Object>of("username", a.username(), "displayName", a.displayName(), "roles", String.join(", ", a.roles()),
+                    "mailAddress", mail.address() == null ? "" : mail.address(), "notifyByMail", mail.notifyByMail());
+        }).toList());
         model.put("locks", locks(language));
         Map<String, Set<String>> roles = accounts.roles();
         model.put("roles", roles.entrySet().stream()
