@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
 import org.diwan.api.validation.Validation;
+import org.diwan.integration.internal.TestRecordEvents;
 import org.diwan.library.internal.authority.Authorities;
 import org.diwan.library.internal.authority.Authority;
 import org.diwan.library.internal.authority.AuthorityStore;
@@ -35,6 +36,8 @@ public final class LibraryFixture implements AutoCloseable {
     public final DataSource dataSource;
     public final LuceneSearchService search;
     public final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
+    /** The node's real event outbox, in this database. */
+    public final TestRecordEvents events;
     public final AuthorityStore authorityStore;
     public final CatalogueStore recordStore;
     public final Authorities authorities;
@@ -43,6 +46,7 @@ public final class LibraryFixture implements AutoCloseable {
     public LibraryFixture(Path folder) throws Exception {
         database = TestDatabase.create(folder);
         dataSource = database.migrate("library");
+        events = TestRecordEvents.in(database);
         search = new LuceneSearchService(folder.resolve("search"));
         search.addSource(new RecordSource(dataSource));
         search.addSource(new AuthoritySource(dataSource));
@@ -65,8 +69,8 @@ public final class LibraryFixture implements AutoCloseable {
         };
         authorityStore = new AuthorityStore(dataSource, Clock.systemUTC());
         recordStore = new CatalogueStore(dataSource, Clock.systemUTC());
-        authorities = new Authorities(authorityStore, recordStore, search, audit, Clock.systemUTC());
-        catalogue = new Catalogue(recordStore, authorityStore, search, audit, Clock.systemUTC());
+        authorities = new Authorities(authorityStore, recordStore, search, audit, events.service(), Clock.systemUTC());
+        catalogue = new Catalogue(recordStore, authorityStore, search, audit, events.service(), Clock.systemUTC());
     }
 
     public Authority authority(String kind, String ar, String en, String fr, String... variants) throws Exception {
