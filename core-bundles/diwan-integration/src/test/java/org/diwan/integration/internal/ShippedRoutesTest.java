@@ -33,7 +33,8 @@ class ShippedRoutesTest {
                 "missions.bulletin.website.url", "https://www.example.org/api/bulletins?authMethod=Basic",
                 "missions.bulletin.mail.to", "bulletin@lists.example.org",
                 "missions.bulletin.mail.from", "Diwan <diwan@example.org>",
-                "missions.bulletin.mail.smtp", "smtps://diwan:secret@mail.example.org:465"));
+                "missions.bulletin.mail.smtp", "smtps://diwan:secret@mail.example.org:465",
+                "partner.missions.url", "https://partner.example.org/hooks/missions"));
         runtime = new CamelRuntime(new SimpleRegistry(), getClass().getClassLoader(), Duration.ofSeconds(2), false, null,
                 settings);
         files = new RouteFiles(runtime.context(), settings);
@@ -52,7 +53,7 @@ class ShippedRoutesTest {
                     .filter(path -> !path.toString().contains("/target/")).sorted().toList();
             // the list itself is checked: a moved folder must not make this test pass on nothing
             assertThat(routes).extracting(path -> path.getFileName().toString())
-                    .contains("diwan-heartbeat.camel.yaml", "missions-bulletin-delivery.camel.yaml");
+                    .contains("diwan-heartbeat.camel.yaml", "missions-bulletin-delivery.camel.yaml", "diwan-record-events.camel.yaml");
             return routes;
         }
     }
