@@ -20,6 +20,7 @@ import org.diwan.api.documents.StoredDocument;
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
+import org.diwan.missions.internal.common.Recorded;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
@@ -146,7 +147,7 @@ public final class CorrespondenceStore {
     public Correspondence update(String id, int expectedVersion, CorrespondenceDraft d, String actor, ChangeCapture audited)
             throws SQLException, StaleEditException {
         // a record received from a mission is that mission's to edit: the version check never matches it here
-        int updated = Transactions.updateAndCapture(dataSource, id, both(audited, changed), c -> {
+        int updated = Transactions.updateAndCapture(dataSource, id, Recorded.then(audited, changed), c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE correspondence SET mission_id = ?, counterpart = ?, counterpart_name = ?, classification = ?, country = ?,"
                             + " reference_no = ?, document_date = ?, received_date = ?, subject = ?, summary = ?, status = ?, search_key = ?,"
@@ -256,7 +257,7 @@ public final class CorrespondenceStore {
     /** @param audited called in the write's transaction when the status changed, before its sync capture */
     public void setFollowUpStatus(String followUpId, int expectedVersion, FollowUpStatus status, String actor, ChangeCapture audited)
             throws SQLException, StaleEditException {
-        int updated = Transactions.updateAndCapture(dataSource, followUpId, both(audited, followedUp), c -> {
+        int updated = Transactions.updateAndCapture(dataSource, followUpId, Recorded.then(audited, followedUp), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE follow_up SET status = ?, version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ? AND received_from IS NULL")) {
                 s.setString(1, status.name());
@@ -387,11 +388,4 @@ public final class CorrespondenceStore {
         return id != null && id.length() == 36 && id.matches("[0-9a-f-]{36}");
     }
 
-    /** The audit entry and event first, then the sync capture: one transaction, one order everywhere. */
-    private static ChangeCapture both(ChangeCapture audited, ChangeCapture captured) {
-        return (c, id) -> {
-            audited.changed(c, id);
-            captured.changed(c, id);
-        };
-    }
 }
