@@ -29,5 +29,9 @@ reports=karaf-distribution/target/failsafe-reports
 if ls "$reports"/*.txt >/dev/null 2>&1; then
     echo "test.sh: distribution tests by time (seconds):"
     sed -n 's/.*Time elapsed: \([0-9.]*\) s.* in org\.diwan\.distribution\.\(.*\)/\1 \2/p' "$reports"/*.txt | sort -rn | awk '{ printf "  %8.1f  %s\n", $1, $2; total += $1 } END { printf "  %8.1f  total\n", total }'
+    boots=karaf-distribution/target/figures/boots.txt
+    if [ -f "$boots" ]; then
+        awk '{ n++; total += $2 } END { printf "test.sh: %d node boots (Pax Exam containers not counted), %.1f s in all\n", n, total }' "$boots"
+    fi
 fi
 exit $status

@@ -115,7 +115,7 @@ public class BootFeaturesIT {
                 .filter(b -> "org.diwan.api".equals(b.getSymbolicName())).findFirst().orElseThrow();
         String exports = api.getHeaders().get(Constants.EXPORT_PACKAGE);
         for (String pkg : List.of("org.diwan.api.plugin", "org.diwan.api.i18n", "org.diwan.api.calendar",
-                "org.diwan.api.audit", "org.diwan.api.node")) {
+                "org.diwan.api.audit", "org.diwan.api.node", "org.diwan.api.notification", "org.diwan.api.workflow")) {
             assertTrue(pkg + " exported: " + exports, exports.contains(pkg));
         }
         assertFalse("no internal package exported: " + exports, exports.contains("internal"));

@@ -1,6 +1,7 @@
 package org.diwan.distribution;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -36,6 +37,9 @@ final class DiwanContainer {
             editConfigurationFilePut(CUSTOM, "diwan.ssh.port", Integer.toString(DiwanNode.freePort())),
             editConfigurationFilePut(CUSTOM, "diwan.broker.port", Integer.toString(DiwanNode.freePort())),
             systemProperty("diwan.version").value(System.getProperty("diwan.version")),
+            // the default three minutes for the container to offer its probe ran out once on a machine at load 20
+            // (four distribution tests beside four builds): a busy machine is slower, not broken
+            systemTimeout(360_000),
         };
     }
 }

@@ -30,6 +30,7 @@ final class DiwanNode implements AutoCloseable {
     private int brokerPort = freePort();
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
+    private long startedAt;
 
     private DiwanNode(Path home, Path data) {
         this.home = home;
@@ -77,6 +78,7 @@ final class DiwanNode implements AutoCloseable {
         env.put("DIWAN_DATA", data.toString());
         env.remove("DIWAN_HEAP"); // the tests check bin/setenv's own cap, whatever the shell running them exports
         env.putAll(extraEnv);
+        startedAt = System.nanoTime();
         process = builder.start();
         return this;
     }
@@ -140,6 +142,9 @@ final class DiwanNode implements AutoCloseable {
                     return httpStatus("/") > 0;
                 });
         await().atMost(Duration.ofSeconds(30)).until(() -> log().contains(" | INFO  | "));
+        // what the suite spends on boots, for the CI time (test.sh sums them)
+        Figures.write("boots", String.format(java.util.Locale.ROOT, "%.1f s %s", (System.nanoTime() - startedAt) / 1e9,
+                home.getParent().getFileName()));
     }
 
     private static String tail(Path file, int lines) {

@@ -268,7 +268,9 @@ class LibraryIT {
         HttpResponse<String> saved = admin.post("/diwan/library/searches", Map.of("name", "الأمن المائي", "query", "q=" + enc("الامن المائي")), true);
         assertThat(saved.statusCode()).isEqualTo(302);
         String list = admin.get("/diwan/library/searches?saved=1").body();
-        assertThat(list).contains("id=\"saved\"").contains("الأمن المائي");
+        assertThat(list).contains("id=\"saved\"").contains("الأمن المائي")
+                // when it was last seen, in both calendars like every date in Diwan (it was a bare ISO date)
+                .containsPattern("١٤[٤-٥][٠-٩]");
         Matcher id = Pattern.compile("id=\"search-([0-9a-f-]{36})\"").matcher(list);
         assertThat(id.find()).isTrue();
         HttpResponse<String> opened = admin.get("/diwan/library/searches/" + id.group(1));

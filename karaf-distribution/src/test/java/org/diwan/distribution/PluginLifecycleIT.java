@@ -26,6 +26,7 @@ import org.diwan.api.plugin.PluginFeature;
 import org.diwan.api.security.Accounts;
 import org.diwan.api.security.Actor;
 import org.diwan.api.security.Setup;
+import org.diwan.api.workflow.Workflows;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -51,7 +52,7 @@ public class PluginLifecycleIT {
     private static final String FEATURE = "diwan-notes";
     private static final String NOTE = "ملاحظة أولى: ١ < ٢ & \"بالعربية\"";
     private static final Map<String, String> PASSWORDS = Map.of("chief", "olive branches 2026",
-            "reader", "paper lanterns glow", "outsider", "desert winds blow");
+            "reader", "paper lanterns glow", "outsider", "desert winds blow", "writer", "ink wells run deep", "approver", "seals of the diwan");
 
     @Inject
     @Filter(timeout = 120_000)
@@ -72,6 +73,9 @@ public class PluginLifecycleIT {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private Workflows workflows;
 
     @Configuration
     public Option[] config() {
@@ -104,6 +108,7 @@ public class PluginLifecycleIT {
         assertEquals("reading does not allow writing", 403, reader.post("/diwan/notes/new", Map.of("text", "x"), true).statusCode());
         assertEquals("the kit's API serves the notes", 200, reader.get("/api/notes/notes").statusCode());
         assertTrue("and describes them", reader.get("/api/notes/openapi.json").body().contains("/api/notes/notes/{id}"));
+        aNoteIsSubmittedAndApprovedThroughItsWorkflow(reader);
 
         WebClient outsider = login("outsider");
         assertFalse(outsider.get("/").body().contains("id=\"nav-notes\""));
@@ -114,12 +119,52 @@ public class PluginLifecycleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> chief.get("/diwan/notes").statusCode() == 404);
         assertFalse(chief.get("/").body().contains("id=\"nav-notes\""));
         assertFalse(Arrays.stream(context.getBundles()).anyMatch(b -> "org.diwan.testplugin.notes".equals(b.getSymbolicName())));
+        assertTrue("a removed plugin's workflows are forgotten", workflows.definition("notes.note").isEmpty());
         assertEquals("core bundles untouched by the uninstall", core, coreBundleIds());
 
         plugins.install(FEATURE, new Actor("chief", "127.0.0.1"));
         await().atMost(Duration.ofSeconds(30)).until(() -> reader.get("/diwan/notes").statusCode() == 200);
         assertTrue("data survives uninstall and reinstall", reader.get("/diwan/notes").body().contains("ملاحظة أولى"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> workflows.definition("notes.note").isPresent());
         assertEquals("core bundles untouched by the installs", core, coreBundleIds());
+    }
+
+    /**
+     * The notes workflow over HTTP: a writer submits (the approvers are told), a reader may not approve (403), an
+     * approver approves (the writer is told), a second approval from the same page is stale (409), and the note's
+     * page lists the moves.
+     */
+    private void aNoteIsSubmittedAndApprovedThroughItsWorkflow(WebClient reader) throws Exception {
+        WebClient writer = login("writer");
+        writer.get("/diwan/notes/new");
+        HttpResponse<String> created = writer.post("/diwan/notes/new", Map.of("text", "ملاحظة للاعتماد"), true);
+        assertEquals(302, created.statusCode());
+        String note = created.headers().firstValue("Location").orElseThrow().replaceAll("^.*/diwan/notes/([0-9]+).*$", "$1");
+        String page = "/diwan/notes/" + note;
+        String draft = writer.get(page).body();
+        assertTrue("a new note is a draft", draft.contains("id=\"state\">مسودة<"));
+        assertTrue("its writer may submit it", draft.contains("id=\"flow-submit\""));
+        assertFalse("but not approve it", draft.contains("id=\"flow-approve\""));
+        assertEquals(302, writer.post(page + "/submit", Map.of("step", "1"), true).statusCode());
+
+        reader.get(page);
+        assertEquals("reading does not allow approving", 403, reader.post(page + "/approve", Map.of("step", "2"), true).statusCode());
+        WebClient approver = login("approver");
+        assertTrue("approvers are told of a submission", approver.get("/notifications").body().contains("قدّم writer الملاحظة " + note));
+        String submitted = approver.get(page).body();
+        assertTrue(submitted.contains("id=\"state\">مقدَّمة<"));
+        assertTrue(submitted.contains("id=\"flow-reject\""));
+        assertEquals(302, approver.post(page + "/approve", Map.of("step", "2"), true).statusCode());
+        assertEquals("approving again from the same page is stale", 409,
+                approver.post(page + "/approve", Map.of("step", "2"), true).statusCode());
+
+        assertTrue("the writer is told", writer.get("/notifications").body().contains("اعتمد approver ملاحظتك " + note));
+        String approved = writer.get(page).body();
+        assertTrue(approved.contains("id=\"state\">معتمدة<"));
+        String history = approved.substring(approved.indexOf("id=\"history\""));
+        assertTrue("the history lists the submission by the writer", history.contains("مقدَّمة</strong> — <bdi>writer</bdi>"));
+        assertTrue("and the approval by the approver", history.contains("معتمدة</strong> — <bdi>approver</bdi>"));
+        assertFalse("a final state offers no move", approved.contains("id=\"flow-"));
     }
 
     private void createAccounts() {
@@ -129,6 +174,10 @@ public class PluginLifecycleIT {
         accounts.saveRole("notes-reader", Set.of("notes:note:read"), chief);
         accounts.create("reader", "قارئ", PASSWORDS.get("reader").toCharArray(), Set.of("notes-reader"), chief);
         accounts.create("outsider", "Outsider", PASSWORDS.get("outsider").toCharArray(), Set.of(), chief);
+        accounts.saveRole("notes-writer", Set.of("notes:note:read", "notes:note:write"), chief);
+        accounts.saveRole("notes-approver", Set.of("notes:note:read", "notes:note:approve"), chief);
+        accounts.create("writer", "كاتب", PASSWORDS.get("writer").toCharArray(), Set.of("notes-writer"), chief);
+        accounts.create("approver", "معتمِد", PASSWORDS.get("approver").toCharArray(), Set.of("notes-approver"), chief);
     }
 
     private WebClient login(String user) throws Exception {

@@ -18,16 +18,21 @@ import org.diwan.api.audit.AuditLog;
 import org.diwan.api.events.EventKind;
 import org.diwan.api.events.RecordEvent;
 import org.diwan.api.events.RecordEvents;
+import org.diwan.api.notification.Notifications;
 import org.diwan.api.persistence.Transactions;
 import org.diwan.api.validation.Validation;
+import org.diwan.api.web.record.ActionInput;
+import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.ApiField;
 import org.diwan.api.web.record.Column;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
+import org.diwan.api.workflow.Workflows;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,17 +49,20 @@ public final class NoteRecords implements RecordResource<Note> {
     static final String API = "/api/notes/notes";
     private static final RecordPagesSpec SPEC = RecordPagesSpec.at(BASE).permissions(NotesPlugin.READ, NotesPlugin.WRITE)
             .templates("notes/note").columns(Column.sortable("text", "notes.text"), Column.sortable("updated", "notes.updated"))
-            .sortedBy("updated", false).formFields("text").build();
+            .sortedBy("updated", false).formFields("text").actions(new RecordAction("submit", NotesPlugin.WRITE),
+                    new RecordAction("approve", NotesPlugin.APPROVE), new RecordAction("reject", NotesPlugin.APPROVE)).build();
     private static final String COLUMNS = "SELECT id, text, version, updated_by, updated_at FROM note";
 
     private final DataSource notes;
     private final AuditLog audit;
     private final RecordEvents events;
+    private final NoteFlow flow;
 
     @Activate
-    public NoteRecords(@Reference(target = "(diwan.schema=notes)") DataSource notes, @Reference AuditLog audit,
-            @Reference RecordEvents events) {
+    public NoteRecords(@Reference(target = "(diwan.schema=notes)") DataSource notes, @Reference Workflows workflows,
+            @Reference Notifications notifications, @Reference AuditLog audit, @Reference RecordEvents events) {
         this.notes = notes;
+        this.flow = new NoteFlow(workflows, notifications);
         this.audit = audit;
         this.events = events;
     }
@@ -134,6 +142,7 @@ public final class NoteRecords implements RecordResource<Note> {
             return Outcome.invalid(v);
         }
         Instant now = Instant.now();
+        // the note, the start of its workflow, its audit entry and its event are one transaction
         int id = Transactions.inTransaction(notes, c -> {
             int created;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO note (text, updated_by, updated_at) VALUES (?, ?, ?)", new String[] {"ID"})) {
@@ -146,10 +155,21 @@ public final class NoteRecords implements RecordResource<Note> {
                     created = keys.getInt(1);
                 }
             }
+            flow.start(c, Integer.toString(created), request);
             recorded(c, request, "notes.note.create", created, 1, EventKind.CREATED, text, now);
             return created;
         });
         return Outcome.saved(find(Integer.toString(id), request).orElseThrow());
+    }
+
+    @Override
+    public Map<String, Object> details(Note note, PageRequest request) {
+        return Map.of("flow", flow.view(id(note), request));
+    }
+
+    @Override
+    public ActionOutcome act(String action, Note note, ActionInput input, PageRequest request) throws SQLException {
+        return Transactions.inTransaction(notes, c -> flow.fire(c, action, id(note), input, request));
     }
 
     @Override

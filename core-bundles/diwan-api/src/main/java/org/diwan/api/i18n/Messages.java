@@ -1,5 +1,9 @@
 package org.diwan.api.i18n;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.diwan.api.validation.FieldError;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -15,4 +19,11 @@ public interface Messages {
      * @param args values for the {@link java.text.MessageFormat} placeholders of the message
      */
     String get(String key, Language language, Object... args);
+
+    /** A form's refusals ({@code Validation.errors()}), field by field, in the language: the texts shown beside the fields. */
+    default Map<String, String> fieldErrors(Map<String, FieldError> errors, Language language) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        errors.forEach((field, error) -> texts.put(field, get(error.messageKey(), language, error.args().toArray())));
+        return texts;
+    }
 }

@@ -25,6 +25,14 @@ public interface Notifications {
      */
     int sendToHolders(String permission, String messageKey, List<String> args, String link);
 
+    /**
+     * {@link #sendToHolders(String, String, List, String)} through the caller's connection: the holders are told with
+     * the change (a workflow's move), or not at all.
+     *
+     * @since 1.1
+     */
+    int sendToHolders(Connection connection, String permission, String messageKey, List<String> args, String link) throws SQLException;
+
     int unread(String recipient);
 
     /** The recipient's notifications, newest first. */

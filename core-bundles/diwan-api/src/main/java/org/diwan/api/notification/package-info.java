@@ -3,7 +3,7 @@
  * (with an unread count on every page), shown in the reader's language from a message key.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.diwan.api.notification;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,7 @@
  * The plugin contract: what a department plugin registers so that the shell can show, secure and audit it.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.diwan.api.plugin;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,12 +10,17 @@
  * id, asking the plugin who owns what it stores ({@link org.diwan.api.sync.SyncedType#owners}); anything else
  * is refused and set aside.
  *
+ * <p>A record type kept in one table needs no code of its own: the plugin declares it ({@link org.diwan.api.sync.SyncedTable},
+ * with {@link org.diwan.api.sync.TableRules} for its own rules), registers it with
+ * {@link org.diwan.api.sync.SyncedTables} and calls {@link org.diwan.api.sync.SyncedTables#capture} in its
+ * writes' transactions.
+ *
  * <p>The messaging bundle provides {@link org.diwan.api.sync.LinkMonitor} on every node and
  * {@link org.diwan.api.sync.MissionLinks} on headquarters; the queue names both sides use are in
  * {@link org.diwan.api.sync.SyncQueues}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.diwan.api.sync;
 
 import org.osgi.annotation.bundle.Export;

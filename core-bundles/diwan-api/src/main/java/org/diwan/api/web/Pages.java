@@ -7,6 +7,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.diwan.api.i18n.Language;
+import org.diwan.api.validation.Validation;
+import org.diwan.api.web.record.PageRequest;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -31,4 +33,20 @@ public interface Pages {
 
     /** The shell's error page with the given status and message key, in the visitor's language. */
     void error(HttpServletRequest request, HttpServletResponse response, int status, String messageKey) throws IOException;
+
+    /**
+     * True when the visitor holds the permission; otherwise the shell's 403 page has been sent and the servlet stops.
+     * Call it before anything reads the request's parameters: a form's body is not read for someone who may not send it.
+     */
+    boolean permitted(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException;
+
+    /**
+     * What the shell knows of this request, resolved once: the path below the servlet's pattern, the parameters (query
+     * and form, the first value of each), the visitor's language, login name, address and permissions. Reading the
+     * parameters reads a form's body: resolve after {@link #permitted}.
+     */
+    PageRequest resolve(HttpServletRequest request);
+
+    /** The refusals of a form, field by field, in the visitor's language, for the fields' error texts. */
+    Map<String, String> fieldErrors(HttpServletRequest request, Validation validation);
 }

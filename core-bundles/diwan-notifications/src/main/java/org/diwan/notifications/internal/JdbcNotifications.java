@@ -76,6 +76,15 @@ public final class JdbcNotifications implements Notifications {
 
     @Override
     public int sendToHolders(String permission, String messageKey, List<String> args, String link) {
+        try (Connection c = dataSource.getConnection()) {
+            return sendToHolders(c, permission, messageKey, args, link);
+        } catch (SQLException e) {
+            throw new IllegalStateException("notification not stored: " + messageKey, e);
+        }
+    }
+
+    @Override
+    public int sendToHolders(Connection connection, String permission, String messageKey, List<String> args, String link) throws SQLException {
         int told = 0;
         for (Account account : accounts.list()) {
             if (!account.enabled()) {
@@ -83,7 +92,7 @@ public final class JdbcNotifications implements Notifications {
             }
             Set<String> held = accounts.permissions(account.username());
             if (held.contains("*") || held.contains(permission)) {
-                send(new Notification(account.username(), messageKey, args, link));
+                send(connection, new Notification(account.username(), messageKey, args, link));
                 told++;
             }
         }

@@ -95,6 +95,20 @@ class JdbcNotificationsTest {
     }
 
     @Test
+    void holdersToldInTheCallersTransactionAreToldWithItOrNotAtAll() throws Exception {
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(notifications.sendToHolders(c, "missions:registry:write", "k", List.of(), null)).isEqualTo(2);
+            c.rollback();
+            assertThat(notifications.unread("laila")).isZero();
+            notifications.sendToHolders(c, "missions:registry:write", "k", List.of(), null);
+            c.commit();
+        }
+        assertThat(notifications.unread("laila")).isEqualTo(1);
+        assertThat(notifications.unread("admin")).isEqualTo(1);
+    }
+
+    @Test
     void aNotificationNeverLinksOffTheNode() {
         assertThatThrownBy(() -> new Notification("laila", "k", List.of(), "https://evil.example/")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Notification("laila", "k", List.of(), "//evil.example/")).isInstanceOf(IllegalArgumentException.class);

@@ -29,18 +29,24 @@ public final class TypeRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void add(SyncedType type) {
+        register(type);
+    }
+
+    /** Adds a type (a service, or a table registered through {@code SyncedTables}); false when refused. */
+    boolean register(SyncedType type) {
         String name = type.name();
         if (!SyncChange.isValidType(name)) {
             LOG.error("Sync type '{}' refused: names are '<plugin>.<record>' in a-z, 0-9, '-', '_'", name);
-            return;
+            return false;
         }
         SyncedType previous = types.putIfAbsent(name, type);
         if (previous != null) {
             LOG.error("Sync type {} registered twice: the second registration is ignored", name);
-            return;
+            return false;
         }
         LOG.info("Sync type {} (owned by {})", name, type.owner());
         onArrival.forEach(Runnable::run);
+        return true;
     }
 
     void remove(SyncedType type) {

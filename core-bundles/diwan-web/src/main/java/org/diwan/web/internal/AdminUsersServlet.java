@@ -21,7 +21,6 @@ import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.plugin.PermissionDef;
-import org.diwan.api.plugin.PluginDescriptor;
 import org.diwan.api.security.AccountException;
 import org.diwan.api.security.Accounts;
 import org.diwan.api.security.Actor;
@@ -135,7 +134,7 @@ public final class AdminUsersServlet extends HttpServlet {
         Map<String, Set<String>> roles = accounts.roles();
         model.put("roles", roles.entrySet().stream()
                 .map(r -> Map.of("name", r.getKey(), "permissions", r.getValue())).toList());
-        model.put("permissionGroups", permissionGroups(language));
+        model.put("permissionGroups", navigation.permissionGroups(language, permission -> true));
         pages.render(request, response, status, "admin-users", model);
     }
 
@@ -149,15 +148,6 @@ public final class AdminUsersServlet extends HttpServlet {
                     until, String.join(", ", lock.addresses())));
         }
         return locks;
-    }
-
-    /** The permissions of each installed plugin, labelled in the page's language. */
-    private List<Map<String, Object>> permissionGroups(Language language) {
-        return navigation.plugins().stream().map((PluginDescriptor plugin) -> Map.<String, Object>of(
-                "plugin", plugin.name().in(language),
-                "permissions", plugin.permissions().stream()
-                        .map(p -> Map.of("id", p.id(), "label", p.label().in(language))).toList()))
-                .toList();
     }
 
 }

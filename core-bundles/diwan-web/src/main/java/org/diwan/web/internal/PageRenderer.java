@@ -16,7 +16,10 @@ import org.diwan.api.calendar.DualDate;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.notification.Notifications;
+import org.diwan.api.validation.Validation;
+import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
+import org.diwan.api.web.record.PageRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,14 +46,17 @@ public final class PageRenderer implements Pages {
     private final MessageBundles messages;
     private final Navigation navigation;
     private final PluginBundles plugins;
+    private final CurrentUser user;
     private final Clock clock = Clock.systemDefaultZone();
     private final AtomicLong renderedGeneration = new AtomicLong(-1);
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Notifications notifications;
 
     @Activate
-    public PageRenderer(@Reference MessageBundles messages, @Reference Navigation navigation, @Reference PluginBundles plugins) {
+    public PageRenderer(@Reference MessageBundles messages, @Reference Navigation navigation, @Reference PluginBundles plugins,
+            @Reference CurrentUser user) {
         this.messages = messages;
+        this.user = user;
         this.navigation = navigation;
         this.plugins = plugins;
         ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver(PageRenderer.class.getClassLoader());
@@ -95,6 +101,25 @@ public final class PageRenderer implements Pages {
     @Override
     public void error(HttpServletRequest request, HttpServletResponse response, int status, String messageKey) throws IOException {
         render(request, response, status, "error", Map.of("status", status, "messageKey", messageKey));
+    }
+
+    @Override
+    public boolean permitted(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
+        if (user.isPermitted(permission)) {
+            return true;
+        }
+        error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
+        return false;
+    }
+
+    @Override
+    public PageRequest resolve(HttpServletRequest request) {
+        return RequestParts.pageRequest(request, RequestParts.parameters(request), language(request), user);
+    }
+
+    @Override
+    public Map<String, String> fieldErrors(HttpServletRequest request, Validation validation) {
+        return messages.fieldErrors(validation.errors(), language(request));
     }
 
     @Override

@@ -45,8 +45,7 @@ public final class RecordApiService implements RecordApi {
     public void serve(HttpServletRequest request, HttpServletResponse response, RecordResource<?> resource) throws IOException, ServletException {
         Language language = pages.language(request);
         // an API request's parameters are its query string: its body is JSON, read below and only if needed
-        PageRequest page = new PageRequest(RecordPagesService.segments(request), RecordPagesService.queryOnly(request), language,
-                user.username().orElse("anonymous"), user.address(), user::isPermitted);
+        PageRequest page = RequestParts.pageRequest(request, RequestParts.queryOnly(request), language, user);
         Supplier<JsonBody> body = () -> {
             try (InputStream in = request.getInputStream()) {
                 return json.read(request.getContentType(), in);

@@ -2,13 +2,9 @@ package org.diwan.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
@@ -50,8 +46,8 @@ public final class RecordPagesService implements RecordPages {
     @Override
     public void serve(HttpServletRequest request, HttpServletResponse response, RecordEditor<?> editor) throws IOException, ServletException {
         boolean post = request.getMethod().equals("POST");
-        PageRequest page = new PageRequest(segments(request), post ? queryOnly(request) : parameters(request), pages.language(request),
-                user.username().orElse("anonymous"), user.address(), user::isPermitted);
+        PageRequest page = RequestParts.pageRequest(request, post ? RequestParts.queryOnly(request) : RequestParts.parameters(request),
+                pages.language(request), user);
         // a body is read only once the flow has decided the visitor may save what it holds
         RequestForm form = new RequestForm(request, documents.maxSize());
         Answer answer;
@@ -81,40 +77,5 @@ public final class RecordPagesService implements RecordPages {
             response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(csv.fileName(), StandardCharsets.UTF_8));
             CsvWriter.write(csv.rows(), response.getWriter());
         }
-    }
-
-    /** The path segments after the servlet's pattern: {@code /abc/edit} gives [abc, edit]. */
-    static List<String> segments(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        if (info == null || info.equals("/")) {
-            return List.of();
-        }
-        return List.of(info.substring(1).split("/", -1));
-    }
-
-    static Map<String, String> parameters(HttpServletRequest request) {
-        Map<String, String> params = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
-        return params;
-    }
-
-    /** A POST's query string alone: its body is the form, read later. */
-    static Map<String, String> queryOnly(HttpServletRequest request) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String query = request.getQueryString();
-        if (query == null) {
-            return params;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.putIfAbsent(name, value);
-            } catch (IllegalArgumentException malformed) {
-                // a broken %-escape: that pair is ignored, as Jetty ignores it in getParameter
-            }
-        }
-        return params;
     }
 }

@@ -36,7 +36,7 @@ final class RequestForm implements FormBody {
     @Override
     public Map<String, String> fields() {
         try {
-            return RecordPagesService.parameters(request);
+            return RequestParts.parameters(request);
         } catch (IllegalStateException overLimit) {
             // a multipart body over the limit: none of it is kept, so none of its fields either
             return Map.of();

@@ -72,10 +72,7 @@ public final class TokenPages {
             model.put("users", accounts.list().stream().map(a -> a.username()).toList());
         }
         Predicate<String> offered = owner.isEmpty() ? p -> true : WebSession.subject()::isPermitted;
-        model.put("permissionGroups", navigation.plugins().stream()
-                .map(plugin -> Map.<String, Object>of("plugin", plugin.name().in(language), "permissions", plugin.permissions().stream()
-                        .filter(p -> offered.test(p.id())).map(p -> Map.of("id", p.id(), "label", p.label().in(language))).toList()))
-                .filter(group -> !((List<?>) group.get("permissions")).isEmpty()).toList());
+        model.put("permissionGroups", navigation.permissionGroups(language, offered));
         pages.render(request, response, status, "tokens", model);
     }
 

@@ -2,7 +2,6 @@ package org.diwan.library.internal;
 
 import java.util.List;
 
-import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.plugin.DiwanPlugin;
 import org.diwan.api.plugin.NavEntry;
 import org.diwan.api.plugin.PermissionDef;
@@ -19,23 +18,15 @@ public final class LibraryPlugin implements DiwanPlugin {
     public static final String CATALOGUE_WRITE = "library:catalogue:write";
     public static final String AUTHORITY_WRITE = "library:authority:write";
 
-    private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID,
-            LocalizedText.of("المكتبة ومركز التوثيق", "Library and documentation", "Bibliothèque et documentation"), "book",
-            List.of(new PermissionDef(CATALOGUE_READ, LocalizedText.of("البحث في الفهرس والاطلاع على السجلات", "Search and read the catalogue",
-                            "Rechercher et consulter le catalogue")),
-                    new PermissionDef(CATALOGUE_READ_RESTRICTED, LocalizedText.of("الاطلاع على السجلات المقيدة", "Read restricted records",
-                            "Consulter les notices restreintes")),
-                    new PermissionDef(CATALOGUE_WRITE, LocalizedText.of("الفهرسة: إنشاء السجلات وتعديلها", "Catalogue: create and edit records",
-                            "Cataloguer : créer et modifier les notices")),
-                    new PermissionDef(AUTHORITY_WRITE, LocalizedText.of("إدارة قوائم الضبط الاستنادي", "Manage authority records",
-                            "Gérer les notices d'autorité"))),
-            List.of(new NavEntry("/diwan/library/catalogue", LocalizedText.of("الفهرس", "Catalogue", "Catalogue"), CATALOGUE_READ, 1),
-                    new NavEntry("/diwan/library/authorities", LocalizedText.of("قوائم الضبط الاستنادي", "Authorities", "Autorités"),
-                            CATALOGUE_READ, 2),
-                    new NavEntry("/diwan/library/searches", LocalizedText.of("عمليات البحث المحفوظة", "My saved searches",
-                            "Mes recherches enregistrées"), CATALOGUE_READ, 3),
-                    new NavEntry("/diwan/library/exchange", LocalizedText.of("الاستيراد والتصدير (مارك)", "Import and export (MARC)",
-                            "Import et export (MARC)"), CATALOGUE_READ, 4)));
+    private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID, "book",
+            List.of(new PermissionDef(CATALOGUE_READ),
+                    new PermissionDef(CATALOGUE_READ_RESTRICTED),
+                    new PermissionDef(CATALOGUE_WRITE),
+                    new PermissionDef(AUTHORITY_WRITE)),
+            List.of(new NavEntry("/diwan/library/catalogue", "library.nav.catalogue", CATALOGUE_READ, 1),
+                    new NavEntry("/diwan/library/authorities", "library.nav.authorities", CATALOGUE_READ, 2),
+                    new NavEntry("/diwan/library/searches", "library.nav.searches", CATALOGUE_READ, 3),
+                    new NavEntry("/diwan/library/exchange", "library.nav.exchange", CATALOGUE_READ, 4)));
 
     @Override
     public PluginDescriptor descriptor() {

@@ -4,12 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import org.diwan.api.audit.AuditEntry;
-import org.diwan.api.audit.AuditLog;
 import org.diwan.api.validation.Validation;
 import org.diwan.integration.internal.TestRecordEvents;
 import org.diwan.library.internal.authority.Authorities;
@@ -22,6 +19,7 @@ import org.diwan.library.internal.search.AuthoritySource;
 import org.diwan.library.internal.search.RecordSource;
 import org.diwan.persistence.internal.TestDatabase;
 import org.diwan.search.internal.LuceneSearchService;
+import org.diwan.testkit.RecordingAuditLog;
 
 /**
  * The library on a real Derby database (migrated by the node's own code) and the real search service on a
@@ -35,7 +33,7 @@ public final class LibraryFixture implements AutoCloseable {
     public final TestDatabase database;
     public final DataSource dataSource;
     public final LuceneSearchService search;
-    public final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
+    public final RecordingAuditLog audited = new RecordingAuditLog();
     /** The node's real event outbox, in this database. */
     public final TestRecordEvents events;
     public final AuthorityStore authorityStore;
@@ -51,26 +49,10 @@ public final class LibraryFixture implements AutoCloseable {
         search.addSource(new RecordSource(dataSource));
         search.addSource(new AuthoritySource(dataSource));
         search.start();
-        AuditLog audit = new AuditLog() {
-            @Override
-            public void record(AuditEntry entry) {
-                audited.add(entry);
-            }
-
-            @Override
-            public void record(java.sql.Connection connection, AuditEntry entry) {
-                audited.add(entry);
-            }
-
-            @Override
-            public List<AuditEntry> recent(int offset, int limit) {
-                return List.copyOf(audited);
-            }
-        };
         authorityStore = new AuthorityStore(dataSource, Clock.systemUTC());
         recordStore = new CatalogueStore(dataSource, Clock.systemUTC());
-        authorities = new Authorities(authorityStore, recordStore, search, audit, events.service(), Clock.systemUTC());
-        catalogue = new Catalogue(recordStore, authorityStore, search, audit, events.service(), Clock.systemUTC());
+        authorities = new Authorities(authorityStore, recordStore, search, audited, events.service(), Clock.systemUTC());
+        catalogue = new Catalogue(recordStore, authorityStore, search, audited, events.service(), Clock.systemUTC());
     }
 
     public Authority authority(String kind, String ar, String en, String fr, String... variants) throws Exception {

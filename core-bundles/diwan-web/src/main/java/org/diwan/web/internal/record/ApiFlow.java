@@ -132,7 +132,7 @@ public final class ApiFlow {
         String version = values.get("version");
         if (tagged == null && (version == null || !version.matches("\\d{1,9}"))) {
             return new ApiAnswer.Problem(428, "version-required", "record.api.version-required",
-                    localized(Map.of("version", FieldError.of("validation.required")), request), null);
+                    messages.fieldErrors(Map.of("version", FieldError.of("validation.required")), request.language()), null);
         }
         int from = tagged != null ? tagged : Integer.parseInt(version);
         Outcome<R> outcome = resource.update(current.get(), from, writable(resource, values), request);
@@ -144,10 +144,10 @@ public final class ApiFlow {
 
     private <R> ApiAnswer refusal(Outcome<R> outcome, boolean byTag, PageRequest request, RecordResource<R> resource) {
         if (outcome instanceof Outcome.Invalid<R> invalid) {
-            return new ApiAnswer.Problem(422, "invalid", "validation.summary", localized(invalid.errors(), request), null);
+            return new ApiAnswer.Problem(422, "invalid", "validation.summary", messages.fieldErrors(invalid.errors(), request.language()), null);
         }
         if (outcome instanceof Outcome.TooLarge<R> tooLarge) {
-            return new ApiAnswer.Problem(413, "too-large", "error.too-large", localized(Map.of(tooLarge.field(), tooLarge.error()), request),
+            return new ApiAnswer.Problem(413, "too-large", "error.too-large", messages.fieldErrors(Map.of(tooLarge.field(), tooLarge.error()), request.language()),
                     null);
         }
         Outcome.Stale<R> stale = (Outcome.Stale<R>) outcome;
@@ -155,7 +155,7 @@ public final class ApiFlow {
     }
 
     private ApiAnswer refusal(JsonBody.Refused refused, PageRequest request) {
-        return new ApiAnswer.Problem(refused.status(), refused.code(), refused.messageKey(), localized(refused.fields(), request), null);
+        return new ApiAnswer.Problem(refused.status(), refused.code(), refused.messageKey(), messages.fieldErrors(refused.fields(), request.language()), null);
     }
 
     private <R> Optional<ApiAnswer> mayWrite(PageRequest request, RecordResource<R> resource, Optional<R> record) {
@@ -180,11 +180,6 @@ public final class ApiFlow {
         return "\"" + resource.version(record) + "\"";
     }
 
-    private Map<String, String> localized(Map<String, FieldError> errors, PageRequest request) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        errors.forEach((field, error) -> texts.put(field, messages.get(error.messageKey(), request.language(), error.args().toArray())));
-        return texts;
-    }
 
     private static ApiAnswer notFound() {
         return ApiAnswer.Problem.of(404, "not-found", "error.notfound");

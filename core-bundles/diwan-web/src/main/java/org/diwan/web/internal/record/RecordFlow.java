@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.diwan.api.i18n.Messages;
 import org.diwan.api.documents.DocumentRefused;
-import org.diwan.api.validation.FieldError;
 import org.diwan.api.web.record.ActionInput;
 import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.Column;
@@ -159,7 +158,7 @@ public final class RecordFlow {
         Answer.Page page = (Answer.Page) detail(no.status(), request, editor, record,
                 messages.get(no.messageKey(), request.language(), no.args().toArray()));
         page.model().put("refusedAction", action.name());
-        page.model().put("actionErrors", localized(no.fields(), request));
+        page.model().put("actionErrors", messages.fieldErrors(no.fields(), request.language()));
         page.model().put("actionInput", form);
         return page;
     }
@@ -241,10 +240,10 @@ public final class RecordFlow {
             return new Answer.Redirect(editor.spec().base() + "/" + editor.id(saved.record()) + "?saved=1");
         }
         if (outcome instanceof Outcome.Invalid<R> invalid) {
-            return form(422, request, editor, editing, fields, localized(invalid.errors(), request), null);
+            return form(422, request, editor, editing, fields, messages.fieldErrors(invalid.errors(), request.language()), null);
         }
         if (outcome instanceof Outcome.TooLarge<R> tooLarge) {
-            return form(413, request, editor, editing, fields, localized(Map.of(tooLarge.field(), tooLarge.error()), request), null);
+            return form(413, request, editor, editing, fields, messages.fieldErrors(Map.of(tooLarge.field(), tooLarge.error()), request.language()), null);
         }
         Outcome.Stale<R> stale = (Outcome.Stale<R>) outcome;
         return form(409, request, editor, stale.current(), fields, Map.of(), stale);
@@ -308,11 +307,6 @@ public final class RecordFlow {
         return raw != null && raw.matches("\\d{1,9}") ? Integer.parseInt(raw) : -1;
     }
 
-    private Map<String, String> localized(Map<String, FieldError> errors, PageRequest request) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        errors.forEach((field, error) -> texts.put(field, messages.get(error.messageKey(), request.language(), error.args().toArray())));
-        return texts;
-    }
 
     private static Answer forbidden() {
         return new Answer.Refusal(403, "error.forbidden");

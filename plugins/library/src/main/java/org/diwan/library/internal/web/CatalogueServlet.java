@@ -76,15 +76,15 @@ public final class CatalogueServlet extends LibraryServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, LibraryPlugin.CATALOGUE_READ)) {
+        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_READ)) {
             return;
         }
-        List<String> path = segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             if (path.isEmpty()) {
                 search(request, response);
             } else if (path.equals(List.of("new"))) {
-                if (allowed(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
+                if (pages.permitted(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
                     form(request, response, 200, null, Map.of("type", RecordType.BOOK.name(), "language", "ar", "access", AccessLevel.PUBLIC.name()),
                             Map.of(), null);
                 }
@@ -108,7 +108,7 @@ public final class CatalogueServlet extends LibraryServlet {
                 Optional<CatalogueRecord> record = visible(path.get(0));
                 if (record.isEmpty()) {
                     notFound(request, response);
-                } else if (allowed(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
+                } else if (pages.permitted(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
                     form(request, response, 200, record.get(), fieldsOf(record.get()), Map.of(), null);
                 }
             } else {
@@ -121,11 +121,11 @@ public final class CatalogueServlet extends LibraryServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
+        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
             return;
         }
-        List<String> path = segments(request);
-        Map<String, String> fields = params(request);
+        List<String> path = pages.resolve(request).path();
+        Map<String, String> fields = pages.resolve(request).params();
         Validation v = new Validation();
         try {
             if (path.equals(List.of("new"))) {
@@ -133,7 +133,7 @@ public final class CatalogueServlet extends LibraryServlet {
                 if (created.isPresent()) {
                     response.sendRedirect(BASE + "/" + created.get().id() + "?saved=1");
                 } else {
-                    form(request, response, 422, null, fields, localized(request, v), null);
+                    form(request, response, 422, null, fields, pages.fieldErrors(request, v), null);
                 }
             } else if (path.size() == 2 && path.get(1).equals("objects")) {
                 Optional<CatalogueRecord> record = visible(path.get(0));
@@ -154,7 +154,7 @@ public final class CatalogueServlet extends LibraryServlet {
                     if (saved.isPresent()) {
                         response.sendRedirect(BASE + "/" + saved.get().id() + "?saved=1");
                     } else {
-                        form(request, response, 422, existing.get(), fields, localized(request, v), null);
+                        form(request, response, 422, existing.get(), fields, pages.fieldErrors(request, v), null);
                     }
                 } catch (StaleEditException stale) {
                     CatalogueRecord current = stale.current(CatalogueRecord.class);
@@ -203,7 +203,7 @@ public final class CatalogueServlet extends LibraryServlet {
                 Arrays.stream(AccessLevel.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet()), false);
         try (InputStream content = part.getInputStream()) {
             if (!v.isValid()) {
-                detail(request, response, record.id(), 422, Map.of("uploadError", String.join(" ", localized(request, v).values())));
+                detail(request, response, record.id(), 422, Map.of("uploadError", String.join(" ", pages.fieldErrors(request, v).values())));
                 return;
             }
             // without a level of its own, an object is as open as its record

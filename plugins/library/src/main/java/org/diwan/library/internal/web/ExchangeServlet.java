@@ -57,10 +57,10 @@ public final class ExchangeServlet extends LibraryServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, LibraryPlugin.CATALOGUE_READ)) {
+        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_READ)) {
             return;
         }
-        List<String> path = segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             if (path.isEmpty()) {
                 page(request, response, 200, Map.of());
@@ -80,10 +80,10 @@ public final class ExchangeServlet extends LibraryServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
+        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
             return;
         }
-        if (!segments(request).equals(List.of("import"))) {
+        if (!pages.resolve(request).path().equals(List.of("import"))) {
             notFound(request, response);
             return;
         }

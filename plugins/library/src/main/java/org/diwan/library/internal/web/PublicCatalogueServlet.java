@@ -61,7 +61,7 @@ public final class PublicCatalogueServlet extends LibraryServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        List<String> path = segments(request);
+        List<String> path = pages.resolve(request).path();
         Language language = pages.language(request);
         try {
             if (path.isEmpty()) {

@@ -2,6 +2,7 @@ package org.diwan.library.internal.web;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.diwan.api.calendar.DualDate;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
@@ -57,10 +59,10 @@ public final class SavedSearchesServlet extends LibraryServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, LibraryPlugin.CATALOGUE_READ)) {
+        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_READ)) {
             return;
         }
-        List<String> path = segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             if (path.isEmpty()) {
                 list(request, response, 200, null);
@@ -82,10 +84,10 @@ public final class SavedSearchesServlet extends LibraryServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, LibraryPlugin.CATALOGUE_READ)) {
+        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_READ)) {
             return;
         }
-        List<String> path = segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             if (path.isEmpty()) {
                 Validation v = new Validation();
@@ -93,7 +95,7 @@ public final class SavedSearchesServlet extends LibraryServlet {
                 // only what the catalogue's own form makes: the query is read back through its parser
                 String query = CatalogueViews.queryString(CatalogueViews.query(Optional.ofNullable(request.getParameter("query")).orElse("")));
                 if (!v.isValid()) {
-                    list(request, response, 422, String.join(" ", localized(request, v).values()));
+                    list(request, response, 422, String.join(" ", pages.fieldErrors(request, v).values()));
                     return;
                 }
                 try {
@@ -129,7 +131,7 @@ public final class SavedSearchesServlet extends LibraryServlet {
             row.put("href", BASE + "/" + search.id());
             row.put("fresh", fresh.total());
             row.put("freshText", DigitStyle.defaultFor(language).apply(Long.toString(fresh.total())) + (fresh.exact() ? "" : "+"));
-            row.put("since", DigitStyle.defaultFor(language).apply(search.lastSeen().toString().substring(0, 10)));
+            row.put("since", DualDate.formatMoment(search.lastSeen(), ZoneId.systemDefault(), language));
             rows.add(row);
         }
         Map<String, Object> model = new HashMap<>();

@@ -61,7 +61,7 @@ public final class CorrespondenceService {
             @Reference AuditLog audit, @Reference NodeInfo node, @Reference MissionsSync sync, @Reference RecordEvents events) {
         this(new CorrespondenceStore(data, Clock.systemUTC(), sync::correspondenceChanged, sync::attachmentAdded,
                 sync::followUpChanged),
-                new MissionStore(data, Clock.systemUTC()), documents, audit, events,
+                new MissionStore(data, Clock.systemUTC(), sync), documents, audit, events,
                 MissionScope.of(node), Clock.systemDefaultZone());
     }
 

@@ -73,7 +73,7 @@ public final class DemoLoader {
 
     private static void load(DataSource data, Config config, MissionsSync sync) {
         try {
-            MissionStore missions = new MissionStore(data, Clock.systemUTC(), sync::missionChanged);
+            MissionStore missions = new MissionStore(data, Clock.systemUTC(), sync);
             if (missions.find(new MissionQuery(null, null, null, null, null, false, 0, 1)).total() > 0) {
                 LOG.info("Demonstration data not loaded: the missions registry already holds records");
                 return;

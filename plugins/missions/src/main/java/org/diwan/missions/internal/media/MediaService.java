@@ -41,7 +41,7 @@ public final class MediaService {
     public MediaService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference AuditLog audit, @Reference NodeInfo node,
             @Reference MissionsSync sync) {
         this.store = new MediaStore(data, Clock.systemUTC(), sync::mediaActivityChanged);
-        this.missions = new MissionStore(data, Clock.systemUTC());
+        this.missions = new MissionStore(data, Clock.systemUTC(), sync);
         this.audit = audit;
         this.scope = MissionScope.of(node);
     }

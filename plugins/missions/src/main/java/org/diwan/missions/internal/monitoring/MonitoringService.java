@@ -38,7 +38,7 @@ public final class MonitoringService {
     @Activate
     public MonitoringService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference AuditLog audit,
             @Reference NodeInfo node, @Reference MissionsSync sync) {
-        this(new MissionStore(data, Clock.systemUTC()), data, audit, MissionScope.of(node), Clock.systemDefaultZone(), sync::evaluationApproved);
+        this(new MissionStore(data, Clock.systemUTC(), sync), data, audit, MissionScope.of(node), Clock.systemDefaultZone(), sync::evaluationApproved);
     }
 
     MonitoringService(MissionStore missions, DataSource data, AuditLog audit, String scope, Clock clock, ChangeCapture approved) {

@@ -39,7 +39,7 @@ public final class MissionRegistry {
     @Activate
     public MissionRegistry(@Reference(target = "(diwan.schema=missions)") DataSource missions, @Reference AuditLog audit,
             @Reference MissionsSync sync, @Reference RecordEvents events) {
-        this(new MissionStore(missions, Clock.systemUTC(), sync::missionChanged), audit, events, Clock.systemUTC());
+        this(new MissionStore(missions, Clock.systemUTC(), sync), audit, events, Clock.systemUTC());
     }
 
     /** The registry's validation, storage, audit trail and events, each change with its entry and event in one transaction. */

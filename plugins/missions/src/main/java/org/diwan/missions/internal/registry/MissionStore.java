@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
+import org.diwan.missions.internal.sync.MissionsSync;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
@@ -33,15 +34,14 @@ public final class MissionStore {
     private final Clock clock;
     private final ChangeCapture changed;
 
-    public MissionStore(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, ChangeCapture.NONE);
-    }
-
-    /** @param changed captures each created or edited mission for the mission nodes, in the write's transaction */
-    public MissionStore(DataSource dataSource, Clock clock, ChangeCapture changed) {
+    /**
+     * @param sync captures each created or edited mission for the mission nodes, in the write's transaction: there
+     *             is no store without it, so no write of the directory can miss the mission nodes
+     */
+    public MissionStore(DataSource dataSource, Clock clock, MissionsSync sync) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.changed = changed;
+        this.changed = sync::missionChanged;
     }
 
     public ListPage<Mission> find(MissionQuery query) throws SQLException {

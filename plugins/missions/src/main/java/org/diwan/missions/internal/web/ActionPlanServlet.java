@@ -53,10 +53,10 @@ public final class ActionPlanServlet extends DepartmentServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.PLAN_READ)) {
+        if (!pages.permitted(request, response, MissionsPlugin.PLAN_READ)) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             Optional<Integer> year = path.isEmpty() ? Optional.of(plans.today().getYear()) : year(path.get(0));
             if (year.isEmpty() || path.size() > 2 || (path.size() == 2 && !path.get(1).equals("report.pdf"))) {
@@ -77,16 +77,16 @@ public final class ActionPlanServlet extends DepartmentServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.PLAN_WRITE) || !editableHere(request, response, plans.keptHere())) {
+        if (!pages.permitted(request, response, MissionsPlugin.PLAN_WRITE) || !editableHere(request, response, plans.keptHere())) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         Optional<Integer> year = path.size() >= 2 ? year(path.get(0)) : Optional.empty();
         if (year.isEmpty()) {
             pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
             return;
         }
-        Map<String, String> f = Requests.params(request);
+        Map<String, String> f = pages.resolve(request).params();
         Validation v = new Validation();
         Language language = pages.language(request);
         try {
@@ -119,7 +119,7 @@ public final class ActionPlanServlet extends DepartmentServlet {
             if (done) {
                 response.sendRedirect(BASE + "/" + plan.year() + "?saved=1");
             } else {
-                page(request, response, plan, 422, f, Requests.localized(v.errors(), messages, language), null);
+                page(request, response, plan, 422, f, messages.fieldErrors(v.errors(), language), null);
             }
         } catch (SQLException e) {
             throw new ServletException("plan of action not saved", e);

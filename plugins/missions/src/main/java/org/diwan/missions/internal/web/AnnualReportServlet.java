@@ -56,10 +56,10 @@ public final class AnnualReportServlet extends DepartmentServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.REPORT_READ)) {
+        if (!pages.permitted(request, response, MissionsPlugin.REPORT_READ)) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         Optional<Integer> year = path.isEmpty() ? Optional.of(reports.today().getYear() - (reports.today().getMonthValue() < 3 ? 1 : 0))
                 : year(path.get(0));
         try {
@@ -80,16 +80,16 @@ public final class AnnualReportServlet extends DepartmentServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.REPORT_WRITE)) {
+        if (!pages.permitted(request, response, MissionsPlugin.REPORT_WRITE)) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         Optional<Integer> year = path.size() == 2 ? year(path.get(0)) : Optional.empty();
         if (year.isEmpty()) {
             pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
             return;
         }
-        Map<String, String> f = Requests.params(request);
+        Map<String, String> f = pages.resolve(request).params();
         Language language = pages.language(request);
         try {
             AnnualReport report = reports.forYear(year.get(), actor());
@@ -103,10 +103,10 @@ public final class AnnualReportServlet extends DepartmentServlet {
                     if (reports.edit(report, f, v, actor(), user.address())) {
                         response.sendRedirect(BASE + "/" + report.year() + "?saved=1");
                     } else {
-                        page(request, response, report, 422, f, Requests.localized(v.errors(), messages, language), null);
+                        page(request, response, report, 422, f, messages.fieldErrors(v.errors(), language), null);
                     }
                 } else if (path.get(1).equals("issue")) {
-                    if (allowed(request, response, MissionsPlugin.REPORT_APPROVE)) {
+                    if (pages.permitted(request, response, MissionsPlugin.REPORT_APPROVE)) {
                         reports.issue(report, Requests.version(f.get("version")), actor(), user.address());
                         response.sendRedirect(BASE + "/" + report.year() + "?issued=1");
                     }

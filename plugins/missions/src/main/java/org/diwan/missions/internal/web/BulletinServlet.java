@@ -63,10 +63,10 @@ public final class BulletinServlet extends DepartmentServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.BULLETIN_READ)) {
+        if (!pages.permitted(request, response, MissionsPlugin.BULLETIN_READ)) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             if (path.isEmpty()) {
                 list(request, response, 200, Map.of(), null);
@@ -94,11 +94,11 @@ public final class BulletinServlet extends DepartmentServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         // bulletins are headquarters' to build and issue: a mission receives them issued
-        if (!allowed(request, response, MissionsPlugin.BULLETIN_WRITE) || !editableHere(request, response, sync.owns(NodeRole.HQ))) {
+        if (!pages.permitted(request, response, MissionsPlugin.BULLETIN_WRITE) || !editableHere(request, response, sync.owns(NodeRole.HQ))) {
             return;
         }
-        List<String> path = Requests.segments(request);
-        Map<String, String> fields = Requests.params(request);
+        List<String> path = pages.resolve(request).path();
+        Map<String, String> fields = pages.resolve(request).params();
         Validation v = new Validation();
         try {
             if (path.isEmpty()) {
@@ -106,7 +106,7 @@ public final class BulletinServlet extends DepartmentServlet {
                 if (id.isPresent()) {
                     response.sendRedirect(BASE + "/" + id.get());
                 } else {
-                    list(request, response, 422, Requests.localized(v.errors(), messages, pages.language(request)), fields.get("month"));
+                    list(request, response, 422, messages.fieldErrors(v.errors(), pages.language(request)), fields.get("month"));
                 }
                 return;
             }
@@ -134,7 +134,7 @@ public final class BulletinServlet extends DepartmentServlet {
             if (bulletins.edit(bulletin, Requests.version(fields.get("version")), fields, v, actor(), user.address())) {
                 response.sendRedirect(BASE + "/" + bulletin.id() + "?saved=1");
             } else {
-                editor(request, response, bulletin, 422, fields, Requests.localized(v.errors(), messages, pages.language(request)), null);
+                editor(request, response, bulletin, 422, fields, messages.fieldErrors(v.errors(), pages.language(request)), null);
             }
         } catch (StaleEditException stale) {
             Bulletin current = bulletins.get(bulletin.id()).orElse(bulletin);
@@ -145,7 +145,7 @@ public final class BulletinServlet extends DepartmentServlet {
 
     private void issue(HttpServletRequest request, HttpServletResponse response, Bulletin bulletin, Map<String, String> fields)
             throws IOException, SQLException {
-        if (!allowed(request, response, MissionsPlugin.BULLETIN_APPROVE)) {
+        if (!pages.permitted(request, response, MissionsPlugin.BULLETIN_APPROVE)) {
             return;
         }
         Language language = pages.language(request);

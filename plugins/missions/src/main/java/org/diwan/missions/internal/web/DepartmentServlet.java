@@ -2,7 +2,6 @@ package org.diwan.missions.internal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServlet;
@@ -10,7 +9,6 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.diwan.api.i18n.Messages;
-import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.DocumentResponses;
 import org.diwan.api.web.Pages;
@@ -33,15 +31,6 @@ abstract class DepartmentServlet extends HttpServlet {
         this.messages = messages;
     }
 
-    /** True when the user holds the permission; otherwise the shell's 403 page is sent. */
-    protected boolean allowed(HttpServletRequest request, HttpServletResponse response, String permission) throws IOException {
-        if (user.isPermitted(permission)) {
-            return true;
-        }
-        pages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "error.forbidden");
-        return false;
-    }
-
     /**
      * True when the record is this node's to edit; otherwise a 403 page that says the other node owns it
      * (headquarters the directory and bulletins, a mission its correspondence): sync never sees two editors.
@@ -60,11 +49,6 @@ abstract class DepartmentServlet extends HttpServlet {
 
     protected String actor() {
         return user.username().orElse("anonymous");
-    }
-
-    /** The refusals of a form, field by field, in the visitor's language. */
-    protected Map<String, String> localized(HttpServletRequest request, Validation v) {
-        return Requests.localized(v.errors(), messages, pages.language(request));
     }
 
     /** Sends a stored document or generated file: {@link DocumentResponses#send}. */

@@ -57,10 +57,10 @@ public final class MediaServlet extends DepartmentServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.MEDIA_READ)) {
+        if (!pages.permitted(request, response, MissionsPlugin.MEDIA_READ)) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             if (path.isEmpty()) {
                 plan(request, response, 200, Map.of(), Map.of());
@@ -79,11 +79,11 @@ public final class MediaServlet extends DepartmentServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.MEDIA_WRITE)) {
+        if (!pages.permitted(request, response, MissionsPlugin.MEDIA_WRITE)) {
             return;
         }
-        List<String> path = Requests.segments(request);
-        Map<String, String> fields = Requests.params(request);
+        List<String> path = pages.resolve(request).path();
+        Map<String, String> fields = pages.resolve(request).params();
         Validation v = new Validation();
         Language language = pages.language(request);
         try {
@@ -91,7 +91,7 @@ public final class MediaServlet extends DepartmentServlet {
                 if (media.plan(fields, v, actor(), user.address()).isPresent()) {
                     response.sendRedirect(BASE + "?planned=1");
                 } else {
-                    plan(request, response, 422, fields, Requests.localized(v.errors(), messages, language));
+                    plan(request, response, 422, fields, messages.fieldErrors(v.errors(), language));
                 }
                 return;
             }
@@ -107,7 +107,7 @@ public final class MediaServlet extends DepartmentServlet {
                 if (media.report(activity.get(), Requests.version(fields.get("version")), fields, v, actor(), user.address())) {
                     response.sendRedirect(BASE + "/" + activity.get().id() + "?saved=1");
                 } else {
-                    activity(request, response, activity.get(), 422, fields, Requests.localized(v.errors(), messages, language), null);
+                    activity(request, response, activity.get(), 422, fields, messages.fieldErrors(v.errors(), language), null);
                 }
             } catch (StaleEditException stale) {
                 activity(request, response, media.get(activity.get().id()).orElse(activity.get()), HttpServletResponse.SC_CONFLICT, fields,

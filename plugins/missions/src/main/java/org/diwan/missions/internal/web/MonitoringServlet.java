@@ -64,10 +64,10 @@ public final class MonitoringServlet extends DepartmentServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!allowed(request, response, MissionsPlugin.MONITORING_READ)) {
+        if (!pages.permitted(request, response, MissionsPlugin.MONITORING_READ)) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             if (path.isEmpty()) {
                 dashboard(request, response);
@@ -87,24 +87,24 @@ public final class MonitoringServlet extends DepartmentServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         // evaluations are headquarters' (a mission receives its approved ones): sync never sees two editors
-        if (!allowed(request, response, MissionsPlugin.MONITORING_WRITE) || !editableHere(request, response, sync.owns(NodeRole.HQ))) {
+        if (!pages.permitted(request, response, MissionsPlugin.MONITORING_WRITE) || !editableHere(request, response, sync.owns(NodeRole.HQ))) {
             return;
         }
-        List<String> path = Requests.segments(request);
+        List<String> path = pages.resolve(request).path();
         try {
             Optional<Mission> mission = path.size() >= 2 ? monitoring.mission(path.get(0)) : Optional.empty();
             if (mission.isEmpty()) {
                 pages.error(request, response, HttpServletResponse.SC_NOT_FOUND, "error.notfound");
             } else if (path.size() == 2 && path.get(1).equals("evaluations")) {
-                Map<String, String> fields = Requests.params(request);
+                Map<String, String> fields = pages.resolve(request).params();
                 Validation v = new Validation();
                 if (monitoring.evaluate(mission.get(), fields, v, actor(), user.address()).isPresent()) {
                     response.sendRedirect(BASE + "/" + mission.get().id() + "#evaluations");
                 } else {
-                    mission(request, response, mission.get(), 422, fields, Requests.localized(v.errors(), messages, pages.language(request)));
+                    mission(request, response, mission.get(), 422, fields, messages.fieldErrors(v.errors(), pages.language(request)));
                 }
             } else if (path.size() == 4 && path.get(1).equals("evaluations") && path.get(3).equals("approve")) {
-                if (!allowed(request, response, MissionsPlugin.MONITORING_APPROVE)) {
+                if (!pages.permitted(request, response, MissionsPlugin.MONITORING_APPROVE)) {
                     return;
                 }
                 try {

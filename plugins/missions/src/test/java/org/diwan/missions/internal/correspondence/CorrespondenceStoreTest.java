@@ -23,6 +23,7 @@ import org.diwan.missions.internal.registry.MissionDraft;
 import org.diwan.missions.internal.registry.MissionStatus;
 import org.diwan.missions.internal.registry.MissionStore;
 import org.diwan.missions.internal.registry.MissionType;
+import org.diwan.missions.internal.sync.TestSync;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class CorrespondenceStoreTest {
     void open() throws Exception {
         database = TestDatabase.create(folder);
         DataSource data = database.migrate("missions");
-        MissionStore missions = new MissionStore(data, Clock.systemUTC());
+        MissionStore missions = new MissionStore(data, Clock.systemUTC(), TestSync.none());
         paris = missions.create(mission("PAR", "FR", "بعثة باريس"), "chief");
         berlin = missions.create(mission("BER", "DE", "بعثة برلين"), "chief");
         store = new CorrespondenceStore(data, Clock.systemUTC());

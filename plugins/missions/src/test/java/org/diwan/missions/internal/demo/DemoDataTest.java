@@ -15,6 +15,7 @@ import org.diwan.missions.internal.correspondence.CorrespondenceStore;
 import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionQuery;
 import org.diwan.missions.internal.registry.MissionStore;
+import org.diwan.missions.internal.sync.TestSync;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class DemoDataTest {
     void generatesTheSameArabicDataForTheSameSeed() throws Exception {
         try (TestDatabase database = TestDatabase.create(folder)) {
             DataSource data = database.migrate("missions");
-            MissionStore missions = new MissionStore(data, Clock.systemUTC());
+            MissionStore missions = new MissionStore(data, Clock.systemUTC(), TestSync.none());
             CorrespondenceStore correspondence = new CorrespondenceStore(data, Clock.systemUTC());
             LocalDate today = LocalDate.of(2026, 11, 25);
 

@@ -17,6 +17,7 @@ import org.diwan.missions.internal.registry.MissionDraft;
 import org.diwan.missions.internal.registry.MissionStatus;
 import org.diwan.missions.internal.registry.MissionStore;
 import org.diwan.missions.internal.registry.MissionType;
+import org.diwan.missions.internal.sync.TestSync;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class MediaStoreTest {
     void activitiesArePlannedReportedOnceAndSummedPerOffice() throws Exception {
         try (TestDatabase database = TestDatabase.create(folder)) {
             DataSource data = database.migrate("missions");
-            MissionStore missions = new MissionStore(data, Clock.systemUTC());
+            MissionStore missions = new MissionStore(data, Clock.systemUTC(), TestSync.none());
             Mission paris = missions.create(new MissionDraft("PAR", MissionType.MISSION, "FR", "باريس", LocalizedText.of("بعثة باريس", null, null),
                     null, null, null, null, MissionStatus.ACTIVE, 30), "chief");
             Mission rome = missions.create(new MissionDraft("ROM", MissionType.MISSION, "IT", "روما", LocalizedText.of("بعثة روما", null, null),

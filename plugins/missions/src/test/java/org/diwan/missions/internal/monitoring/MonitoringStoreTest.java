@@ -25,6 +25,7 @@ import org.diwan.missions.internal.registry.MissionDraft;
 import org.diwan.missions.internal.registry.MissionStatus;
 import org.diwan.missions.internal.registry.MissionStore;
 import org.diwan.missions.internal.registry.MissionType;
+import org.diwan.missions.internal.sync.TestSync;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class MonitoringStoreTest {
     void open() throws Exception {
         database = TestDatabase.create(folder);
         DataSource data = database.migrate("missions");
-        missions = new MissionStore(data, Clock.systemUTC());
+        missions = new MissionStore(data, Clock.systemUTC(), TestSync.none());
         correspondence = new CorrespondenceStore(data, Clock.systemUTC());
         monitoring = new MonitoringStore(data, missions, Clock.systemUTC());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -16,6 +17,9 @@ import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.validation.Validation;
 import org.diwan.audit.internal.JdbcAuditLog;
 import org.diwan.integration.internal.TestRecordEvents;
+import org.diwan.api.sync.SyncChange;
+import org.diwan.api.sync.SyncOutbox;
+import org.diwan.missions.internal.sync.TestSync;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +80,7 @@ class MissionRegistryTest {
         captureFails = true;
         assertThatThrownBy(() -> registry.create(paris(), new Validation(), "chief", "10.0.0.7")).isInstanceOf(SQLException.class);
         assertThat(audit.recent(0, 10)).isEmpty();
-        assertThat(new MissionStore(missions, Clock.systemUTC()).byCode("PAR")).isEmpty();
+        assertThat(new MissionStore(missions, Clock.systemUTC(), TestSync.none()).byCode("PAR")).isEmpty();
 
         captureFails = false;
         Mission paris = registry.create(paris(), new Validation(), "chief", "10.0.0.7").orElseThrow();
@@ -86,7 +90,7 @@ class MissionRegistryTest {
         assertThatThrownBy(() -> registry.update(paris.id(), paris.version(), edit, new Validation(), "chief", "10.0.0.7"))
                 .isInstanceOf(SQLException.class);
         assertThat(audit.recent(0, 10)).extracting(AuditEntry::action).containsExactly("missions.mission.create");
-        assertThat(new MissionStore(missions, Clock.systemUTC()).get(paris.id())).map(Mission::version).isEqualTo(Optional.of(1));
+        assertThat(new MissionStore(missions, Clock.systemUTC(), TestSync.none()).get(paris.id())).map(Mission::version).isEqualTo(Optional.of(1));
         // the event of each rolled-back change went with it: only the one committed creation waits
         assertThat(events.waiting()).extracting(TestRecordEvents.Waiting::address).containsExactly("diwan.events.missions.created");
     }
@@ -96,18 +100,25 @@ class MissionRegistryTest {
         try (TestDatabase bare = TestDatabase.create(folder.resolve("without-audit"))) {
             DataSource alone = bare.migrate("missions");
             // no audit schema in this database: writing the entry fails inside the change's transaction
-            MissionRegistry registry = new MissionRegistry(new MissionStore(alone, Clock.systemUTC()), new JdbcAuditLog(alone), events.service(), Clock.systemUTC());
+            MissionRegistry registry = new MissionRegistry(new MissionStore(alone, Clock.systemUTC(), TestSync.none()), new JdbcAuditLog(alone), events.service(), Clock.systemUTC());
             assertThatThrownBy(() -> registry.create(paris(), new Validation(), "chief", "10.0.0.7")).isInstanceOf(SQLException.class);
-            assertThat(new MissionStore(alone, Clock.systemUTC()).byCode("PAR")).isEmpty();
+            assertThat(new MissionStore(alone, Clock.systemUTC(), TestSync.none()).byCode("PAR")).isEmpty();
         }
     }
 
     private MissionRegistry registry() {
-        MissionStore store = new MissionStore(missions, Clock.systemUTC(), (c, id) -> {
-            if (captureFails) {
-                throw new SQLException("the sync outbox is full (forced)");
+        MissionStore store = new MissionStore(missions, Clock.systemUTC(), TestSync.into(new SyncOutbox() {
+            @Override
+            public void capture(Connection connection, SyncChange change) throws SQLException {
+                if (captureFails) {
+                    throw new SQLException("the sync outbox is full (forced)");
+                }
             }
-        });
+
+            @Override
+            public void captureDocument(Connection connection, String documentId, String missionCode) {
+            }
+        }));
         return new MissionRegistry(store, audit, events.service(), Clock.systemUTC());
     }
 

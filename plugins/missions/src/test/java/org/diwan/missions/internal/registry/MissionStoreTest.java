@@ -12,6 +12,7 @@ import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
+import org.diwan.missions.internal.sync.TestSync;
 import org.diwan.persistence.internal.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class MissionStoreTest {
     @BeforeEach
     void open() throws Exception {
         database = TestDatabase.create(folder);
-        store = new MissionStore(database.migrate("missions"), Clock.systemUTC());
+        store = new MissionStore(database.migrate("missions"), Clock.systemUTC(), TestSync.none());
     }
 
     @AfterEach

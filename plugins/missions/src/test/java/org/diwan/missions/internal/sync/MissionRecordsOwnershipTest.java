@@ -114,14 +114,14 @@ class MissionRecordsOwnershipTest {
         hq = hqDatabase.migrate("missions");
         DataSource tunDb = database("tun").migrate("missions");
         DataSource egyDb = database("egy").migrate("missions");
-        MissionsSync hqSync = new MissionsSync(new MissionsSyncTest.ListOutbox(fromHq), new MissionsSyncTest.Node("h", NodeRole.HQ, Optional.empty()));
-        MissionsSync tunSync = new MissionsSync(new MissionsSyncTest.ListOutbox(fromTun), new MissionsSyncTest.Node("t", NodeRole.MISSION, Optional.of("TUN")));
-        MissionsSync egySync = new MissionsSync(new MissionsSyncTest.ListOutbox(fromEgy), new MissionsSyncTest.Node("e", NodeRole.MISSION, Optional.of("EGY")));
-        hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync::missionChanged);
+        MissionsSync hqSync = TestSync.into(new MissionsSyncTest.ListOutbox(fromHq), NodeRole.HQ, null);
+        MissionsSync tunSync = TestSync.into(new MissionsSyncTest.ListOutbox(fromTun), NodeRole.MISSION, "TUN");
+        MissionsSync egySync = TestSync.into(new MissionsSyncTest.ListOutbox(fromEgy), NodeRole.MISSION, "EGY");
+        hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync);
         tun = hqMissions.create(mission("TUN", "بعثة تونس"), "chief");
         egy = hqMissions.create(mission("EGY", "بعثة القاهرة"), "chief");
-        new MissionDirectoryType(tunDb).applyAll(fromHq);
-        new MissionDirectoryType(egyDb).applyAll(fromHq);
+        TestSync.type(MissionsSync.MISSIONS, tunDb).applyAll(fromHq);
+        TestSync.type(MissionsSync.MISSIONS, egyDb).applyAll(fromHq);
         fromHq.clear();
 
         tunLetters = new CorrespondenceStore(tunDb, Clock.systemUTC(), tunSync::correspondenceChanged, tunSync::attachmentAdded, tunSync::followUpChanged);
@@ -131,8 +131,8 @@ class MissionRecordsOwnershipTest {
         egyMedia = new MediaStore(egyDb, Clock.systemUTC(), egySync::mediaActivityChanged);
         hqMedia = new MediaStore(hq, Clock.systemUTC(), hqSync::mediaActivityChanged);
 
-        receiver = new TestReceiver(hqDatabase.migrate("sync"), new CorrespondenceType(hq), new FollowUpType(hq), new MediaActivityType(hq),
-                new AttachmentType(hq, DOCUMENTS), new MissionDirectoryType(hq));
+        receiver = new TestReceiver(hqDatabase.migrate("sync"), TestSync.type(MissionsSync.LETTERS, hq), TestSync.type(MissionsSync.FOLLOW_UPS, hq), TestSync.type(MissionsSync.MEDIA_ACTIVITIES, hq),
+                TestSync.type(MissionsSync.ATTACHMENTS, hq, DOCUMENTS), TestSync.type(MissionsSync.MISSIONS, hq));
     }
 
     @AfterEach
@@ -183,10 +183,10 @@ class MissionRecordsOwnershipTest {
     /** The rows of the four mission-owned tables at headquarters, as JSON by id: what must not move. */
     private Map<String, String> hqRows(Records r) throws Exception {
         try (Connection c = hq.getConnection()) {
-            return Map.of(r.letter(), MissionsSync.LETTERS.read(c, r.letter()).orElseThrow().toString(),
-                    r.followUp(), MissionsSync.FOLLOW_UPS.read(c, r.followUp()).orElseThrow().toString(),
-                    r.media(), MissionsSync.MEDIA_ACTIVITIES.read(c, r.media()).orElseThrow().toString(),
-                    r.attachment(), MissionsSync.ATTACHMENTS.read(c, r.attachment()).orElseThrow().toString());
+            return Map.of(r.letter(), TestSync.row(c, MissionsSync.LETTERS, r.letter()),
+                    r.followUp(), TestSync.row(c, MissionsSync.FOLLOW_UPS, r.followUp()),
+                    r.media(), TestSync.row(c, MissionsSync.MEDIA_ACTIVITIES, r.media()),
+                    r.attachment(), TestSync.row(c, MissionsSync.ATTACHMENTS, r.attachment()));
         }
     }
 
@@ -211,7 +211,7 @@ class MissionRecordsOwnershipTest {
         assertThat(receiver.receive("EGY", forged)).isZero();
 
         assertThat(hqRows(tuns)).as("TUN's records at headquarters, unchanged").isEqualTo(before);
-        for (SyncedType type : List.of(new CorrespondenceType(hq), new FollowUpType(hq), new MediaActivityType(hq), new AttachmentType(hq, DOCUMENTS))) {
+        for (SyncedType type : List.of(TestSync.type(MissionsSync.LETTERS, hq), TestSync.type(MissionsSync.FOLLOW_UPS, hq), TestSync.type(MissionsSync.MEDIA_ACTIVITIES, hq), TestSync.type(MissionsSync.ATTACHMENTS, hq, DOCUMENTS))) {
             assertThat(type.owners(List.of(tuns.letter(), tuns.followUp(), tuns.media(), tuns.attachment())).values())
                     .as(type.name()).containsOnly(RecordOwner.mission("TUN"));
         }
@@ -280,23 +280,23 @@ class MissionRecordsOwnershipTest {
         String task = plans.addTask(objective, "مهمة", "إدارة البعثات", LocalDate.of(2026, 12, 15), "chief");
         String plan = plans.forYear(2026, "chief").id();
 
-        assertThat(new CorrespondenceType(hq).owners(List.of(tuns.letter(), own.id(), "absent")))
+        assertThat(TestSync.type(MissionsSync.LETTERS, hq).owners(List.of(tuns.letter(), own.id(), "absent")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(tuns.letter(), RecordOwner.mission("TUN"), own.id(), RecordOwner.headquarters()));
-        assertThat(new AttachmentType(hq, DOCUMENTS).owners(List.of(tuns.attachment(), "absent")))
+        assertThat(TestSync.type(MissionsSync.ATTACHMENTS, hq, DOCUMENTS).owners(List.of(tuns.attachment(), "absent")))
                 .containsExactlyEntriesOf(Map.of(tuns.attachment(), RecordOwner.mission("TUN")));
-        assertThat(new MissionDirectoryType(hq).owners(List.of(tun.id(), "absent"))).containsExactlyEntriesOf(Map.of(tun.id(), RecordOwner.headquarters()));
-        assertThat(new PlanType(hq).owners(List.of(plan))).containsExactlyEntriesOf(Map.of(plan, RecordOwner.headquarters()));
-        assertThat(new PlanObjectiveType(hq).owners(List.of(objective))).containsExactlyEntriesOf(Map.of(objective, RecordOwner.headquarters()));
-        assertThat(new PlanTaskType(hq).owners(List.of(task))).containsExactlyEntriesOf(Map.of(task, RecordOwner.headquarters()));
-        assertThat(new EvaluationType(hq).owners(List.of("absent"))).isEmpty();
-        assertThat(new BulletinType(hq, null).owners(List.of("absent"))).isEmpty();
+        assertThat(TestSync.type(MissionsSync.MISSIONS, hq).owners(List.of(tun.id(), "absent"))).containsExactlyEntriesOf(Map.of(tun.id(), RecordOwner.headquarters()));
+        assertThat(TestSync.type(MissionsSync.PLANS, hq).owners(List.of(plan))).containsExactlyEntriesOf(Map.of(plan, RecordOwner.headquarters()));
+        assertThat(TestSync.type(MissionsSync.OBJECTIVES, hq).owners(List.of(objective))).containsExactlyEntriesOf(Map.of(objective, RecordOwner.headquarters()));
+        assertThat(TestSync.type(MissionsSync.TASKS, hq).owners(List.of(task))).containsExactlyEntriesOf(Map.of(task, RecordOwner.headquarters()));
+        assertThat(TestSync.type(MissionsSync.EVALUATIONS, hq).owners(List.of("absent"))).isEmpty();
+        assertThat(TestSync.type(MissionsSync.BULLETINS, hq).owners(List.of("absent"))).isEmpty();
 
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             many.add("absent-" + i);
         }
         many.add(tuns.media());
-        assertThat(new MediaActivityType(hq).owners(many)).as("asked in chunks").containsExactlyEntriesOf(Map.of(tuns.media(), RecordOwner.mission("TUN")));
+        assertThat(TestSync.type(MissionsSync.MEDIA_ACTIVITIES, hq).owners(many)).as("asked in chunks").containsExactlyEntriesOf(Map.of(tuns.media(), RecordOwner.mission("TUN")));
     }
 
     @Test

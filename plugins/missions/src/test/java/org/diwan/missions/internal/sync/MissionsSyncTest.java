@@ -18,6 +18,7 @@ import org.diwan.api.node.NodeInfo;
 import org.diwan.api.node.NodeRole;
 import org.diwan.api.sync.Applied;
 import org.diwan.api.sync.SyncChange;
+import org.diwan.api.sync.SyncedType;
 import org.diwan.api.sync.SyncOutbox;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.correspondence.Classification;
@@ -90,9 +91,9 @@ class MissionsSyncTest {
         missionDatabase = TestDatabase.create(folder.resolve("mission"));
         hq = hqDatabase.migrate("missions");
         mission = missionDatabase.migrate("missions");
-        hqSync = new MissionsSync(new ListOutbox(fromHq), new Node("h", NodeRole.HQ, Optional.empty()));
-        missionSync = new MissionsSync(new ListOutbox(fromMission), new Node("m", NodeRole.MISSION, Optional.of("TUN")));
-        hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync::missionChanged);
+        hqSync = TestSync.into(new ListOutbox(fromHq), NodeRole.HQ, null);
+        missionSync = TestSync.into(new ListOutbox(fromMission), NodeRole.MISSION, "TUN");
+        hqMissions = new MissionStore(hq, Clock.systemUTC(), hqSync);
         missionLetters = new CorrespondenceStore(mission, Clock.systemUTC(), missionSync::correspondenceChanged, missionSync::attachmentAdded,
                 missionSync::followUpChanged);
         hqLetters = new CorrespondenceStore(hq, Clock.systemUTC(), hqSync::correspondenceChanged, hqSync::attachmentAdded,
@@ -112,12 +113,12 @@ class MissionsSyncTest {
         assertThat(fromHq).extracting(SyncChange::version).containsExactly(1L, 2L);
         assertThat(fromHq).allSatisfy(c -> assertThat(c.missionCode()).isNull());
 
-        MissionDirectoryType directory = new MissionDirectoryType(mission);
+        SyncedType directory = TestSync.type(MissionsSync.MISSIONS, mission);
         assertThat(directory.apply(fromHq.get(1))).isEqualTo(Applied.APPLIED);
         assertThat(directory.apply(fromHq.get(0))).as("an older version arriving late").isEqualTo(Applied.STALE);
         assertThat(directory.apply(fromHq.get(1))).as("a duplicate").isEqualTo(Applied.STALE);
 
-        Mission copy = new MissionStore(mission, Clock.systemUTC()).get(tunis.id()).orElseThrow();
+        Mission copy = new MissionStore(mission, Clock.systemUTC(), TestSync.none()).get(tunis.id()).orElseThrow();
         assertThat(copy.name().ar()).isEqualTo("بعثة الجامعة في تونس");
         assertThat(copy.version()).isEqualTo(2);
         assertThat(copy.updatedAt()).isEqualTo(hqMissions.get(tunis.id()).orElseThrow().updatedAt());
@@ -126,8 +127,8 @@ class MissionsSyncTest {
     @Test
     void aMissionsCorrespondenceReachesHeadquartersReadOnlyAndItsEditsFollow() throws Exception {
         Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
-        new MissionDirectoryType(mission).apply(fromHq.get(0));
-        CorrespondenceType letters = new CorrespondenceType(hq);
+        TestSync.type(MissionsSync.MISSIONS, mission).apply(fromHq.get(0));
+        SyncedType letters = TestSync.type(MissionsSync.LETTERS, hq);
 
         Correspondence sent = missionLetters.create(letter(tunis, "تقرير عن الجالية العربية"), "amina");
         missionLetters.update(sent.id(), 1, letter(tunis, "تقرير عن الجالية العربية (منقح)"), "amina");
@@ -153,31 +154,31 @@ class MissionsSyncTest {
     @Test
     void correspondenceWaitsForItsMissionAndIsRefusedFromAnotherMission() throws Exception {
         Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
-        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        TestSync.type(MissionsSync.MISSIONS, mission).apply(fromHq.get(0));
         Correspondence sent = missionLetters.create(letter(tunis, "رسالة"), "amina");
         SyncChange change = fromMission.get(0);
 
         DataSource emptyHq = TestDatabase.create(folder.resolve("empty")).migrate("missions");
-        assertThat(new CorrespondenceType(emptyHq).apply(change)).isEqualTo(Applied.DEFERRED);
+        assertThat(TestSync.type(MissionsSync.LETTERS, emptyHq).apply(change)).isEqualTo(Applied.DEFERRED);
 
         SyncChange forged = new SyncChange(change.type(), change.recordId(), change.version(), "EGY", change.payload());
-        assertThatThrownBy(() -> new CorrespondenceType(hq).apply(forged)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestSync.type(MissionsSync.LETTERS, hq).apply(forged)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sent by mission EGY");
         SyncChange wrongRecord = new SyncChange(change.type(), "00000000-0000-0000-0000-000000000000", 1, "TUN", change.payload());
-        assertThatThrownBy(() -> new CorrespondenceType(hq).apply(wrongRecord)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestSync.type(MissionsSync.LETTERS, hq).apply(wrongRecord)).isInstanceOf(IllegalArgumentException.class);
         SyncChange notJson = new SyncChange(change.type(), sent.id(), 1, "TUN", "{not json");
-        assertThatThrownBy(() -> new CorrespondenceType(hq).apply(notJson)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestSync.type(MissionsSync.LETTERS, hq).apply(notJson)).isInstanceOf(IllegalArgumentException.class);
         assertThat(hqLetters.get(sent.id(), null)).isEmpty();
     }
 
     @Test
     void aBatchIsStoredInOneTransactionAndARefusedOneStoresNothing() throws Exception {
         Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
-        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        TestSync.type(MissionsSync.MISSIONS, mission).apply(fromHq.get(0));
         for (int i = 0; i < 5; i++) {
             missionLetters.create(letter(tunis, "تقرير " + i), "amina");
         }
-        CorrespondenceType letters = new CorrespondenceType(hq);
+        SyncedType letters = TestSync.type(MissionsSync.LETTERS, hq);
         SyncChange bad = new SyncChange(MissionsSync.CORRESPONDENCE, fromMission.get(4).recordId(), 1, "TUN", "{\"id\": 7}");
         List<SyncChange> withBad = new ArrayList<>(fromMission.subList(0, 4));
         withBad.add(bad);
@@ -191,7 +192,7 @@ class MissionsSyncTest {
     @Test
     void aMissionsMediaActivityAndItsReportReachHeadquartersReadOnly() throws Exception {
         Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
-        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        TestSync.type(MissionsSync.MISSIONS, mission).apply(fromHq.get(0));
         MediaStore missionMedia = new MediaStore(mission, Clock.systemUTC(), missionSync::mediaActivityChanged);
         MediaStore hqMedia = new MediaStore(hq, Clock.systemUTC(), hqSync::mediaActivityChanged);
 
@@ -200,7 +201,7 @@ class MissionsSyncTest {
         assertThat(fromMission).extracting(SyncChange::type, SyncChange::version, SyncChange::missionCode).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(MissionsSync.MEDIA, 1L, "TUN"), org.assertj.core.groups.Tuple.tuple(MissionsSync.MEDIA, 2L, "TUN"));
 
-        MediaActivityType activities = new MediaActivityType(hq);
+        SyncedType activities = TestSync.type(MissionsSync.MEDIA_ACTIVITIES, hq);
         assertThat(activities.owner()).isEqualTo(NodeRole.MISSION);
         assertThat(activities.applyAll(List.of(fromMission.get(1), fromMission.get(0)))).as("the newer version first, then the older one")
                 .containsExactly(Applied.APPLIED, Applied.STALE);
@@ -217,14 +218,14 @@ class MissionsSyncTest {
         SyncChange forged = new SyncChange(MissionsSync.MEDIA, id, 3, "EGY", fromMission.get(1).payload().replace("\"version\":2", "\"version\":3"));
         assertThatThrownBy(() -> activities.apply(forged)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sent by mission EGY");
         List<SyncChange> exported = new ArrayList<>();
-        new MediaActivityType(mission).export("TUN", exported::add);
+        TestSync.type(MissionsSync.MEDIA_ACTIVITIES, mission).export("TUN", exported::add);
         assertThat(exported).extracting(SyncChange::recordId, SyncChange::version).containsExactly(org.assertj.core.groups.Tuple.tuple(id, 2L));
     }
 
     @Test
     void anApprovedEvaluationReachesTheMissionItEvaluatesWithItsScores() throws Exception {
         Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
-        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        TestSync.type(MissionsSync.MISSIONS, mission).apply(fromHq.get(0));
         MonitoringStore hqMonitoring = new MonitoringStore(hq, hqMissions, Clock.systemUTC(), hqSync::evaluationApproved);
         Map<Criterion, Evaluation.Score> scores = new java.util.EnumMap<>(Criterion.class);
         scores.put(Criterion.values()[0], new Evaluation.Score(4, "تقارير منتظمة"));
@@ -236,10 +237,10 @@ class MissionsSyncTest {
         assertThat(approved.type()).isEqualTo(MissionsSync.EVALUATION);
         assertThat(approved.missionCode()).as("sent to the mission it evaluates only").isEqualTo("TUN");
 
-        EvaluationType evaluations = new EvaluationType(mission);
+        SyncedType evaluations = TestSync.type(MissionsSync.EVALUATIONS, mission);
         assertThat(evaluations.apply(approved)).isEqualTo(Applied.APPLIED);
         assertThat(evaluations.apply(approved)).isEqualTo(Applied.STALE);
-        Evaluation copy = new MonitoringStore(mission, new MissionStore(mission, Clock.systemUTC()), Clock.systemUTC())
+        Evaluation copy = new MonitoringStore(mission, new MissionStore(mission, Clock.systemUTC(), TestSync.none()), Clock.systemUTC())
                 .evaluations(tunis.id()).get(0);
         assertThat(copy.approved()).isTrue();
         assertThat(copy.comments()).isEqualTo("تقييم نصف سنوي");
@@ -254,13 +255,13 @@ class MissionsSyncTest {
         assertThatThrownBy(() -> evaluations.apply(new SyncChange(approved.type(), approved.recordId(), 3, "TUN",
                 approved.payload().replace("\"version\":2", "\"version\":3").replace(Criterion.values()[0].name(), "NOT_A_CRITERION"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOT_A_CRITERION");
-        assertThat(new MonitoringStore(mission, new MissionStore(mission, Clock.systemUTC()), Clock.systemUTC()).evaluations(tunis.id())
+        assertThat(new MonitoringStore(mission, new MissionStore(mission, Clock.systemUTC(), TestSync.none()), Clock.systemUTC()).evaluations(tunis.id())
                 .get(0).scores()).as("a refused change keeps the stored scores").isEqualTo(scores);
 
         DataSource emptyMission = TestDatabase.create(folder.resolve("empty-mission")).migrate("missions");
-        assertThat(new EvaluationType(emptyMission).apply(approved)).as("waits for the directory").isEqualTo(Applied.DEFERRED);
+        assertThat(TestSync.type(MissionsSync.EVALUATIONS, emptyMission).apply(approved)).as("waits for the directory").isEqualTo(Applied.DEFERRED);
         List<SyncChange> exported = new ArrayList<>();
-        new EvaluationType(hq).export("TUN", exported::add);
+        TestSync.type(MissionsSync.EVALUATIONS, hq).export("TUN", exported::add);
         assertThat(exported).extracting(SyncChange::recordId, SyncChange::version).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(draft.id(), 2L));
     }
@@ -281,12 +282,12 @@ class MissionsSyncTest {
                 MissionsSync.PLAN_TASK, MissionsSync.PLAN);
         assertThat(fromHq).allSatisfy(c -> assertThat(c.missionCode()).as("to every mission").isNull());
 
-        PlanTaskType tasks = new PlanTaskType(mission);
+        SyncedType tasks = TestSync.type(MissionsSync.TASKS, mission);
         assertThat(tasks.apply(fromHq.get(2))).as("before its objective").isEqualTo(Applied.DEFERRED);
-        assertThat(new PlanObjectiveType(mission).apply(fromHq.get(1))).as("before its plan").isEqualTo(Applied.DEFERRED);
-        PlanType plans = new PlanType(mission);
+        assertThat(TestSync.type(MissionsSync.OBJECTIVES, mission).apply(fromHq.get(1))).as("before its plan").isEqualTo(Applied.DEFERRED);
+        SyncedType plans = TestSync.type(MissionsSync.PLANS, mission);
         assertThat(plans.applyAll(List.of(fromHq.get(0), fromHq.get(4)))).containsExactly(Applied.APPLIED, Applied.APPLIED);
-        assertThat(new PlanObjectiveType(mission).apply(fromHq.get(1))).isEqualTo(Applied.APPLIED);
+        assertThat(TestSync.type(MissionsSync.OBJECTIVES, mission).apply(fromHq.get(1))).isEqualTo(Applied.APPLIED);
         assertThat(tasks.applyAll(List.of(fromHq.get(2), fromHq.get(3)))).containsExactly(Applied.APPLIED, Applied.APPLIED);
         assertThat(tasks.apply(fromHq.get(2))).isEqualTo(Applied.STALE);
 
@@ -309,7 +310,7 @@ class MissionsSyncTest {
         missionPlans.addObjective(missionPlans.forYear(2026, "amina"), "هدف محلي");
         new ActionPlanStore(hq, Clock.systemUTC(), new ActionPlanStore.Captures(hqSync::planChanged, hqSync::planObjectiveChanged,
                 hqSync::planTaskChanged)).forYear(2026, "chief");
-        assertThatThrownBy(() -> new PlanType(mission).apply(fromHq.get(0))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestSync.type(MissionsSync.PLANS, mission).apply(fromHq.get(0))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("another plan for 2026");
         assertThat(missionPlans.find(2026).orElseThrow().objectives()).hasSize(1);
     }
@@ -317,7 +318,7 @@ class MissionsSyncTest {
     @Test
     void aMissionsFollowUpActionsReachHeadquartersAfterTheirCorrespondenceReadOnly() throws Exception {
         Mission tunis = hqMissions.create(draft("TUN", "بعثة تونس"), "chief");
-        new MissionDirectoryType(mission).apply(fromHq.get(0));
+        TestSync.type(MissionsSync.MISSIONS, mission).apply(fromHq.get(0));
         Correspondence letter = missionLetters.create(letter(tunis, "طلب موعد مع وزير الخارجية"), "amina");
         FollowUp action = missionLetters.addFollowUp(letter.id(), "متابعة الطلب مع المراسم", "السفير", LocalDate.of(2026, 12, 1), "amina");
         missionLetters.setFollowUpStatus(action.id(), 1, FollowUpStatus.DONE, "amina");
@@ -325,10 +326,10 @@ class MissionsSyncTest {
                 MissionsSync.FOLLOW_UP);
         assertThat(fromMission.get(2).missionCode()).isEqualTo("TUN");
 
-        FollowUpType followUps = new FollowUpType(hq);
+        SyncedType followUps = TestSync.type(MissionsSync.FOLLOW_UPS, hq);
         assertThat(followUps.owner()).isEqualTo(NodeRole.MISSION);
         assertThat(followUps.apply(fromMission.get(1))).as("before its correspondence").isEqualTo(Applied.DEFERRED);
-        new CorrespondenceType(hq).apply(fromMission.get(0));
+        TestSync.type(MissionsSync.LETTERS, hq).apply(fromMission.get(0));
         assertThat(followUps.applyAll(List.of(fromMission.get(1), fromMission.get(2)))).containsExactly(Applied.APPLIED, Applied.APPLIED);
         FollowUp copy = hqLetters.followUps(letter.id()).get(0);
         assertThat(copy.status()).isEqualTo(FollowUpStatus.DONE);
@@ -341,7 +342,7 @@ class MissionsSyncTest {
                 fromMission.get(2).payload().replace("\"version\":2", "\"version\":3"));
         assertThatThrownBy(() -> followUps.apply(forged)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sent by mission EGY");
         List<SyncChange> exported = new ArrayList<>();
-        new FollowUpType(mission).export("TUN", exported::add);
+        TestSync.type(MissionsSync.FOLLOW_UPS, mission).export("TUN", exported::add);
         assertThat(exported).extracting(SyncChange::recordId, SyncChange::version, SyncChange::missionCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(action.id(), 2L, "TUN"));
     }
@@ -352,7 +353,7 @@ class MissionsSyncTest {
         hqMissions.update(tunis.id(), 1, draft("TUN", "بعثة تونس"), "chief");
         hqMissions.create(draft("CAI", "بعثة القاهرة"), "chief");
         List<SyncChange> exported = new ArrayList<>();
-        new MissionDirectoryType(hq).export("TUN", exported::add);
+        TestSync.type(MissionsSync.MISSIONS, hq).export("TUN", exported::add);
         assertThat(exported).extracting(SyncChange::recordId, SyncChange::version)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(tunis.id(), 2L),
                         org.assertj.core.groups.Tuple.tuple(hqMissions.byCode("CAI").orElseThrow().id(), 1L));
