@@ -51,7 +51,7 @@ class CorrespondenceServiceTest {
         audit = new JdbcAuditLog(database.migrate("audit"));
         events = TestRecordEvents.in(database);
         DataSource data = database.migrate("missions");
-        MissionStore missions = new MissionStore(data, CLOCK);
+        MissionStore missions = new MissionStore(data, CLOCK, org.diwan.missions.internal.sync.TestSync.none());
         paris = missions.create(new MissionDraft("PAR", MissionType.MISSION, "FR", "باريس", LocalizedText.of("بعثة باريس", null, null),
                 null, null, null, null, MissionStatus.ACTIVE, 30), "chief");
         CorrespondenceStore store = new CorrespondenceStore(data, CLOCK, (c, id) -> {
