@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,20 +24,26 @@ import org.junit.jupiter.api.TestMethodOrder;
  * heartbeat runs; a dropped route runs, is replaced when the file changes and stops when it is removed; a
  * broken file is reported in one line and harms neither the other routes nor the node; a file calling a Java class
  * is refused and never runs; tracing, switched on for one route while it runs, masks the route settings' values; a
- * deploy folder its group may write is refused.
+ * deploy folder its group may write is refused; a route deployed at runtime receives the record event of a mission
+ * registered through HTTP ({@code diwan.events.missions.created}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouteDeployIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ADMIN = "routes-admin";
+    private static final String PASSWORD = "routes test secret";
 
     private DiwanNode node;
     private Path deploy;
 
     @BeforeAll
     void start() throws Exception {
-        node = DiwanNode.unpack("routes-it").start().awaitHttp();
+        Path passwordFile = Files.createDirectories(Path.of("target", "nodes")).resolve("routes-password").toAbsolutePath();
+        Files.writeString(passwordFile, PASSWORD + "\n");
+        node = DiwanNode.unpack("routes-it").withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString())
+                .withEnv("DIWAN_ADMIN_USER", ADMIN).start().awaitHttp();
         deploy = node.home().resolve("deploy");
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> node.httpStatus("/health") == 200);
     }
@@ -175,6 +182,50 @@ class RouteDeployIT {
         } finally {
             Files.setPosixFilePermissions(deploy, before);
         }
+    }
+
+    @Test
+    @Order(7)
+    void aRouteDeployedAtRuntimeReceivesTheEventOfAMissionRegisteredThroughHttp() throws Exception {
+        WebClient admin = WebClient.loggedIn(node.httpPort(), ADMIN, PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> admin.get("/admin/plugins").body().contains("diwan-missions"));
+        assertThat(admin.post("/admin/plugins", Map.of("feature", "diwan-missions", "action", "install"), true).statusCode())
+                .isIn(200, 302, 303);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> admin.get("/diwan/missions/registry").statusCode() == 200);
+
+        // the guide's example address, as an integrator writes it: no setting needed
+        Files.writeString(deploy.resolve("it-events.camel.yaml"), "- route:\n"
+                + "    id: it-events\n"
+                + "    from:\n"
+                + "      uri: jms:topic:diwan.events.missions.created\n"
+                + "      parameters:\n"
+                + "        messageSelector: \"DiwanType = 'mission'\"\n"
+                + "      steps:\n"
+                + "        - log:\n"
+                + "            logName: org.diwan.it\n"
+                + "            message: \"it-event ${header.DiwanEvent} ${header.DiwanRecordId} v${header.DiwanVersion} by ${header.DiwanActor}: ${body}\"\n");
+        await().atMost(WAIT).until(() -> node.log().contains("Routes [it-events] from it-events.camel.yaml started"));
+
+        admin.get("/diwan/missions/registry/new");
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("code", "EVT");
+        form.put("type", "MISSION");
+        form.put("country", "FR");
+        form.put("city", "ليون");
+        form.put("nameAr", "بعثة الأحداث في ليون");
+        form.put("status", "ACTIVE");
+        form.put("reportEveryDays", "30");
+        java.net.http.HttpResponse<String> created = admin.post("/diwan/missions/registry/new", form, true);
+        assertThat(created.statusCode()).isEqualTo(302);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("/diwan/missions/registry/([0-9a-f-]{36})")
+                .matcher(created.headers().firstValue("Location").orElseThrow());
+        assertThat(id.find()).isTrue();
+
+        String expected = "it-event created " + id.group(1) + " v1 by " + ADMIN + ": ";
+        await().atMost(WAIT).until(() -> node.log().contains(expected));
+        String line = node.log().lines().filter(l -> l.contains(expected)).findFirst().orElseThrow();
+        assertThat(line).contains("\"code\":\"EVT\"", "\"type\":\"mission\"", "\"plugin\":\"missions\"");
+        Files.delete(deploy.resolve("it-events.camel.yaml"));
     }
 
     private int count(String text) throws Exception {

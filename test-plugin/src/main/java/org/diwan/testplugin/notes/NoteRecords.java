@@ -13,6 +13,11 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.diwan.api.audit.AuditEntry;
+import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.EventKind;
+import org.diwan.api.events.RecordEvent;
+import org.diwan.api.events.RecordEvents;
 import org.diwan.api.notification.Notifications;
 import org.diwan.api.persistence.Transactions;
 import org.diwan.api.validation.Validation;
@@ -32,7 +37,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The notes department on the kit: its rules only (SQL, validation); pages, API and OpenAPI are the shell's. */
+/**
+ * The notes department on the kit: its rules only (SQL, validation); pages, API and OpenAPI are the shell's. Each
+ * change writes its audit entry and its event ({@code diwan.events.notes.created} / {@code .changed}) in its own
+ * transaction, as every department should.
+ */
 @Component(service = {RecordResource.class, NoteRecords.class}, property = "diwan.plugin=notes")
 public final class NoteRecords implements RecordResource<Note> {
 
@@ -45,13 +54,17 @@ public final class NoteRecords implements RecordResource<Note> {
     private static final String COLUMNS = "SELECT id, text, version, updated_by, updated_at FROM note";
 
     private final DataSource notes;
+    private final AuditLog audit;
+    private final RecordEvents events;
     private final NoteFlow flow;
 
     @Activate
     public NoteRecords(@Reference(target = "(diwan.schema=notes)") DataSource notes, @Reference Workflows workflows,
-            @Reference Notifications notifications) {
+            @Reference Notifications notifications, @Reference AuditLog audit, @Reference RecordEvents events) {
         this.notes = notes;
         this.flow = new NoteFlow(workflows, notifications);
+        this.audit = audit;
+        this.events = events;
     }
 
     @Override
@@ -128,19 +141,23 @@ public final class NoteRecords implements RecordResource<Note> {
         if (!v.isValid()) {
             return Outcome.invalid(v);
         }
-        // the note and the start of its workflow are one transaction
+        Instant now = Instant.now();
+        // the note, the start of its workflow, its audit entry and its event are one transaction
         int id = Transactions.inTransaction(notes, c -> {
+            int created;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO note (text, updated_by, updated_at) VALUES (?, ?, ?)", new String[] {"ID"})) {
                 s.setString(1, text);
                 s.setString(2, request.actor());
-                s.setTimestamp(3, Timestamp.from(Instant.now()));
+                s.setTimestamp(3, Timestamp.from(now));
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
-                    flow.start(c, Integer.toString(keys.getInt(1)), request);
-                    return keys.getInt(1);
+                    created = keys.getInt(1);
                 }
             }
+            flow.start(c, Integer.toString(created), request);
+            recorded(c, request, "notes.note.create", created, 1, EventKind.CREATED, text, now);
+            return created;
         });
         return Outcome.saved(find(Integer.toString(id), request).orElseThrow());
     }
@@ -162,17 +179,25 @@ public final class NoteRecords implements RecordResource<Note> {
         if (!v.isValid()) {
             return Outcome.invalid(v);
         }
-        try (Connection c = notes.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE note SET text = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?")) {
-            s.setString(1, text);
-            s.setString(2, request.actor());
-            s.setTimestamp(3, Timestamp.from(Instant.now()));
-            s.setInt(4, current.id());
-            s.setInt(5, version);
-            if (s.executeUpdate() == 0) {
-                Note now = find(id(current), request).orElseThrow();
-                return new Outcome.Stale<>(now, now.updatedBy(), now.updatedAt());
+        Instant at = Instant.now();
+        int rows = Transactions.inTransaction(notes, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE note SET text = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+                s.setString(1, text);
+                s.setString(2, request.actor());
+                s.setTimestamp(3, Timestamp.from(at));
+                s.setInt(4, current.id());
+                s.setInt(5, version);
+                int updated = s.executeUpdate();
+                if (updated > 0) {
+                    recorded(c, request, "notes.note.update", current.id(), version + 1, EventKind.CHANGED, text, at);
+                }
+                return updated;
             }
+        });
+        if (rows == 0) {
+            Note now = find(id(current), request).orElseThrow();
+            return new Outcome.Stale<>(now, now.updatedBy(), now.updatedAt());
         }
         return Outcome.saved(find(id(current), request).orElseThrow());
     }
@@ -197,6 +222,14 @@ public final class NoteRecords implements RecordResource<Note> {
     public List<ApiField> schema() {
         return List.of(ApiField.readOnly("id", ApiField.Type.INTEGER), ApiField.text("text", true), ApiField.readOnly("version", ApiField.Type.INTEGER),
                 ApiField.readOnly("updatedBy", ApiField.Type.TEXT), ApiField.readOnly("updatedAt", ApiField.Type.DATE_TIME));
+    }
+
+    /** The change's audit entry and its event, through the change's own connection. */
+    private void recorded(Connection c, PageRequest request, String action, int id, int version, EventKind kind, String text, Instant at)
+            throws SQLException {
+        audit.record(c, new AuditEntry(at, request.actor(), action, Integer.toString(id), "v" + version, request.address()));
+        events.publish(c, RecordEvent.of("notes", "note", Integer.toString(id), version, kind, request.actor(), at,
+                Map.of("text", text)));
     }
 
     private static int bindText(PreparedStatement s, ListQuery query) throws SQLException {

@@ -35,7 +35,8 @@ class ShippedRoutesTest {
                 "missions.bulletin.mail.from", "Diwan <diwan@example.org>",
                 "missions.bulletin.mail.smtp", "smtps://diwan:secret@mail.example.org:465",
                 "notifications.mail.from", "ديوان <diwan@example.org>",
-                "notifications.mail.smtp", "smtp://mail.example.org:587?username=diwan&password=RAW(se&cret)&mail.smtp.starttls.enable=true"));
+                "notifications.mail.smtp", "smtp://mail.example.org:587?username=diwan&password=RAW(se&cret)&mail.smtp.starttls.enable=true",
+                "partner.missions.url", "https://partner.example.org/hooks/missions"));
         runtime = new CamelRuntime(new SimpleRegistry(), getClass().getClassLoader(), Duration.ofSeconds(2), false, null,
                 settings);
         files = new RouteFiles(runtime.context(), settings);
@@ -54,7 +55,8 @@ class ShippedRoutesTest {
                     .filter(path -> !path.toString().contains("/target/")).sorted().toList();
             // the list itself is checked: a moved folder must not make this test pass on nothing
             assertThat(routes).extracting(path -> path.getFileName().toString())
-                    .contains("diwan-heartbeat.camel.yaml", "missions-bulletin-delivery.camel.yaml", "notifications-mail.camel.yaml");
+                    .contains("diwan-heartbeat.camel.yaml", "missions-bulletin-delivery.camel.yaml", "notifications-mail.camel.yaml",
+                            "diwan-record-events.camel.yaml");
             return routes;
         }
     }

@@ -93,12 +93,24 @@ final class AccountRepository {
         return accounts;
     }
 
+    /** What a write records in its own transaction (its audit entry), so that both commit or neither does. */
+    @FunctionalInterface
+    interface Recorded {
+        Recorded NONE = c -> { };
+
+        void record(Connection c) throws SQLException;
+    }
+
     /** Inserts the account and its roles in one transaction. */
     void insert(Account account, String passwordHash, Instant createdAt) {
         insert(account, passwordHash, createdAt, LOCAL);
     }
 
     void insert(Account account, String passwordHash, Instant createdAt, String source) {
+        insert(account, passwordHash, createdAt, source, Recorded.NONE);
+    }
+
+    void insert(Account account, String passwordHash, Instant createdAt, String source, Recorded recorded) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO account (id, username, display_name, password_hash,"
@@ -114,6 +126,7 @@ final class AccountRepository {
                 s.setString(9, source);
                 s.executeUpdate();
                 writeRoles(c, account.id(), account.roles());
+                recorded.record(c);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -125,15 +138,23 @@ final class AccountRepository {
     }
 
     void updatePassword(UUID id, String passwordHash) {
-        update("UPDATE account SET password_hash = ?, version = version + 1 WHERE id = ?", passwordHash, id.toString());
+        updatePassword(id, passwordHash, Recorded.NONE);
+    }
+
+    void updatePassword(UUID id, String passwordHash, Recorded recorded) {
+        update("UPDATE account SET password_hash = ?, version = version + 1 WHERE id = ?", recorded, passwordHash, id.toString());
     }
 
     void updateDisplayName(UUID id, String displayName) {
-        update("UPDATE account SET display_name = ?, version = version + 1 WHERE id = ?", displayName, id.toString());
+        update("UPDATE account SET display_name = ?, version = version + 1 WHERE id = ?", Recorded.NONE, displayName, id.toString());
     }
 
     void updateLanguage(UUID id, Language language) {
-        update("UPDATE account SET language = ?, version = version + 1 WHERE id = ?", language.tag(), id.toString());
+        updateLanguage(id, language, Recorded.NONE);
+    }
+
+    void updateLanguage(UUID id, Language language, Recorded recorded) {
+        update("UPDATE account SET language = ?, version = version + 1 WHERE id = ?", recorded, language.tag(), id.toString());
     }
 
     /** The stored address and choice; {@link MailSettings#NONE} for an unknown name. */
@@ -162,6 +183,10 @@ final class AccountRepository {
     }
 
     void replaceRoles(UUID id, Set<String> roles) {
+        replaceRoles(id, roles, Recorded.NONE);
+    }
+
+    void replaceRoles(UUID id, Set<String> roles, Recorded recorded) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("DELETE FROM account_role WHERE account_id = ?")) {
@@ -172,6 +197,7 @@ final class AccountRepository {
                     v.setString(1, id.toString());
                     v.executeUpdate();
                 }
+                recorded.record(c);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -204,6 +230,10 @@ final class AccountRepository {
 
     /** Creates the role if needed and replaces its permissions, in one transaction. */
     void saveRole(String name, Set<String> permissions) {
+        saveRole(name, permissions, Recorded.NONE);
+    }
+
+    void saveRole(String name, Set<String> permissions, Recorded recorded) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -233,6 +263,7 @@ final class AccountRepository {
                     }
                     s.executeBatch();
                 }
+                recorded.record(c);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -293,12 +324,22 @@ final class AccountRepository {
         return values;
     }
 
-    private void update(String sql, String... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
+    private void update(String sql, Recorded recorded, String... parameters) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setString(i + 1, parameters[i]);
+                }
+                s.executeUpdate();
+                recorded.record(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            s.executeUpdate();
         } catch (SQLException e) {
             throw failure(sql, e);
         }

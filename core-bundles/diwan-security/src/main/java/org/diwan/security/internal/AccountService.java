@@ -75,8 +75,8 @@ public final class AccountService implements Accounts {
                 throw new AccountException(Reason.USERNAME_TAKEN, name);
             }
             Account account = new Account(UUID.randomUUID(), name, displayName.strip(), roles, Language.DEFAULT, true, 1);
-            repository.insert(account, hashAndWipe(password), clock.instant());
-            record(actor, "account.create", name, "roles: " + new TreeSet<>(roles));
+            repository.insert(account, hashAndWipe(password), clock.instant(), AccountRepository.LOCAL,
+                    recorded(actor, "account.create", name, "roles: " + new TreeSet<>(roles)));
             return account;
         }
     }
@@ -85,8 +85,7 @@ public final class AccountService implements Accounts {
     public void changePassword(String username, char[] newPassword, Actor actor) {
         Account account = existing(username);
         AccountRules.checkPassword(account.username(), newPassword);
-        repository.updatePassword(account.id(), hashAndWipe(newPassword));
-        record(actor, "account.password", account.username(), "");
+        repository.updatePassword(account.id(), hashAndWipe(newPassword), recorded(actor, "account.password", account.username(), ""));
     }
 
     @Override
@@ -97,15 +96,13 @@ public final class AccountService implements Accounts {
                 && repository.list().stream().filter(a -> a.isAdmin() && a.enabled()).count() <= 1) {
             throw new AccountException(Reason.LAST_ADMIN, account.username());
         }
-        repository.replaceRoles(account.id(), roles);
-        record(actor, "account.roles", account.username(), "roles: " + new TreeSet<>(roles));
+        repository.replaceRoles(account.id(), roles, recorded(actor, "account.roles", account.username(), "roles: " + new TreeSet<>(roles)));
     }
 
     @Override
     public void setLanguage(String username, Language language, Actor actor) {
         Account account = existing(username);
-        repository.updateLanguage(account.id(), language);
-        record(actor, "account.language", account.username(), language.tag());
+        repository.updateLanguage(account.id(), language, recorded(actor, "account.language", account.username(), language.tag()));
     }
 
     @Override
@@ -144,8 +141,7 @@ public final class AccountService implements Accounts {
                 throw new AccountException(Reason.ROLE_INVALID, permission);
             }
         }
-        repository.saveRole(name, new TreeSet<>(permissions));
-        record(actor, "role.save", name, "permissions: " + new TreeSet<>(permissions));
+        repository.saveRole(name, new TreeSet<>(permissions), recorded(actor, "role.save", name, "permissions: " + new TreeSet<>(permissions)));
     }
 
     private Account existing(String username) {
@@ -168,7 +164,8 @@ public final class AccountService implements Accounts {
         }
     }
 
-    private void record(Actor actor, String action, String target, String detail) {
-        audit.record(new AuditEntry(clock.instant(), actor.username(), action, target, detail, actor.address()));
+    /** The change's audit entry, written in the change's transaction (the audit schema is in the same database). */
+    private AccountRepository.Recorded recorded(Actor actor, String action, String target, String detail) {
+        return c -> audit.record(c, new AuditEntry(clock.instant(), actor.username(), action, target, detail, actor.address()));
     }
 }

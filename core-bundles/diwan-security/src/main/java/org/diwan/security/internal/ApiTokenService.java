@@ -104,9 +104,9 @@ public final class ApiTokenService implements ApiTokens {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token = new ApiToken(UUID.randomUUID(), username, label, new TreeSet<>(scope), now, actor.username(), now.plus(lifetime),
                 Optional.empty(), Optional.empty());
-        store.insert(token, account.account().id(), key.hash(secret));
-        audit.record(new AuditEntry(now, actor.username(), "token.create", username, "token " + token.id() + " '" + label + "' scope "
-                + new TreeSet<>(scope) + " expires " + token.expiresAt(), actor.address()));
+        store.insert(token, account.account().id(), key.hash(secret), c -> audit.record(c, new AuditEntry(now, actor.username(),
+                "token.create", username, "token " + token.id() + " '" + label + "' scope " + new TreeSet<>(scope) + " expires "
+                + token.expiresAt(), actor.address())));
         LOG.info("API token {} made for '{}' by {}", token.id(), username, LogText.escaped(actor.username()));
         return new IssuedToken(token, secret);
     }
@@ -136,9 +136,9 @@ public final class ApiTokenService implements ApiTokens {
     public boolean revoke(UUID id, String owner, Actor actor) {
         Instant now = clock.instant();
         String username = AccountRules.normalizeUsername(owner);
-        boolean revoked = store.revoke(id, username, now, actor.username());
+        boolean revoked = store.revoke(id, username, now, actor.username(),
+                c -> audit.record(c, new AuditEntry(now, actor.username(), "token.revoke", username, "token " + id, actor.address())));
         if (revoked) {
-            audit.record(new AuditEntry(now, actor.username(), "token.revoke", username, "token " + id, actor.address()));
             LOG.info("API token {} of '{}' revoked by {}", id, username, LogText.escaped(actor.username()));
         }
         return revoked;

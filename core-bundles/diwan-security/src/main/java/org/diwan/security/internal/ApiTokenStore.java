@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.diwan.api.persistence.Transactions;
 import org.diwan.api.security.ApiToken;
 
 /** API tokens in the {@code security} schema, by the keyed hash of their secret. Plain JDBC. */
@@ -35,18 +36,28 @@ final class ApiTokenStore {
     }
 
     void insert(ApiToken token, UUID accountId, String hash) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO api_token (id, account_id, name, token_hash, scope, created_at,"
+        insert(token, accountId, hash, AccountRepository.Recorded.NONE);
+    }
+
+    /** @param recorded writes the audit entry in the insert's transaction */
+    void insert(ApiToken token, UUID accountId, String hash, AccountRepository.Recorded recorded) {
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO api_token (id, account_id, name, token_hash, scope, created_at,"
                         + " created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, token.id().toString());
-            s.setString(2, accountId.toString());
-            s.setString(3, token.name());
-            s.setString(4, hash);
-            s.setString(5, String.join(" ", new TreeSet<>(token.scope())));
-            s.setTimestamp(6, Timestamp.from(token.createdAt()));
-            s.setString(7, token.createdBy());
-            s.setTimestamp(8, Timestamp.from(token.expiresAt()));
-            s.executeUpdate();
+                    s.setString(1, token.id().toString());
+                    s.setString(2, accountId.toString());
+                    s.setString(3, token.name());
+                    s.setString(4, hash);
+                    s.setString(5, String.join(" ", new TreeSet<>(token.scope())));
+                    s.setTimestamp(6, Timestamp.from(token.createdAt()));
+                    s.setString(7, token.createdBy());
+                    s.setTimestamp(8, Timestamp.from(token.expiresAt()));
+                    s.executeUpdate();
+                }
+                recorded.record(c);
+                return null;
+            });
         } catch (SQLException e) {
             throw failure("store an API token", e);
         }
@@ -71,14 +82,26 @@ final class ApiTokenStore {
 
     /** @return whether a token of that owner, not yet revoked, was revoked now */
     boolean revoke(UUID id, String owner, Instant at, String by) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL"
-                        + " AND account_id = (SELECT id FROM account WHERE username = ?)")) {
-            s.setTimestamp(1, Timestamp.from(at));
-            s.setString(2, by);
-            s.setString(3, id.toString());
-            s.setString(4, owner);
-            return s.executeUpdate() == 1;
+        return revoke(id, owner, at, by, AccountRepository.Recorded.NONE);
+    }
+
+    /** @param recorded writes the audit entry in the revocation's transaction, when a token was revoked */
+    boolean revoke(UUID id, String owner, Instant at, String by, AccountRepository.Recorded recorded) {
+        try {
+            return Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ?"
+                        + " AND revoked_at IS NULL AND account_id = (SELECT id FROM account WHERE username = ?)")) {
+                    s.setTimestamp(1, Timestamp.from(at));
+                    s.setString(2, by);
+                    s.setString(3, id.toString());
+                    s.setString(4, owner);
+                    if (s.executeUpdate() != 1) {
+                        return false;
+                    }
+                }
+                recorded.record(c);
+                return true;
+            });
         } catch (SQLException e) {
             throw failure("revoke an API token", e);
         }

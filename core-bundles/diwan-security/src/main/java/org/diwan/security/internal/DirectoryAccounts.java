@@ -47,14 +47,14 @@ final class DirectoryAccounts {
         String displayName = safeDisplayName(user);
         if (existing.isEmpty()) {
             Account account = new Account(UUID.randomUUID(), user.username(), displayName, roles, Language.DEFAULT, true, 1);
-            repository.insert(account, hasher.hash(unusablePassword()), now, AccountRepository.LDAP);
-            audit.record(new AuditEntry(now, "system", "account.provision", user.username(), "from LDAP, roles: " + roles, address));
+            repository.insert(account, hasher.hash(unusablePassword()), now, AccountRepository.LDAP,
+                    c -> audit.record(c, new AuditEntry(now, "system", "account.provision", user.username(), "from LDAP, roles: " + roles, address)));
             return account;
         }
         Account account = existing.get().account();
         if (!account.roles().equals(roles)) {
-            repository.replaceRoles(account.id(), roles);
-            audit.record(new AuditEntry(now, "system", "account.roles", user.username(), "from LDAP: " + roles, address));
+            repository.replaceRoles(account.id(), roles,
+                    c -> audit.record(c, new AuditEntry(now, "system", "account.roles", user.username(), "from LDAP: " + roles, address)));
         }
         if (!account.displayName().equals(displayName)) {
             repository.updateDisplayName(account.id(), displayName);

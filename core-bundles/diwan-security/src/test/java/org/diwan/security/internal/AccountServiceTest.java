@@ -51,6 +51,27 @@ class AccountServiceTest {
     }
 
     @Test
+    void aChangeWhoseAuditEntryFailsIsNotMade() {
+        fixture.accounts.create("hassan", "Hassan", "a long enough secret".toCharArray(), Set.of(), ADMIN);
+        fixture.accounts.saveRole("clerk", Set.of("missions:registry:read"), ADMIN);
+        fixture.audit.failWithChange = true;
+
+        assertThatThrownBy(() -> fixture.accounts.create("laila", "Laila", "another long secret".toCharArray(), Set.of(), ADMIN))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> fixture.accounts.setRoles("hassan", Set.of("clerk"), ADMIN)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> fixture.accounts.setLanguage("hassan", Language.EN, ADMIN)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> fixture.accounts.saveRole("clerk", Set.of("missions:registry:write"), ADMIN))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(fixture.accounts.list()).extracting(Account::username).containsExactly("hassan");
+        Account hassan = fixture.accounts.find("hassan").orElseThrow();
+        assertThat(hassan.roles()).isEmpty();
+        assertThat(hassan.language()).isEqualTo(Language.DEFAULT);
+        assertThat(fixture.accounts.roles().get("clerk")).containsExactly("missions:registry:read");
+        assertThat(fixture.audit.actions()).containsExactly("account.create", "role.save");
+    }
+
+    @Test
     void wipesThePasswordItWasGiven() {
         char[] password = "a long enough secret".toCharArray();
         fixture.accounts.create("hassan", "Hassan", password, Set.of(), ADMIN);

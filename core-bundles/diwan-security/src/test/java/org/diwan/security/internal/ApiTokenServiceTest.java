@@ -160,6 +160,19 @@ class ApiTokenServiceTest {
     }
 
     @Test
+    void aTokenWhoseAuditEntryFailsIsNeitherMadeNorRevoked() {
+        IssuedToken kept = tokens.create("laila", "kept", Set.of(READ), Duration.ofDays(30), LAILA);
+        fixture.audit.failWithChange = true;
+
+        assertThatThrownBy(() -> tokens.create("laila", "never", Set.of(READ), Duration.ofDays(30), LAILA))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> tokens.revoke(kept.token().id(), "laila", ADMIN)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(tokens.list("laila")).extracting(t -> t.name()).containsExactly("kept");
+        assertThat(tokens.list("laila").get(0).revokedAt()).isEmpty();
+    }
+
+    @Test
     void theScopeIsASubsetOfTheOwnersPermissions() {
         assertThat(tokens.create("laila", "wide", Set.of("library:catalogue:read", READ), Duration.ofDays(1), LAILA).token().scope())
                 .containsExactlyInAnyOrder("library:catalogue:read", READ);

@@ -10,6 +10,8 @@ import org.diwan.api.audit.AuditLog;
 final class RecordingAuditLog implements AuditLog {
 
     final List<AuditEntry> entries = new ArrayList<>();
+    /** When set, an entry written with a change fails, as a full disk or a broken audit schema would: the change must go too. */
+    boolean failWithChange;
 
     @Override
     public void record(AuditEntry entry) {
@@ -17,7 +19,10 @@ final class RecordingAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(java.sql.Connection connection, AuditEntry entry) {
+    public void record(java.sql.Connection connection, AuditEntry entry) throws java.sql.SQLException {
+        if (failWithChange) {
+            throw new java.sql.SQLException("audit entry not written (forced)");
+        }
         entries.add(entry);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.diwan.api.validation.Validation;
+import org.diwan.integration.internal.TestRecordEvents;
 import org.diwan.library.internal.authority.Authorities;
 import org.diwan.library.internal.authority.Authority;
 import org.diwan.library.internal.authority.AuthorityStore;
@@ -33,6 +34,8 @@ public final class LibraryFixture implements AutoCloseable {
     public final DataSource dataSource;
     public final LuceneSearchService search;
     public final RecordingAuditLog audited = new RecordingAuditLog();
+    /** The node's real event outbox, in this database. */
+    public final TestRecordEvents events;
     public final AuthorityStore authorityStore;
     public final CatalogueStore recordStore;
     public final Authorities authorities;
@@ -41,14 +44,15 @@ public final class LibraryFixture implements AutoCloseable {
     public LibraryFixture(Path folder) throws Exception {
         database = TestDatabase.create(folder);
         dataSource = database.migrate("library");
+        events = TestRecordEvents.in(database);
         search = new LuceneSearchService(folder.resolve("search"));
         search.addSource(new RecordSource(dataSource));
         search.addSource(new AuthoritySource(dataSource));
         search.start();
         authorityStore = new AuthorityStore(dataSource, Clock.systemUTC());
         recordStore = new CatalogueStore(dataSource, Clock.systemUTC());
-        authorities = new Authorities(authorityStore, recordStore, search, audited, Clock.systemUTC());
-        catalogue = new Catalogue(recordStore, authorityStore, search, audited, Clock.systemUTC());
+        authorities = new Authorities(authorityStore, recordStore, search, audited, events.service(), Clock.systemUTC());
+        catalogue = new Catalogue(recordStore, authorityStore, search, audited, events.service(), Clock.systemUTC());
     }
 
     public Authority authority(String kind, String ar, String en, String fr, String... variants) throws Exception {

@@ -11,12 +11,16 @@ import javax.sql.DataSource;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.EventKind;
+import org.diwan.api.events.RecordEvent;
+import org.diwan.api.events.RecordEvents;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.search.SearchQuery;
 import org.diwan.api.search.SearchResult;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.search.SearchService;
 import org.diwan.api.validation.Validation;
+import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.catalogue.CatalogueStore;
 import org.diwan.library.internal.search.LibraryCollections;
 import org.diwan.library.internal.search.LibraryIndex;
@@ -39,20 +43,23 @@ public final class Authorities {
     private final LibraryIndex index;
     private final SearchService search;
     private final AuditLog audit;
+    private final RecordEvents events;
     private final Clock clock;
     private final AuthorityForm form = new AuthorityForm();
     private final AuthorityNames names;
 
     @Activate
     public Authorities(@Reference(target = "(diwan.schema=library)") DataSource library, @Reference SearchService search,
-            @Reference AuditLog audit) {
-        this(new AuthorityStore(library, Clock.systemUTC()), new CatalogueStore(library, Clock.systemUTC()), search, audit, Clock.systemUTC());
+            @Reference AuditLog audit, @Reference RecordEvents events) {
+        this(new AuthorityStore(library, Clock.systemUTC()), new CatalogueStore(library, Clock.systemUTC()), search, audit, events,
+                Clock.systemUTC());
     }
 
-    public Authorities(AuthorityStore store, CatalogueStore records, SearchService search, AuditLog audit, Clock clock) {
+    public Authorities(AuthorityStore store, CatalogueStore records, SearchService search, AuditLog audit, RecordEvents events, Clock clock) {
         this.store = store;
         this.search = search;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.index = new LibraryIndex(search, records, store);
         this.names = new AuthorityNames(search, store);
@@ -72,8 +79,10 @@ public final class Authorities {
         if (draft == null || !relatedExist(draft, v, null)) {
             return Optional.empty();
         }
-        Authority created = store.create(draft, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "library.authority.create", created.id(), created.name().ar(), address));
+        Authority created = store.create(draft, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "library.authority.create", id, draft.name().ar(), address));
+            events.publish(c, RecordEvent.of(LibraryPlugin.ID, "authority", id, 1, EventKind.CREATED, actor, clock.instant(), fields(draft)));
+        });
         indexed(List.of(created.id()), List.of());
         return Optional.of(created);
     }
@@ -85,8 +94,11 @@ public final class Authorities {
         if (draft == null || !relatedExist(draft, v, id)) {
             return Optional.empty();
         }
-        Authority saved = store.update(id, version, draft, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "library.authority.update", id, "version " + saved.version(), address));
+        Authority saved = store.update(id, version, draft, actor, (c, written) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "library.authority.update", id, "version " + (version + 1), address));
+            events.publish(c, RecordEvent.of(LibraryPlugin.ID, "authority", id, version + 1, EventKind.CHANGED, actor, clock.instant(),
+                    fields(draft)));
+        });
         indexed(List.of(id), List.of());
         return Optional.of(saved);
     }
@@ -97,9 +109,15 @@ public final class Authorities {
      * @throws IllegalArgumentException when either is unknown or merged already, or their kinds differ
      */
     public List<String> merge(String duplicate, String kept, String actor, String address) throws SQLException {
-        List<String> changed = store.merge(duplicate, kept, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "library.authority.merge", duplicate, "into " + kept + ", "
-                + changed.size() + " record(s)", address));
+        List<String> changed = store.merge(duplicate, kept, actor, (c, records) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "library.authority.merge", duplicate, "into " + kept + ", "
+                    + records.size() + " record(s)", address));
+            // the duplicate stays as a pointer to the one kept: a change of both, told with the link
+            for (String id : List.of(duplicate, kept)) {
+                events.publish(c, RecordEvent.of(LibraryPlugin.ID, "authority", id, AuthorityStore.version(c, id), EventKind.CHANGED,
+                        actor, clock.instant(), Map.of("mergedInto", kept)));
+            }
+        });
         indexed(List.of(duplicate, kept), changed);
         return changed;
     }
@@ -201,5 +219,15 @@ public final class Authorities {
             search.rebuild(LibraryCollections.AUTHORITIES);
             search.rebuild(LibraryCollections.RECORDS);
         }
+    }
+
+    /** An authority's names are public (the OPAC shows them); its cataloguer's note is not. */
+    private static Map<String, Object> fields(AuthorityDraft draft) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("kind", draft.kind());
+        fields.put("nameAr", draft.name().ar());
+        fields.put("nameEn", draft.name().en());
+        fields.put("nameFr", draft.name().fr());
+        return fields;
     }
 }

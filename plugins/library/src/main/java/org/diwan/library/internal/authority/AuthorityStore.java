@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.persistence.Transactions;
+import org.diwan.library.internal.Written;
 
 /** The authority tables: names, variants, "see also" links both ways, and merges. */
 public final class AuthorityStore {
@@ -39,6 +40,11 @@ public final class AuthorityStore {
     }
 
     public Authority create(AuthorityDraft draft, String actor) throws SQLException {
+        return create(draft, actor, Written.NONE);
+    }
+
+    /** @param written records the change (audit entry, event) in its transaction */
+    public Authority create(AuthorityDraft draft, String actor, Written written) throws SQLException {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Transactions.inTransaction(dataSource, c -> {
@@ -55,6 +61,7 @@ public final class AuthorityStore {
                 s.executeUpdate();
             }
             linkRelated(c, id, draft.related());
+            written.written(c, id);
             return null;
         });
         return get(id).orElseThrow();
@@ -62,6 +69,12 @@ public final class AuthorityStore {
 
     /** Saves an edit made from {@code version}; refused whole when someone saved in between. */
     public Authority update(String id, int version, AuthorityDraft draft, String actor) throws SQLException, StaleEditException {
+        return update(id, version, draft, actor, Written.NONE);
+    }
+
+    /** @param written records the change (audit entry, event) in its transaction, when it is made */
+    public Authority update(String id, int version, AuthorityDraft draft, String actor, Written written)
+            throws SQLException, StaleEditException {
         int updated = Transactions.inTransaction(dataSource, c -> {
             checkRelated(c, id, draft.related());
             int rows;
@@ -78,6 +91,7 @@ public final class AuthorityStore {
             if (rows == 1) {
                 unlinkRelated(c, id);
                 linkRelated(c, id, draft.related());
+                written.written(c, id);
             }
             return rows;
         });
@@ -163,6 +177,30 @@ public final class AuthorityStore {
      * @return the ids of the descriptions that changed
      */
     public List<String> merge(String duplicate, String kept, String actor) throws SQLException {
+        return merge(duplicate, kept, actor, (c, changed) -> { });
+    }
+
+    /** The authority's version as this transaction sees it. */
+    public static long version(java.sql.Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM authority WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no authority " + id);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** What a merge records in its transaction: the duplicate, the one kept and the descriptions that changed. */
+    @FunctionalInterface
+    public interface Merged {
+        void merged(java.sql.Connection connection, List<String> records) throws SQLException;
+    }
+
+    /** @param merged records the merge (audit entry, events) in its transaction */
+    public List<String> merge(String duplicate, String kept, String actor, Merged merged) throws SQLException {
         if (duplicate.equals(kept)) {
             throw new IllegalArgumentException("an authority cannot be merged into itself");
         }
@@ -230,6 +268,7 @@ public final class AuthorityStore {
                 s.setString(2, duplicate);
                 s.executeUpdate();
             }
+            merged.merged(c, records);
             return records;
         });
     }

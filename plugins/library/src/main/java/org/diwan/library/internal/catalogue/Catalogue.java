@@ -15,6 +15,9 @@ import javax.sql.DataSource;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.EventKind;
+import org.diwan.api.events.RecordEvent;
+import org.diwan.api.events.RecordEvents;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.search.FacetCount;
@@ -22,6 +25,7 @@ import org.diwan.api.search.SearchQuery;
 import org.diwan.api.search.SearchResult;
 import org.diwan.api.search.SearchService;
 import org.diwan.api.validation.Validation;
+import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.authority.Authority;
 import org.diwan.library.internal.authority.AuthorityNames;
 import org.diwan.library.internal.authority.AuthorityStore;
@@ -50,21 +54,25 @@ public final class Catalogue {
     private final LibraryIndex index;
     private final SearchService search;
     private final AuditLog audit;
+    private final RecordEvents events;
     private final Clock clock;
     private final RecordForm form = new RecordForm();
     private final AuthorityNames names;
 
     @Activate
     public Catalogue(@Reference(target = "(diwan.schema=library)") DataSource library, @Reference SearchService search,
-            @Reference AuditLog audit) {
-        this(new CatalogueStore(library, Clock.systemUTC()), new AuthorityStore(library, Clock.systemUTC()), search, audit, Clock.systemUTC());
+            @Reference AuditLog audit, @Reference RecordEvents events) {
+        this(new CatalogueStore(library, Clock.systemUTC()), new AuthorityStore(library, Clock.systemUTC()), search, audit, events,
+                Clock.systemUTC());
     }
 
-    public Catalogue(CatalogueStore records, AuthorityStore authorities, SearchService search, AuditLog audit, Clock clock) {
+    public Catalogue(CatalogueStore records, AuthorityStore authorities, SearchService search, AuditLog audit, RecordEvents events,
+            Clock clock) {
         this.records = records;
         this.authorities = authorities;
         this.search = search;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.index = new LibraryIndex(search, records, authorities);
         this.names = new AuthorityNames(search, authorities);
@@ -83,8 +91,10 @@ public final class Catalogue {
         if (draft == null) {
             return Optional.empty();
         }
-        CatalogueRecord created = records.create(draft, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "library.record.create", created.id(), created.title().in(Language.AR), address));
+        CatalogueRecord created = records.create(draft, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "library.record.create", id, draft.title().in(Language.AR), address));
+            events.publish(c, RecordEvent.of(LibraryPlugin.ID, "record", id, 1, EventKind.CREATED, actor, clock.instant(), fields(draft)));
+        });
         indexed(created);
         return Optional.of(created);
     }
@@ -96,8 +106,11 @@ public final class Catalogue {
         if (draft == null) {
             return Optional.empty();
         }
-        CatalogueRecord saved = records.update(id, version, draft, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "library.record.update", id, "version " + saved.version(), address));
+        CatalogueRecord saved = records.update(id, version, draft, actor, (c, written) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "library.record.update", id, "version " + (version + 1), address));
+            events.publish(c, RecordEvent.of(LibraryPlugin.ID, "record", id, version + 1, EventKind.CHANGED, actor, clock.instant(),
+                    fields(draft)));
+        });
         indexed(saved);
         return Optional.of(saved);
     }
@@ -203,5 +216,26 @@ public final class Catalogue {
             labelled.put(facet, values);
         }
         return labelled;
+    }
+
+    /**
+     * What integrators see of a description: what the public catalogue shows, and of a restricted one only that it
+     * exists and is restricted. Never the summary (it may quote the document).
+     */
+    static Map<String, Object> fields(RecordDraft draft) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("recordType", draft.type());
+        fields.put("access", draft.access());
+        if (draft.access() != AccessLevel.RESTRICTED) {
+            fields.put("titleAr", draft.title().ar());
+            fields.put("titleEn", draft.title().en());
+            fields.put("titleFr", draft.title().fr());
+            fields.put("symbol", draft.symbol());
+            fields.put("year", draft.year());
+            fields.put("language", draft.language());
+            fields.put("callNumber", draft.callNumber());
+            fields.put("parentId", draft.parentId());
+        }
+        return fields;
     }
 }

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.persistence.Transactions;
+import org.diwan.library.internal.Written;
 
 /** The catalogue's tables: one row per description, its authority links in order. */
 public final class CatalogueStore {
@@ -41,6 +42,11 @@ public final class CatalogueStore {
     }
 
     public CatalogueRecord create(RecordDraft draft, String actor) throws SQLException {
+        return create(draft, actor, Written.NONE);
+    }
+
+    /** @param written records the change (audit entry, event) in its transaction */
+    public CatalogueRecord create(RecordDraft draft, String actor, Written written) throws SQLException {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Transactions.inTransaction(dataSource, c -> {
@@ -55,6 +61,7 @@ public final class CatalogueStore {
                 s.executeUpdate();
             }
             writeLinks(c, id, draft.links());
+            written.written(c, id);
             return null;
         });
         return get(id).orElseThrow();
@@ -62,6 +69,12 @@ public final class CatalogueStore {
 
     /** Saves an edit made from {@code version}; refused whole when someone saved in between. */
     public CatalogueRecord update(String id, int version, RecordDraft draft, String actor) throws SQLException, StaleEditException {
+        return update(id, version, draft, actor, Written.NONE);
+    }
+
+    /** @param written records the change (audit entry, event) in its transaction, when it is made */
+    public CatalogueRecord update(String id, int version, RecordDraft draft, String actor, Written written)
+            throws SQLException, StaleEditException {
         int updated = Transactions.inTransaction(dataSource, c -> {
             int rows;
             try (PreparedStatement s = c.prepareStatement("UPDATE catalogue_record SET record_type = ?, title_ar = ?, title_en = ?, title_fr = ?,"
@@ -81,6 +94,7 @@ public final class CatalogueStore {
                     s.executeUpdate();
                 }
                 writeLinks(c, id, draft.links());
+                written.written(c, id);
             }
             return rows;
         });

@@ -84,10 +84,10 @@ public final class DigitalObjects {
                 s.setString(8, actor);
                 s.executeUpdate();
             }
+            audit.record(c, new AuditEntry(clock.instant(), actor, "library.object.attach", record.id(),
+                    stored.fileName() + " sha256 " + stored.sha256(), address));
             return next;
         });
-        audit.record(new AuditEntry(clock.instant(), actor, "library.object.attach", record.id(), stored.fileName() + " sha256 " + stored.sha256(),
-                address));
         return new DigitalObject(id, record.id(), stored, label, access, position);
     }
 

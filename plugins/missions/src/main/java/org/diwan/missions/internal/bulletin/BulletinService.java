@@ -101,12 +101,13 @@ public final class BulletinService {
         }
         Bulletin.Texts title = new Bulletin.Texts(messages.get("missions.bulletin.default-title", Language.AR),
                 messages.get("missions.bulletin.default-title", Language.EN), messages.get("missions.bulletin.default-title", Language.FR));
-        Optional<String> id = store.build(month, title, actor);
+        String built = month.toString();
+        Optional<String> id = store.build(month, title, actor,
+                (c, made) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.bulletin.build", made, built, address)));
         if (id.isEmpty()) {
             v.reject("month", "missions.bulletin.exists");
             return Optional.empty();
         }
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.build", id.get(), month.toString(), address));
         return id;
     }
 
@@ -138,8 +139,8 @@ public final class BulletinService {
         if (!v.isValid()) {
             return false;
         }
-        store.saveDraft(bulletin.id(), version, title, intro, items, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.edit", bulletin.id(), bulletin.month().toString(), address));
+        store.saveDraft(bulletin.id(), version, title, intro, items, actor, (c, id) -> audit.record(c,
+                new AuditEntry(clock.instant(), actor, "missions.bulletin.edit", id, bulletin.month().toString(), address)));
         return true;
     }
 
@@ -159,9 +160,8 @@ public final class BulletinService {
         Map<Language, byte[]> pdfs = new EnumMap<>(Language.class);
         Map<Language, String> htmls = new EnumMap<>(Language.class);
         Map<Language, Bulletin.Issue> issues = render(bulletin, actor, pdfs, htmls);
-        store.markIssued(bulletin.id(), version, issues, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.bulletin.issue", bulletin.id(),
-                bulletin.month() + " " + issues.keySet(), address));
+        store.markIssued(bulletin.id(), version, issues, actor, (c, id) -> audit.record(c,
+                new AuditEntry(clock.instant(), actor, "missions.bulletin.issue", id, bulletin.month() + " " + issues.keySet(), address)));
         for (Language language : issues.keySet()) {
             try {
                 publisher.publish(bulletin, language, bulletin.title().in(language), htmls.get(language), pdfs.get(language));

@@ -47,6 +47,11 @@ public final class BulletinStore {
      * classification then country, in date order within a group; empty when the month has a bulletin already.
      */
     public Optional<String> build(YearMonth month, Bulletin.Texts title, String actor) throws SQLException {
+        return build(month, title, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction */
+    public Optional<String> build(YearMonth month, Bulletin.Texts title, String actor, ChangeCapture audited) throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         try (Connection c = dataSource.getConnection()) {
@@ -90,6 +95,7 @@ public final class BulletinStore {
                     }
                     insert.executeBatch();
                 }
+                audited.changed(c, id);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -130,6 +136,12 @@ public final class BulletinStore {
     /** Saves the edited texts of a draft if it is still at {@code version}; items not in the edit keep theirs. */
     public void saveDraft(String id, int version, Bulletin.Texts title, Bulletin.Texts intro, List<BulletinItem> items, String actor)
             throws SQLException, StaleEditException {
+        saveDraft(id, version, title, intro, items, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction */
+    public void saveDraft(String id, int version, Bulletin.Texts title, Bulletin.Texts intro, List<BulletinItem> items, String actor,
+            ChangeCapture audited) throws SQLException, StaleEditException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -168,6 +180,7 @@ public final class BulletinStore {
                     }
                     s.executeBatch();
                 }
+                audited.changed(c, id);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -178,6 +191,12 @@ public final class BulletinStore {
 
     /** Marks the draft issued with its documents, if it is still at {@code version}. */
     public void markIssued(String id, int version, Map<Language, Bulletin.Issue> issues, String actor) throws SQLException, StaleEditException {
+        markIssued(id, version, issues, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public void markIssued(String id, int version, Map<Language, Bulletin.Issue> issues, String actor, ChangeCapture audited)
+            throws SQLException, StaleEditException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -196,6 +215,7 @@ public final class BulletinStore {
                     }
                 }
                 insertIssues(c, id, issues);
+                audited.changed(c, id);
                 issued.changed(c, id);
                 c.commit();
             } catch (SQLException e) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import javax.sql.DataSource;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.EventKind;
+import org.diwan.api.events.RecordEvent;
+import org.diwan.api.events.RecordEvents;
 import org.diwan.api.documents.DocumentRefused;
 import org.diwan.api.documents.Documents;
 import org.diwan.api.documents.StoredDocument;
@@ -48,23 +52,26 @@ public final class CorrespondenceService {
     private final CorrespondenceForm form = new CorrespondenceForm(Countries.standard());
     private final Documents documents;
     private final AuditLog audit;
+    private final RecordEvents events;
     private final String scope;
     private final Clock clock;
 
     @Activate
     public CorrespondenceService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documents,
-            @Reference AuditLog audit, @Reference NodeInfo node, @Reference MissionsSync sync) {
+            @Reference AuditLog audit, @Reference NodeInfo node, @Reference MissionsSync sync, @Reference RecordEvents events) {
         this(new CorrespondenceStore(data, Clock.systemUTC(), sync::correspondenceChanged, sync::attachmentAdded,
                 sync::followUpChanged),
-                new MissionStore(data, Clock.systemUTC(), sync), documents, audit,
+                new MissionStore(data, Clock.systemUTC(), sync), documents, audit, events,
                 MissionScope.of(node), Clock.systemDefaultZone());
     }
 
-    CorrespondenceService(CorrespondenceStore store, MissionStore missions, Documents documents, AuditLog audit, String scope, Clock clock) {
+    CorrespondenceService(CorrespondenceStore store, MissionStore missions, Documents documents, AuditLog audit, RecordEvents events,
+            String scope, Clock clock) {
         this.store = store;
         this.missions = missions;
         this.documents = documents;
         this.audit = audit;
+        this.events = events;
         this.scope = scope;
         this.clock = clock;
     }
@@ -96,9 +103,11 @@ public final class CorrespondenceService {
         if (draft == null) {
             return Optional.empty();
         }
-        Correspondence created = store.create(draft, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.correspondence.create", created.id(), created.referenceNo(), address));
-        return Optional.of(created);
+        return Optional.of(store.create(draft, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.correspondence.create", id, draft.referenceNo(), address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, "correspondence", id, 1, EventKind.CREATED, actor, clock.instant(),
+                    fields(draft)));
+        }));
     }
 
     public Optional<Correspondence> update(String id, int version, Map<String, String> fields, Validation v, String actor, String address,
@@ -107,20 +116,26 @@ public final class CorrespondenceService {
         if (draft == null) {
             return Optional.empty();
         }
-        Correspondence saved = store.update(id, version, draft, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.correspondence.update", id,
-                saved.referenceNo() + " v" + saved.version(), address));
-        return Optional.of(saved);
+        // the status before, if the edit starts from the stored version (else the edit is stale and nothing is written)
+        CorrespondenceStatus before = store.get(id, null).filter(now -> now.version() == version).map(Correspondence::status).orElse(null);
+        return Optional.of(store.update(id, version, draft, actor, (c, written) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.correspondence.update", id,
+                    draft.referenceNo() + " v" + (version + 1), address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, "correspondence", id, version + 1, EventKind.CHANGED, actor,
+                    clock.instant(), fields(draft)));
+            if (before != null && before != draft.status()) {
+                events.publish(c, RecordEvent.stateChanged(MissionsPlugin.ID, "correspondence", id, version + 1, before.name(),
+                        draft.status().name(), actor, clock.instant(), fields(draft)));
+            }
+        }));
     }
 
     /** Stores the file in the core documents service and attaches it; a refused file leaves nothing behind. */
     public Attachment attach(Correspondence to, String fileName, InputStream content, String actor, String address)
             throws DocumentRefused, SQLException {
         StoredDocument document = documents.store(MissionsPlugin.ID, fileName, content, ACCEPTED, actor);
-        Attachment attachment = store.attach(to.id(), document, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.correspondence.attach", to.id(),
-                document.fileName() + " " + document.sha256(), address));
-        return attachment;
+        return store.attach(to.id(), document, actor, (c, attachmentId) -> audit.record(c, new AuditEntry(clock.instant(), actor,
+                "missions.correspondence.attach", to.id(), document.fileName() + " " + document.sha256(), address)));
     }
 
     public List<Attachment> attachments(Correspondence of) throws SQLException {
@@ -139,9 +154,8 @@ public final class CorrespondenceService {
         if (!v.isValid()) {
             return Optional.empty();
         }
-        FollowUp followUp = store.addFollowUp(to.id(), action, owner, deadline, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.followup.create", followUp.id(), action, address));
-        return Optional.of(followUp);
+        return Optional.of(store.addFollowUp(to.id(), action, owner, deadline, actor,
+                (c, id) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.followup.create", id, action, address))));
     }
 
     public void setFollowUpStatus(Correspondence of, String followUpId, int version, FollowUpStatus status, String actor, String address)
@@ -149,8 +163,8 @@ public final class CorrespondenceService {
         if (store.followUps(of.id()).stream().noneMatch(f -> f.id().equals(followUpId))) {
             throw new StaleEditException(followUpId, -1, null);
         }
-        store.setFollowUpStatus(followUpId, version, status, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.followup." + status.name().toLowerCase(), followUpId, "", address));
+        store.setFollowUpStatus(followUpId, version, status, actor, (c, id) -> audit.record(c,
+                new AuditEntry(clock.instant(), actor, "missions.followup." + status.name().toLowerCase(), id, "", address)));
     }
 
     public List<FollowUp> followUps(Correspondence of) throws SQLException {
@@ -159,5 +173,22 @@ public final class CorrespondenceService {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * What integrators see of a piece of correspondence: its filing, never its subject or summary (diplomatic
+     * content, for the registry's readers only) nor the counterpart's name.
+     */
+    private static Map<String, Object> fields(CorrespondenceDraft draft) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("missionId", draft.missionId());
+        fields.put("referenceNo", draft.referenceNo());
+        fields.put("counterpart", draft.counterpart());
+        fields.put("classification", draft.classification());
+        fields.put("country", draft.country());
+        fields.put("documentDate", draft.documentDate() == null ? null : draft.documentDate().toString());
+        fields.put("receivedDate", draft.receivedDate() == null ? null : draft.receivedDate().toString());
+        fields.put("status", draft.status());
+        return fields;
     }
 }

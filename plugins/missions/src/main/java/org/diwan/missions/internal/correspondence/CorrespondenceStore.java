@@ -20,6 +20,7 @@ import org.diwan.api.documents.StoredDocument;
 import org.diwan.api.i18n.ArabicText;
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
+import org.diwan.missions.internal.common.Recorded;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
@@ -110,6 +111,11 @@ public final class CorrespondenceStore {
     }
 
     public Correspondence create(CorrespondenceDraft d, String actor) throws SQLException {
+        return create(d, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry and event, in the write's transaction and before its sync capture */
+    public Correspondence create(CorrespondenceDraft d, String actor, ChangeCapture audited) throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         Transactions.inTransaction(dataSource, c -> {
@@ -125,6 +131,7 @@ public final class CorrespondenceStore {
                 s.setString(i, actor);
                 s.executeUpdate();
             }
+            audited.changed(c, id);
             changed.changed(c, id);
             return null;
         });
@@ -133,8 +140,14 @@ public final class CorrespondenceStore {
 
     public Correspondence update(String id, int expectedVersion, CorrespondenceDraft d, String actor)
             throws SQLException, StaleEditException {
+        return update(id, expectedVersion, d, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry and event, in the write's transaction and before its sync capture */
+    public Correspondence update(String id, int expectedVersion, CorrespondenceDraft d, String actor, ChangeCapture audited)
+            throws SQLException, StaleEditException {
         // a record received from a mission is that mission's to edit: the version check never matches it here
-        int updated = Transactions.updateAndCapture(dataSource, id, changed, c -> {
+        int updated = Transactions.updateAndCapture(dataSource, id, Recorded.then(audited, changed), c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE correspondence SET mission_id = ?, counterpart = ?, counterpart_name = ?, classification = ?, country = ?,"
                             + " reference_no = ?, document_date = ?, received_date = ?, subject = ?, summary = ?, status = ?, search_key = ?,"
@@ -155,6 +168,11 @@ public final class CorrespondenceStore {
     }
 
     public Attachment attach(String correspondenceId, StoredDocument document, String actor) throws SQLException {
+        return attach(correspondenceId, document, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited called with the attachment's id in the write's transaction, before its sync capture */
+    public Attachment attach(String correspondenceId, StoredDocument document, String actor, ChangeCapture audited) throws SQLException {
         Attachment a = new Attachment(UUID.randomUUID().toString(), correspondenceId, document.id(), document.fileName(),
                 document.mediaType(), document.size(), document.sha256(), clock.instant(), actor);
         Transactions.inTransaction(dataSource, c -> {
@@ -172,6 +190,7 @@ public final class CorrespondenceStore {
                 s.setString(9, actor);
                 s.executeUpdate();
             }
+            audited.changed(c, a.id());
             attached.changed(c, a.id());
             return null;
         });
@@ -196,6 +215,12 @@ public final class CorrespondenceStore {
 
     public FollowUp addFollowUp(String correspondenceId, String action, String owner, LocalDate deadline, String actor)
             throws SQLException {
+        return addFollowUp(correspondenceId, action, owner, deadline, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited called with the follow-up's id in the write's transaction, before its sync capture */
+    public FollowUp addFollowUp(String correspondenceId, String action, String owner, LocalDate deadline, String actor,
+            ChangeCapture audited) throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         Transactions.inTransaction(dataSource, c -> {
@@ -213,6 +238,7 @@ public final class CorrespondenceStore {
                 s.setString(9, actor);
                 s.executeUpdate();
             }
+            audited.changed(c, id);
             followedUp.changed(c, id);
             return null;
         });
@@ -225,7 +251,13 @@ public final class CorrespondenceStore {
      */
     public void setFollowUpStatus(String followUpId, int expectedVersion, FollowUpStatus status, String actor)
             throws SQLException, StaleEditException {
-        int updated = Transactions.updateAndCapture(dataSource, followUpId, followedUp, c -> {
+        setFollowUpStatus(followUpId, expectedVersion, status, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited called in the write's transaction when the status changed, before its sync capture */
+    public void setFollowUpStatus(String followUpId, int expectedVersion, FollowUpStatus status, String actor, ChangeCapture audited)
+            throws SQLException, StaleEditException {
+        int updated = Transactions.updateAndCapture(dataSource, followUpId, Recorded.then(audited, followedUp), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE follow_up SET status = ?, version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ? AND received_from IS NULL")) {
                 s.setString(1, status.name());
@@ -355,4 +387,5 @@ public final class CorrespondenceStore {
     static boolean isUuid(String id) {
         return id != null && id.length() == 36 && id.matches("[0-9a-f-]{36}");
     }
+
 }

@@ -74,8 +74,8 @@ public final class MediaService {
         if (!v.isValid()) {
             return Optional.empty();
         }
-        String id = store.plan(missionId, MediaActivity.Kind.valueOf(kind), title, plannedOn, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.media.plan", id, title, address));
+        String id = store.plan(missionId, MediaActivity.Kind.valueOf(kind), title, plannedOn, actor,
+                (c, planned) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.media.plan", planned, title, address)));
         return Optional.of(id);
     }
 
@@ -93,8 +93,8 @@ public final class MediaService {
         if (!v.isValid()) {
             return false;
         }
-        store.report(activity.id(), version, MediaActivity.Status.valueOf(status), heldOn, audience, report, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.media.report", activity.id(), status, address));
+        store.report(activity.id(), version, MediaActivity.Status.valueOf(status), heldOn, audience, report, actor,
+                (c, id) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.media.report", id, status, address)));
         return true;
     }
 }

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.diwan.api.i18n.LocalizedText;
 import org.diwan.missions.internal.common.ChangeCapture;
+import org.diwan.missions.internal.common.Recorded;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 
@@ -89,6 +90,12 @@ public final class MediaStore {
     }
 
     public String plan(String missionId, MediaActivity.Kind kind, String title, LocalDate plannedOn, String actor) throws SQLException {
+        return plan(missionId, kind, title, plannedOn, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public String plan(String missionId, MediaActivity.Kind kind, String title, LocalDate plannedOn, String actor, ChangeCapture audited)
+            throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         Transactions.inTransaction(dataSource, c -> {
@@ -105,6 +112,7 @@ public final class MediaStore {
                 s.setString(9, actor);
                 s.executeUpdate();
             }
+            audited.changed(c, id);
             changed.changed(c, id);
             return null;
         });
@@ -117,7 +125,13 @@ public final class MediaStore {
      */
     public void report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor)
             throws SQLException, StaleEditException {
-        int updated = Transactions.updateAndCapture(dataSource, id, changed, c -> {
+        report(id, version, status, heldOn, audience, report, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public void report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor,
+            ChangeCapture audited) throws SQLException, StaleEditException {
+        int updated = Transactions.updateAndCapture(dataSource, id, Recorded.then(audited, changed), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE media_activity SET status = ?, held_on = ?, audience = ?, report = ?,"
                     + " version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND received_from IS NULL")) {
                 s.setString(1, status.name());

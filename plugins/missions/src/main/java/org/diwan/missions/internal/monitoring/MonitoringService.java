@@ -93,8 +93,8 @@ public final class MonitoringService {
         if (!v.isValid()) {
             return Optional.empty();
         }
-        Evaluation evaluation = store.addEvaluation(mission.id(), period, on, comments, scores, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.evaluation.create", evaluation.id(), mission.code() + " " + period, address));
+        Evaluation evaluation = store.addEvaluation(mission.id(), period, on, comments, scores, actor, (c, id) -> audit.record(c,
+                new AuditEntry(clock.instant(), actor, "missions.evaluation.create", id, mission.code() + " " + period, address)));
         return Optional.of(evaluation);
     }
 
@@ -102,7 +102,7 @@ public final class MonitoringService {
         if (store.evaluations(mission.id()).stream().noneMatch(e -> e.id().equals(evaluationId))) {
             throw new StaleEditException(evaluationId, -1, null);
         }
-        store.approve(evaluationId, version, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.evaluation.approve", evaluationId, mission.code(), address));
+        store.approve(evaluationId, version, actor,
+                (c, id) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.evaluation.approve", id, mission.code(), address)));
     }
 }

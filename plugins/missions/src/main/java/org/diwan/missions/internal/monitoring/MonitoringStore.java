@@ -21,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.diwan.missions.internal.common.ChangeCapture;
+import org.diwan.missions.internal.common.Recorded;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 import org.diwan.missions.internal.registry.Mission;
@@ -101,6 +102,12 @@ public final class MonitoringStore {
 
     public Evaluation addEvaluation(String missionId, String period, LocalDate on, String comments, Map<Criterion, Evaluation.Score> scores,
             String actor) throws SQLException {
+        return addEvaluation(missionId, period, on, comments, scores, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction */
+    public Evaluation addEvaluation(String missionId, String period, LocalDate on, String comments, Map<Criterion, Evaluation.Score> scores,
+            String actor, ChangeCapture audited) throws SQLException {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         try (Connection c = dataSource.getConnection()) {
@@ -132,6 +139,7 @@ public final class MonitoringStore {
                     }
                     s.executeBatch();
                 }
+                audited.changed(c, id);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -142,7 +150,12 @@ public final class MonitoringStore {
     }
 
     public void approve(String evaluationId, int expectedVersion, String actor) throws SQLException, StaleEditException {
-        int updated = Transactions.updateAndCapture(dataSource, evaluationId, approved, c -> {
+        approve(evaluationId, expectedVersion, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public void approve(String evaluationId, int expectedVersion, String actor, ChangeCapture audited) throws SQLException, StaleEditException {
+        int updated = Transactions.updateAndCapture(dataSource, evaluationId, Recorded.then(audited, approved), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE evaluation SET status = 'APPROVED', version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
                 s.setTimestamp(1, Timestamp.from(clock.instant()));

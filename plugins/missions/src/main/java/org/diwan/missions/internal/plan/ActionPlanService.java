@@ -77,8 +77,8 @@ public final class ActionPlanService {
         if (!v.isValid()) {
             return Optional.empty();
         }
-        String id = store.addObjective(plan, title);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.plan.objective", id, plan.year() + " " + title, address));
+        String id = store.addObjective(plan, title,
+                (c, added) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.objective", added, plan.year() + " " + title, address)));
         return Optional.of(id);
     }
 
@@ -93,8 +93,8 @@ public final class ActionPlanService {
         if (!v.isValid()) {
             return Optional.empty();
         }
-        String id = store.addTask(objective, title, owner, deadline, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.plan.task", id, title, address));
+        String id = store.addTask(objective, title, owner, deadline, actor,
+                (c, added) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.task", added, title, address)));
         return Optional.of(id);
     }
 
@@ -106,8 +106,8 @@ public final class ActionPlanService {
         if (!known || !v.isValid()) {
             return false;
         }
-        store.progress(taskId, QueryParams.number(f.get("version"), -1), progress, note, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.plan.progress", taskId, progress + "%", address));
+        store.progress(taskId, QueryParams.number(f.get("version"), -1), progress, note, actor,
+                (c, id) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.progress", id, progress + "%", address)));
         return true;
     }
 
@@ -117,8 +117,8 @@ public final class ActionPlanService {
         if (!v.isValid()) {
             return false;
         }
-        store.recommendations(plan, QueryParams.number(f.get("version"), -1), text, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.plan.recommendations", plan.id(), Integer.toString(plan.year()), address));
+        store.recommendations(plan, QueryParams.number(f.get("version"), -1), text, actor, (c, id) -> audit.record(c,
+                new AuditEntry(clock.instant(), actor, "missions.plan.recommendations", id, Integer.toString(plan.year()), address)));
         return true;
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.diwan.missions.internal.common.ChangeCapture;
+import org.diwan.missions.internal.common.Recorded;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Transactions;
 
@@ -101,6 +102,11 @@ public final class ActionPlanStore {
     }
 
     public String addObjective(ActionPlan plan, String title) throws SQLException {
+        return addObjective(plan, title, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public String addObjective(ActionPlan plan, String title, ChangeCapture audited) throws SQLException {
         String id = UUID.randomUUID().toString();
         Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO plan_objective (id, plan_id, position, title) VALUES (?, ?, ?, ?)")) {
@@ -110,6 +116,7 @@ public final class ActionPlanStore {
                 s.setString(4, title);
                 s.executeUpdate();
             }
+            audited.changed(c, id);
             captures.objective().changed(c, id);
             return null;
         });
@@ -117,6 +124,12 @@ public final class ActionPlanStore {
     }
 
     public String addTask(String objectiveId, String title, String owner, LocalDate deadline, String actor) throws SQLException {
+        return addTask(objectiveId, title, owner, deadline, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public String addTask(String objectiveId, String title, String owner, LocalDate deadline, String actor, ChangeCapture audited)
+            throws SQLException {
         String id = UUID.randomUUID().toString();
         Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO plan_task (id, objective_id, title, owner, deadline, progress, version,"
@@ -130,6 +143,7 @@ public final class ActionPlanStore {
                 s.setString(7, actor);
                 s.executeUpdate();
             }
+            audited.changed(c, id);
             captures.task().changed(c, id);
             return null;
         });
@@ -137,7 +151,13 @@ public final class ActionPlanStore {
     }
 
     public void progress(String taskId, int version, int progress, String note, String actor) throws SQLException, StaleEditException {
-        int updated = Transactions.updateAndCapture(dataSource, taskId, captures.task(), c -> {
+        progress(taskId, version, progress, note, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public void progress(String taskId, int version, int progress, String note, String actor, ChangeCapture audited)
+            throws SQLException, StaleEditException {
+        int updated = Transactions.updateAndCapture(dataSource, taskId, Recorded.then(audited, captures.task()), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE plan_task SET progress = ?, note = ?, version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ?")) {
                 s.setInt(1, progress);
@@ -155,7 +175,13 @@ public final class ActionPlanStore {
     }
 
     public void recommendations(ActionPlan plan, int version, String text, String actor) throws SQLException, StaleEditException {
-        int updated = Transactions.updateAndCapture(dataSource, plan.id(), captures.plan(), c -> {
+        recommendations(plan, version, text, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
+    public void recommendations(ActionPlan plan, int version, String text, String actor, ChangeCapture audited)
+            throws SQLException, StaleEditException {
+        int updated = Transactions.updateAndCapture(dataSource, plan.id(), Recorded.then(audited, captures.plan()), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE action_plan SET recommendations = ?, version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ?")) {
                 s.setString(1, text);

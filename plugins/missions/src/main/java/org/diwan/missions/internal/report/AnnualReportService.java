@@ -80,8 +80,8 @@ public final class AnnualReportService {
         if (!v.isValid()) {
             return false;
         }
-        store.saveDraft(report, QueryParams.number(f.get("version"), -1), title, observations, proposals, actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.report.edit", report.id(), Integer.toString(report.year()), address));
+        store.saveDraft(report, QueryParams.number(f.get("version"), -1), title, observations, proposals, actor, (c, id) -> audit.record(c,
+                new AuditEntry(clock.instant(), actor, "missions.report.edit", id, Integer.toString(report.year()), address)));
         return true;
     }
 
@@ -95,8 +95,8 @@ public final class AnnualReportService {
                 new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), types, actor);
         StoredDocument pdfDocument = documents.store(MissionsPlugin.ID, "annual-report-" + report.year() + ".pdf",
                 new ByteArrayInputStream(out.toByteArray()), types, actor);
-        store.markIssued(report, version, htmlDocument.id(), pdfDocument.id(), actor);
-        audit.record(new AuditEntry(clock.instant(), actor, "missions.report.issue", report.id(), Integer.toString(report.year()), address));
+        store.markIssued(report, version, htmlDocument.id(), pdfDocument.id(), actor, (c, id) -> audit.record(c,
+                new AuditEntry(clock.instant(), actor, "missions.report.issue", id, Integer.toString(report.year()), address)));
     }
 
     public InputStream open(String documentId) {

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import org.diwan.api.reference.Countries;
 import org.diwan.api.reference.Region;
 import org.diwan.api.persistence.StaleEditException;
+import org.diwan.missions.internal.common.ChangeCapture;
+import org.diwan.missions.internal.common.Transactions;
 import org.diwan.missions.internal.correspondence.Classification;
 
 /** Annual reports, and the year's correspondence gathered by region and topic for them. */
@@ -104,39 +106,57 @@ public final class AnnualReportStore {
 
     public void saveDraft(AnnualReport report, int version, String title, String observations, String proposals, String actor)
             throws SQLException, StaleEditException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE annual_report SET title = ?,"
-                + " observations = ?, proposals = ?, version = version + 1, updated_at = ?, updated_by = ?"
-                + " WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
-            s.setString(1, title);
-            s.setString(2, observations);
-            s.setString(3, proposals);
-            s.setTimestamp(4, Timestamp.from(clock.instant()));
-            s.setString(5, actor);
-            s.setString(6, report.id());
-            s.setInt(7, version);
-            if (s.executeUpdate() == 0) {
-                throw new StaleEditException(report.id(), -1, null);
+        saveDraft(report, version, title, observations, proposals, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction */
+    public void saveDraft(AnnualReport report, int version, String title, String observations, String proposals, String actor,
+            ChangeCapture audited) throws SQLException, StaleEditException {
+        int updated = Transactions.updateAndCapture(dataSource, report.id(), audited, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE annual_report SET title = ?,"
+                    + " observations = ?, proposals = ?, version = version + 1, updated_at = ?, updated_by = ?"
+                    + " WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
+                s.setString(1, title);
+                s.setString(2, observations);
+                s.setString(3, proposals);
+                s.setTimestamp(4, Timestamp.from(clock.instant()));
+                s.setString(5, actor);
+                s.setString(6, report.id());
+                s.setInt(7, version);
+                return s.executeUpdate();
             }
+        });
+        if (updated == 0) {
+            throw new StaleEditException(report.id(), -1, null);
         }
     }
 
     public void markIssued(AnnualReport report, int version, String htmlDocument, String pdfDocument, String actor)
             throws SQLException, StaleEditException {
+        markIssued(report, version, htmlDocument, pdfDocument, actor, ChangeCapture.NONE);
+    }
+
+    /** @param audited writes the change's audit entry, in the write's transaction */
+    public void markIssued(AnnualReport report, int version, String htmlDocument, String pdfDocument, String actor, ChangeCapture audited)
+            throws SQLException, StaleEditException {
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE annual_report SET status = 'ISSUED',"
-                + " issued_at = ?, issued_by = ?, html_document = ?, pdf_document = ?, version = version + 1, updated_at = ?, updated_by = ?"
-                + " WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
-            s.setTimestamp(1, now);
-            s.setString(2, actor);
-            s.setString(3, htmlDocument);
-            s.setString(4, pdfDocument);
-            s.setTimestamp(5, now);
-            s.setString(6, actor);
-            s.setString(7, report.id());
-            s.setInt(8, version);
-            if (s.executeUpdate() == 0) {
-                throw new StaleEditException(report.id(), -1, null);
+        int updated = Transactions.updateAndCapture(dataSource, report.id(), audited, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE annual_report SET status = 'ISSUED',"
+                    + " issued_at = ?, issued_by = ?, html_document = ?, pdf_document = ?, version = version + 1, updated_at = ?, updated_by = ?"
+                    + " WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
+                s.setTimestamp(1, now);
+                s.setString(2, actor);
+                s.setString(3, htmlDocument);
+                s.setString(4, pdfDocument);
+                s.setTimestamp(5, now);
+                s.setString(6, actor);
+                s.setString(7, report.id());
+                s.setInt(8, version);
+                return s.executeUpdate();
             }
+        });
+        if (updated == 0) {
+            throw new StaleEditException(report.id(), -1, null);
         }
     }
 }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.validation.Validation;
 import org.diwan.audit.internal.JdbcAuditLog;
+import org.diwan.integration.internal.TestRecordEvents;
 import org.diwan.api.sync.SyncChange;
 import org.diwan.api.sync.SyncOutbox;
 import org.diwan.missions.internal.sync.TestSync;
@@ -34,6 +35,7 @@ class MissionRegistryTest {
     private TestDatabase database;
     private DataSource missions;
     private JdbcAuditLog audit;
+    private TestRecordEvents events;
     /** The sync capture, which runs after the audit entry in the same transaction; fails when told to. */
     private boolean captureFails;
 
@@ -41,6 +43,7 @@ class MissionRegistryTest {
     void open() throws Exception {
         database = TestDatabase.create(folder);
         audit = new JdbcAuditLog(database.migrate("audit"));
+        events = TestRecordEvents.in(database);
         missions = database.migrate("missions");
     }
 
@@ -59,6 +62,16 @@ class MissionRegistryTest {
 
         assertThat(audit.recent(0, 10)).extracting(AuditEntry::action).containsExactly("missions.mission.update", "missions.mission.create");
         assertThat(audit.recent(0, 1).get(0).detail()).isEqualTo("PAR v2");
+        assertThat(events.waiting()).extracting(TestRecordEvents.Waiting::address, TestRecordEvents.Waiting::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("diwan.events.missions.created", 1L),
+                        org.assertj.core.groups.Tuple.tuple("diwan.events.missions.changed", 2L));
+        TestRecordEvents.Waiting changed = events.waiting().get(1);
+        assertThat(changed.recordId()).isEqualTo(paris.id());
+        assertThat(changed.type()).isEqualTo("mission");
+        assertThat(changed.actor()).isEqualTo("chief");
+        assertThat(changed.body()).contains("\"code\":\"PAR\"", "\"city\":\"باريس\"")
+                // the head of mission's name is not for the bus
+                .doesNotContain("السفير");
     }
 
     @Test
@@ -78,6 +91,8 @@ class MissionRegistryTest {
                 .isInstanceOf(SQLException.class);
         assertThat(audit.recent(0, 10)).extracting(AuditEntry::action).containsExactly("missions.mission.create");
         assertThat(new MissionStore(missions, Clock.systemUTC(), TestSync.none()).get(paris.id())).map(Mission::version).isEqualTo(Optional.of(1));
+        // the event of each rolled-back change went with it: only the one committed creation waits
+        assertThat(events.waiting()).extracting(TestRecordEvents.Waiting::address).containsExactly("diwan.events.missions.created");
     }
 
     @Test
@@ -85,7 +100,7 @@ class MissionRegistryTest {
         try (TestDatabase bare = TestDatabase.create(folder.resolve("without-audit"))) {
             DataSource alone = bare.migrate("missions");
             // no audit schema in this database: writing the entry fails inside the change's transaction
-            MissionRegistry registry = new MissionRegistry(new MissionStore(alone, Clock.systemUTC(), TestSync.none()), new JdbcAuditLog(alone), Clock.systemUTC());
+            MissionRegistry registry = new MissionRegistry(new MissionStore(alone, Clock.systemUTC(), TestSync.none()), new JdbcAuditLog(alone), events.service(), Clock.systemUTC());
             assertThatThrownBy(() -> registry.create(paris(), new Validation(), "chief", "10.0.0.7")).isInstanceOf(SQLException.class);
             assertThat(new MissionStore(alone, Clock.systemUTC(), TestSync.none()).byCode("PAR")).isEmpty();
         }
@@ -104,7 +119,7 @@ class MissionRegistryTest {
             public void captureDocument(Connection connection, String documentId, String missionCode) {
             }
         }));
-        return new MissionRegistry(store, audit, Clock.systemUTC());
+        return new MissionRegistry(store, audit, events.service(), Clock.systemUTC());
     }
 
     private static Map<String, String> paris() {
