@@ -170,16 +170,9 @@ final class AccountRepository {
         }
     }
 
-    void updateMailSettings(UUID id, MailSettings settings) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE account SET mail_address = ?, notify_by_mail = ?, version = version + 1 WHERE id = ?")) {
-            s.setString(1, settings.address());
-            s.setBoolean(2, settings.notifyByMail());
-            s.setString(3, id.toString());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("set mail settings", e);
-        }
+    void updateMailSettings(UUID id, MailSettings settings, Recorded recorded) {
+        update("UPDATE account SET mail_address = ?, notify_by_mail = ?, version = version + 1 WHERE id = ?", recorded,
+                settings.address(), settings.notifyByMail(), id.toString());
     }
 
     void replaceRoles(UUID id, Set<String> roles) {
@@ -324,12 +317,16 @@ final class AccountRepository {
         return values;
     }
 
-    private void update(String sql, Recorded recorded, String... parameters) {
+    private void update(String sql, Recorded recorded, Object... parameters) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
-                    s.setString(i + 1, parameters[i]);
+                    if (parameters[i] == null) {
+                        s.setNull(i + 1, s.getParameterMetaData().getParameterType(i + 1));
+                    } else {
+                        s.setObject(i + 1, parameters[i]);
+                    }
                 }
                 s.executeUpdate();
                 recorded.record(c);

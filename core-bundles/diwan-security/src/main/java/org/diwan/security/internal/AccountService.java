@@ -114,10 +114,10 @@ public final class AccountService implements Accounts {
     public void setMailSettings(String username, MailSettings settings, Actor actor) {
         String address = AccountRules.normalizeMailAddress(settings.address());
         Account account = existing(username);
-        repository.updateMailSettings(account.id(), new MailSettings(address, settings.notifyByMail()));
         // the address itself stays out of the audit trail, which many may read: that it changed is enough
-        record(actor, "account.mail", account.username(),
-                (address == null ? "address removed" : "address set") + ", notifications by mail: " + (settings.notifyByMail() ? "on" : "off"));
+        repository.updateMailSettings(account.id(), new MailSettings(address, settings.notifyByMail()), recorded(actor, "account.mail",
+                account.username(), (address == null ? "address removed" : "address set") + ", notifications by mail: "
+                        + (settings.notifyByMail() ? "on" : "off")));
     }
 
     @Override
