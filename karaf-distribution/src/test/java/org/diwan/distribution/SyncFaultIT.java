@@ -26,7 +26,11 @@ import org.junit.jupiter.api.TestInstance;
 class SyncFaultIT {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncFaultIT.class);
-    static final int CYCLES = Integer.getInteger("diwan.sync.faultCycles", 20);
+    /**
+     * Twelve random faults (each kill -9 costs a boot of about twenty seconds on a busy machine) prove the property on
+     * every build; {@code bench/sync.sh} runs the same loop for a hundred ({@code -Ddiwan.sync.faultCycles=N} here).
+     */
+    static final int CYCLES = Integer.getInteger("diwan.sync.faultCycles", 12);
 
     private SyncPair pair;
 
