@@ -43,7 +43,8 @@ public interface Pages {
     /**
      * What the shell knows of this request, resolved once: the path below the servlet's pattern, the parameters (query
      * and form, the first value of each), the visitor's language, login name, address and permissions. Reading the
-     * parameters reads a form's body: resolve after {@link #permitted}.
+     * parameters reads a plain form's body: resolve after {@link #permitted}. A multipart body is never read here (only
+     * its query string's parameters are given): its parts are the servlet's to read, within the documents limit.
      */
     PageRequest resolve(HttpServletRequest request);
 

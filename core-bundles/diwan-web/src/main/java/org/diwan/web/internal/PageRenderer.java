@@ -114,7 +114,7 @@ public final class PageRenderer implements Pages {
 
     @Override
     public PageRequest resolve(HttpServletRequest request) {
-        return RequestParts.pageRequest(request, RequestParts.parameters(request), language(request), user);
+        return RequestParts.pageRequest(request, RequestParts.readableParameters(request), language(request), user);
     }
 
     @Override

@@ -18,6 +18,17 @@ final class RequestParts {
     private RequestParts() {
     }
 
+    /**
+     * The parameters a page may read before its servlet decides about the body: all of them for a query or a plain
+     * form, the query string's alone for a multipart body, whose parts are the servlet's to read within the documents
+     * limit (asking Jetty for the parameters would parse, and store, the whole upload first).
+     */
+    static Map<String, String> readableParameters(HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+        return multipart ? queryOnly(request) : parameters(request);
+    }
+
     static PageRequest pageRequest(HttpServletRequest request, Map<String, String> parameters, Language language, CurrentUser user) {
         return new PageRequest(segments(request), parameters, language, user.username().orElse("anonymous"), user.address(), user::isPermitted);
     }
