@@ -23,6 +23,7 @@ import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.DocumentResponses;
 import org.diwan.api.web.Pages;
+import org.diwan.api.web.record.PageRequest;
 import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.authority.Authorities;
 import org.diwan.library.internal.catalogue.AccessLevel;
@@ -124,8 +125,9 @@ public final class CatalogueServlet extends LibraryServlet {
         if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
             return;
         }
-        List<String> path = pages.resolve(request).path();
-        Map<String, String> fields = pages.resolve(request).params();
+        PageRequest resolved = pages.resolve(request);
+        List<String> path = resolved.path();
+        Map<String, String> fields = resolved.params();
         Validation v = new Validation();
         try {
             if (path.equals(List.of("new"))) {

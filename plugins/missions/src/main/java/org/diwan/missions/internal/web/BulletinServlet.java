@@ -23,6 +23,7 @@ import org.diwan.api.reference.Countries;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
+import org.diwan.api.web.record.PageRequest;
 import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.missions.internal.bulletin.Bulletin;
 import org.diwan.missions.internal.bulletin.BulletinItem;
@@ -97,8 +98,9 @@ public final class BulletinServlet extends DepartmentServlet {
         if (!pages.permitted(request, response, MissionsPlugin.BULLETIN_WRITE) || !editableHere(request, response, sync.owns(NodeRole.HQ))) {
             return;
         }
-        List<String> path = pages.resolve(request).path();
-        Map<String, String> fields = pages.resolve(request).params();
+        PageRequest resolved = pages.resolve(request);
+        List<String> path = resolved.path();
+        Map<String, String> fields = resolved.params();
         Validation v = new Validation();
         try {
             if (path.isEmpty()) {

@@ -18,6 +18,7 @@ import org.diwan.api.i18n.Messages;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
+import org.diwan.api.web.record.PageRequest;
 import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.media.MediaActivity;
@@ -82,8 +83,9 @@ public final class MediaServlet extends DepartmentServlet {
         if (!pages.permitted(request, response, MissionsPlugin.MEDIA_WRITE)) {
             return;
         }
-        List<String> path = pages.resolve(request).path();
-        Map<String, String> fields = pages.resolve(request).params();
+        PageRequest resolved = pages.resolve(request);
+        List<String> path = resolved.path();
+        Map<String, String> fields = resolved.params();
         Validation v = new Validation();
         Language language = pages.language(request);
         try {
