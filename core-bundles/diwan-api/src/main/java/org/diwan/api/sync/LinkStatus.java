@@ -28,8 +28,9 @@ public record LinkStatus(String role, boolean enabled, String endpoint, boolean 
      * its identity, if any.
      *
      * @param alarm     empty, or why the last refused login with the mission's right secret was refused:
-     *                  {@code other-node} (from a node other than the mission's own) or {@code no-node-key}; it stays
-     *                  until the mission is enrolled again
+     *                  {@code other-node} (from a node other than the mission's own), {@code no-node-key}, or
+     *                  {@code two-nodes} (a second running copy of the mission's node); it stays until the mission is
+     *                  enrolled again
      * @param alarmFrom the address that login came from, or empty
      * @param alarmAt   when, or {@code null}
      */

@@ -42,6 +42,7 @@ final class HqLink implements NodeLink {
     private final MissionAccounts accounts;
     private final MissionSessions sessions;
     private final LinkAlarms alarms;
+    private final MissionInstances instances = new MissionInstances();
     private volatile ActiveMQServer server;
     private Runnable withdraw = () -> { };
 
@@ -88,13 +89,30 @@ final class HqLink implements NodeLink {
 
     @Override
     public ActiveMQSecurityManager5 securityManager(InternalUserSecurityManager internal) {
-        return new LinkSecurityManager(internal, accounts, alarms);
+        return new LinkSecurityManager(internal, accounts, alarms, instances, this::closeEarlierStarts);
+    }
+
+    /**
+     * Cuts a mission's connections opened by a start of its node other than the one holding the link now. Called on
+     * the broker's login thread, so the cut runs on the broker's executor, after the login in hand.
+     */
+    private void closeEarlierStarts(String mission) {
+        ActiveMQServer running = server;
+        if (running == null) {
+            return;
+        }
+        running.getExecutorFactory().getExecutor().execute(() -> {
+            String holder = instances.holder(mission);
+            int closed = MissionSessions.disconnect(running, mission, "a newer start of mission " + mission + "'s node holds its link",
+                    connection -> holder != null && !holder.equals(LinkSecurityManager.instanceOf(connection)));
+            LOG.info("Mission {}: {} connection(s) of an earlier start closed", mission, closed);
+        });
     }
 
     @Override
     public void started(ActiveMQServer server, EmbeddedBroker.Publisher publisher) {
         this.server = server;
-        withdraw = publisher.publish(MissionLinks.class, new HqMissionLinks(accounts, alarms, server, settings.publicAddress(), keyStore.pem()),
+        withdraw = publisher.publish(MissionLinks.class, new HqMissionLinks(accounts, alarms, instances, server, settings.publicAddress(), keyStore.pem()),
                 new Hashtable<>());
         LOG.info("Link open to missions on {} (TLS), published as {}; {} mission(s) enrolled", settings.listenEndpoint(),
                 settings.publicAddress(), accounts.codes().size());

@@ -20,14 +20,16 @@ final class HqMissionLinks implements MissionLinks {
 
     private final MissionAccounts accounts;
     private final LinkAlarms alarms;
+    private final MissionInstances instances;
     private final ActiveMQServer server;
     private final LinkSettings.HostPort publicAddress;
     private final String certificate;
 
-    HqMissionLinks(MissionAccounts accounts, LinkAlarms alarms, ActiveMQServer server, LinkSettings.HostPort publicAddress,
+    HqMissionLinks(MissionAccounts accounts, LinkAlarms alarms, MissionInstances instances, ActiveMQServer server, LinkSettings.HostPort publicAddress,
             String certificate) {
         this.accounts = accounts;
         this.alarms = alarms;
+        this.instances = instances;
         this.server = server;
         this.publicAddress = publicAddress;
         this.certificate = certificate;
@@ -46,6 +48,7 @@ final class HqMissionLinks implements MissionLinks {
             String secret = accounts.enrol(missionCode);
             // a new secret, bound to whichever node logs in with it first: the answer to a leak, so its alarm ends
             alarms.clear(missionCode);
+            instances.forget(missionCode);
             if (again) {
                 // Sessions opened with the old secret go on until they end: end them now.
                 MissionSessions.disconnect(server, missionCode, "mission " + missionCode + " was given a new secret");
@@ -68,6 +71,7 @@ final class HqMissionLinks implements MissionLinks {
         } catch (IOException e) {
             throw new UncheckedIOException("could not store the revocation of mission " + missionCode, e);
         }
+        instances.forget(missionCode);
         int closed = MissionSessions.disconnect(server, missionCode, "mission " + missionCode + " was revoked");
         LOG.info("Mission {} revoked ({} connection(s) closed); its queue is kept", missionCode, closed);
         return true;

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Headquarters' alarms about mission identities: a login with a mission's right secret from a node that is not the
- * one the mission is bound to, or with no node key at all. Such a login is refused; the alarm stays on the sync page
+ * one the mission is bound to, with no node key at all, or from a second running copy of the mission's node. Such a
+ * login is refused; the alarm stays on the sync page
  * until the mission is enrolled again (the answer to a leaked secret). Kept in memory: the log keeps the record.
  */
 final class LinkAlarms {
@@ -18,6 +19,8 @@ final class LinkAlarms {
 
     static final String OTHER_NODE = "other-node";
     static final String NO_NODE_KEY = "no-node-key";
+    /** Two running nodes with the mission's secret and node key: a data folder copied whole. */
+    static final String TWO_NODES = "two-nodes";
 
     /** Told of an alarm when it is raised, not again for the refusals that follow until it is cleared. */
     @FunctionalInterface

@@ -1,7 +1,9 @@
 package org.diwan.messaging.internal;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.security.auth.Subject;
 
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Headquarters' security manager once the link is on: the internal user exactly as
  * {@link InternalUserSecurityManager} lets it in, plus the missions of {@link MissionAccounts}, each logged in
  * under its code with its secret and its node's key; the right secret from another node is refused and raises an
- * alarm ({@link LinkAlarms}).
+ * alarm ({@link LinkAlarms}). One start of a mission's node holds its link at a time ({@link MissionInstances}): a
+ * new start takes it over, and a start that was taken over and comes back (a copy of the node, still running) is
+ * refused with an alarm.
  *
  * <p>A mission's rights do not come from the broker's security settings (those grant the internal role
  * everything on {@code #}) but from {@link #missionMay}: send to {@link SyncQueues#INBOUND}, consume and browse
@@ -41,11 +45,25 @@ final class LinkSecurityManager implements ActiveMQSecurityManager5 {
     private final InternalUserSecurityManager internal;
     private final MissionAccounts missions;
     private final LinkAlarms alarms;
+    private final MissionInstances instances;
+    /** Told the mission whose link a new start took over: the connections of the start before are to be cut. */
+    private final Consumer<String> takenOver;
 
     LinkSecurityManager(InternalUserSecurityManager internal, MissionAccounts missions, LinkAlarms alarms) {
+        this(internal, missions, alarms, new MissionInstances(), mission -> { });
+    }
+
+    LinkSecurityManager(InternalUserSecurityManager internal, MissionAccounts missions, LinkAlarms alarms, MissionInstances instances,
+            Consumer<String> takenOver) {
         this.internal = internal;
         this.missions = missions;
         this.alarms = alarms;
+        this.instances = instances;
+        this.takenOver = takenOver;
+    }
+
+    /** The start of a mission's node that a connection was opened by, kept in the connection's subject. */
+    record InstancePrincipal(String getName) implements Principal {
     }
 
     /**
@@ -63,11 +81,8 @@ final class LinkSecurityManager implements ActiveMQSecurityManager5 {
         if (overLink) {
             MissionAccounts.Login login = missionLogin(user, password);
             if (login == MissionAccounts.Login.ACCEPTED) {
-                Subject subject = new Subject();
-                subject.getPrincipals().add(new UserPrincipal(user));
-                subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE));
-                subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE_PREFIX + user));
-                return subject;
+                String instance = MissionCredential.parse(password).instance();
+                return holdsTheLink(user, instance, from) ? missionSubject(user, instance) : null;
             }
             if (login == MissionAccounts.Login.OTHER_NODE || login == MissionAccounts.Login.NO_NODE_KEY) {
                 boolean other = login == MissionAccounts.Login.OTHER_NODE;
@@ -80,6 +95,43 @@ final class LinkSecurityManager implements ActiveMQSecurityManager5 {
         }
         LOG.warn("Broker login refused for user '{}' from {}", InternalUserSecurityManager.printable(user), from);
         return null;
+    }
+
+    /** Whether this start of the mission's node may hold its link; raises the alarm when it is a second node. */
+    private boolean holdsTheLink(String mission, String instance, String from) {
+        switch (instances.login(mission, instance)) {
+            case RETURNED:
+                alarms.raise(mission, LinkAlarms.TWO_NODES, from);
+                LOG.error("ALARM: two running nodes use mission {}'s secret and node key (a copied data folder?): the one at {}"
+                        + " had been replaced by a newer start and came back, login refused. Enrol the mission again and give the"
+                        + " new secret to its real node only.", mission, from);
+                return false;
+            case TOOK_OVER:
+                LOG.info("Mission {} logged in from a new start of its node ({}): the connections of its start before are closed",
+                        mission, from);
+                takenOver.accept(mission);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static Subject missionSubject(String mission, String instance) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(mission));
+        subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE));
+        subject.getPrincipals().add(new RolePrincipal(MISSION_ROLE_PREFIX + mission));
+        subject.getPrincipals().add(new InstancePrincipal(instance));
+        return subject;
+    }
+
+    /** The start of a mission's node that opened the connection: empty for anyone else, or a node older than this. */
+    static String instanceOf(RemotingConnection connection) {
+        Subject subject = connection.getSubject();
+        if (subject == null) {
+            return "";
+        }
+        return subject.getPrincipals(InstancePrincipal.class).stream().map(InstancePrincipal::getName).findFirst().orElse("");
     }
 
     private MissionAccounts.Login missionLogin(String user, String password) {

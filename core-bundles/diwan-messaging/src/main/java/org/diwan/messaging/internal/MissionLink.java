@@ -51,7 +51,7 @@ final class MissionLink implements NodeLink {
     private final LinkSettings.Mission settings;
     private final Path trustStore;
     private final String trustStorePassword;
-    /** The broker password: the enrolment secret and this node's key. */
+    /** The broker password: the enrolment secret, this node's key and this start's instance id. */
     private final String credential;
     private volatile ActiveMQServer server;
     private BridgeWatch watch;
@@ -62,7 +62,8 @@ final class MissionLink implements NodeLink {
         this.settings = settings;
         this.trustStorePassword = PrivateFiles.newSecret();
         this.trustStore = HqTrustStore.build(settings.hqCertificate(), linkFolder, trustStorePassword);
-        this.credential = MissionCredential.join(settings.secret(), NodeKey.of(linkFolder));
+        // a new instance id with every start of the link: how headquarters tells a restart from a copy of this node
+        this.credential = MissionCredential.join(settings.secret(), NodeKey.of(linkFolder), MissionCredential.newInstance());
     }
 
     @Override

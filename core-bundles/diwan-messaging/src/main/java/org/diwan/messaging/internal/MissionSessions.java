@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
@@ -59,9 +60,15 @@ final class MissionSessions implements ActiveMQServerSessionPlugin {
 
     /** Fails every connection a mission has open (after a revocation): its next login is refused. */
     static int disconnect(ActiveMQServer server, String mission, String reason) {
+        return disconnect(server, mission, reason, connection -> true);
+    }
+
+    /** Fails the connections a mission has open that {@code which} picks. */
+    static int disconnect(ActiveMQServer server, String mission, String reason, Predicate<RemotingConnection> which) {
         Set<RemotingConnection> connections = server.getSessions().stream()
                 .filter(session -> mission.equals(session.getValidatedUser()))
                 .map(ServerSession::getRemotingConnection)
+                .filter(which)
                 .collect(Collectors.toSet());
         for (RemotingConnection connection : connections) {
             server.getRemotingService().removeConnection(connection.getID());

@@ -211,6 +211,53 @@ class HqLinkTest {
                 .isEqualTo(LinkAlarms.OTHER_NODE);
     }
 
+    /** A start of a node with {@code key}: the password a mission node makes, with the start's instance id. */
+    private TestBroker.TcpSession asStart(Enrolment enrolment, String key, String instance) throws Exception {
+        return LinkClients.openTls(linkPort, enrolment.hqCertificate(), folder, enrolment.missionCode(),
+                MissionCredential.join(enrolment.secret(), key, instance));
+    }
+
+    private String alarmOf(String mission) {
+        return hq.status().missions().stream().filter(m -> m.missionCode().equals(mission)).findFirst().orElseThrow().alarm();
+    }
+
+    @Test
+    void aRestartedNodeTakesItsLinkOverAndTheEarlierStartsConnectionIsClosedWithoutAnAlarm() throws Exception {
+        Enrolment enrolment = links.enrol("RESTART");
+        String key = PrivateFiles.newSecret();
+        try (TestBroker.TcpSession before = asStart(enrolment, key, MissionCredential.newInstance())) {
+            // as after a crash: the earlier start's connection is still open at headquarters when the new start logs in
+            try (TestBroker.TcpSession after = asStart(enrolment, key, MissionCredential.newInstance())) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> before.session().isClosed());
+                assertThat(after.session().isClosed()).isFalse();
+                after.session().createConsumer(SyncQueues.toMission("RESTART")).close();
+            }
+        }
+        assertThat(alarmOf("RESTART")).isEmpty();
+    }
+
+    @Test
+    void aSecondRunningCopyOfTheNodeIsRefusedWithAnAlarmOnceTheOtherHoldsTheLink() throws Exception {
+        Enrolment enrolment = links.enrol("COPY");
+        String key = PrivateFiles.newSecret();
+        String copy = MissionCredential.newInstance();
+        try (TestBroker.TcpSession copied = asStart(enrolment, key, copy);
+             TestBroker.TcpSession real = asStart(enrolment, key, MissionCredential.newInstance())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> copied.session().isClosed());
+            // the copy is still running and logs in again, as its bridge does: no restart reuses an instance id
+            assertThatThrownBy(() -> asStart(enrolment, key, copy).close()).isInstanceOf(ActiveMQSecurityException.class);
+            assertThat(alarmOf("COPY")).isEqualTo(LinkAlarms.TWO_NODES);
+            assertThat(hq.status().missions().stream().filter(m -> m.missionCode().equals("COPY")).findFirst().orElseThrow().alarmFrom())
+                    .contains("127.0.0.1");
+            assertThat(real.session().isClosed()).as("the start holding the link keeps it").isFalse();
+            real.session().createConsumer(SyncQueues.toMission("COPY")).close();
+        }
+        // the answer: enrol again and give the new secret to the real node; the alarm ends and the copy's key may log in anew
+        Enrolment again = links.enrol("COPY");
+        assertThat(alarmOf("COPY")).isEmpty();
+        asStart(again, key, copy).close();
+    }
+
     @Test
     void plainTcpClientsCannotTalkToTheLinkPort() throws Exception {
         assertThatThrownBy(() -> LinkClients.openPlain(linkPort, BrokerCredentials.USER, hq.password()).close())

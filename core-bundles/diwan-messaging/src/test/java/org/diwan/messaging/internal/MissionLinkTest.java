@@ -112,6 +112,31 @@ class MissionLinkTest {
     }
 
     @Test
+    void aCopyOfTheMissionsWholeFolderRunningBesideItIsRefusedWithAnAlarmAndOnlyOneHoldsTheLink() throws Exception {
+        startMission(missionLink());
+        await().atMost(WAIT).until(() -> mission.status().connected());
+        mission.close();
+        // what an administrator does who "moves" a node by copying its data folder, then starts both
+        Path copied = folder.resolve("copy");
+        try (var files = Files.walk(folder.resolve("mission"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = copied.resolve(folder.resolve("mission").relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        startMission(missionLink());
+        await().atMost(WAIT).until(() -> mission.status().connected());
+        try (TestBroker copy = new TestBroker(copied, TestBroker.freePort(), missionLink())) {
+            await().atMost(WAIT).until(() -> LinkAlarms.TWO_NODES.equals(hq.status().missions().get(0).alarm()));
+            await().atMost(WAIT).until(() -> mission.status().connected() != copy.status().connected());
+        }
+    }
+
+    @Test
     void messagesSentWhileHqIsDownArriveExactlyOnceAfterItStarts() throws Exception {
         hq.close();
         startMission(missionLink());
