@@ -78,7 +78,7 @@ public final class CamelRuntime {
     void modified(IntegrationConfig config) {
         context.getShutdownStrategy().setTimeout(Duration.ofSeconds(Math.max(1, config.shutdownTimeoutSeconds())).toMillis());
         allowComponents(list(config.routeComponents()));
-        trace(config.tracing(), list(config.tracingRoutes()));
+        trace(config.tracing(), list(config.tracingRoutes()), config.tracingMarkedOnly());
         if (!Objects.equals(deployFolder, deployFolder(config.deployFolder()))) {
             LOG.warn("Camel runtime '{}': the new deploy folder applies when the bundle restarts", CONTEXT_NAME);
         }
@@ -166,9 +166,15 @@ public final class CamelRuntime {
 
     /** Switches tracing on or off for {@code routes} (ids or patterns; empty: every route), with no restart. */
     void trace(boolean enabled, List<String> routes) {
-        tracer.configure(enabled, routes);
-        LOG.info("Camel runtime '{}': tracing {}", CONTEXT_NAME,
-                !enabled ? "off" : tracer.routes().isEmpty() ? "on for every route" : "on for routes " + tracer.routes());
+        trace(enabled, routes, false);
+    }
+
+    /** As {@link #trace(boolean, List)}, for the messages marked with {@link RouteTracer#MARK_HEADER} only if {@code markedOnly}. */
+    void trace(boolean enabled, List<String> routes, boolean markedOnly) {
+        tracer.configure(enabled, routes, markedOnly);
+        LOG.info("Camel runtime '{}': tracing {}{}", CONTEXT_NAME,
+                !enabled ? "off" : tracer.routes().isEmpty() ? "on for every route" : "on for routes " + tracer.routes(),
+                enabled && markedOnly ? ", messages marked " + RouteTracer.MARK_HEADER + " only" : "");
     }
 
     ModelCamelContext context() {

@@ -24,6 +24,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "every route. Changed without restarting any route.")
     String[] tracingRoutes() default {};
 
+    @AttributeDefinition(name = "Trace marked messages only",
+            description = "With tracing on, trace only the messages that carry the header DiwanTrace (an HTTP header, "
+                    + "a JMS property or a route's setHeader; any value but false), on the traced routes: one test "
+                    + "message can be followed without logging the others. Changed without restarting any route.")
+    boolean tracingMarkedOnly() default false;
+
     @AttributeDefinition(name = "Components of route files",
             description = "The Camel components route files in the deploy folder may use; a file naming another one is "
                     + "refused. Add a component only if it is embedded in diwan-integration and cannot run commands or "

@@ -12,8 +12,8 @@ import org.apache.camel.support.PatternHelper;
 import org.apache.camel.support.builder.ExpressionBuilder;
 
 /**
- * Camel's tracer (logger {@code org.apache.camel.Tracing}), switched on and off and narrowed to some routes while
- * the routes run, with secrets masked in every line it writes.
+ * Camel's tracer (logger {@code org.apache.camel.Tracing}), switched on and off and narrowed to some routes, or to
+ * the messages marked with {@value #MARK_HEADER}, while the routes run, with secrets masked in every line it writes.
  * <p>
  * The runtime installs it on every route in standby, so {@link #configure} takes effect with the next message, with
  * no route restarted. Each line goes through the {@code mask} (the route settings' values become {@code {{key}}},
@@ -22,8 +22,16 @@ import org.apache.camel.support.builder.ExpressionBuilder;
  */
 final class RouteTracer extends DefaultTracer {
 
+    /**
+     * The header that marks a message for tracing when only marked messages are traced: any value but empty or
+     * {@code false}. Sent as an HTTP header, a JMS property or set by a route step; it goes with the message into
+     * the routes it reaches on this node.
+     */
+    static final String MARK_HEADER = "DiwanTrace";
+
     private final UnaryOperator<String> mask;
     private volatile List<String> routes = List.of();
+    private volatile boolean markedOnly;
 
     RouteTracer(UnaryOperator<String> mask) {
         this.mask = mask;
@@ -37,8 +45,18 @@ final class RouteTracer extends DefaultTracer {
      * @param routes  the route ids (or patterns: {@code missions-*}) to trace; empty traces every route
      */
     void configure(boolean enabled, List<String> routes) {
+        configure(enabled, routes, false);
+    }
+
+    /** @param markedOnly trace only the messages that carry {@value #MARK_HEADER} */
+    void configure(boolean enabled, List<String> routes, boolean markedOnly) {
         this.routes = routes.stream().map(String::trim).filter(id -> !id.isEmpty()).toList();
+        this.markedOnly = markedOnly;
         setEnabled(enabled);
+    }
+
+    boolean markedOnly() {
+        return markedOnly;
     }
 
     List<String> routes() {
@@ -53,30 +71,44 @@ final class RouteTracer extends DefaultTracer {
         return only.isEmpty() || (routeId != null && only.stream().anyMatch(p -> PatternHelper.matchPattern(routeId, p)));
     }
 
+    /** Whether this message on this route is traced. */
+    boolean traces(String routeId, Exchange exchange) {
+        return traces(routeId) && (!markedOnly || marked(exchange));
+    }
+
+    private static boolean marked(Exchange exchange) {
+        Object mark = exchange.getMessage().getHeader(MARK_HEADER);
+        if (mark == null) {
+            return false;
+        }
+        String value = mark.toString().strip();
+        return !value.isEmpty() && !value.equalsIgnoreCase("false");
+    }
+
     @Override
     public void traceBeforeNode(NamedNode node, Exchange exchange) {
-        if (traces(routeOf(exchange))) {
+        if (traces(routeOf(exchange), exchange)) {
             super.traceBeforeNode(node, exchange);
         }
     }
 
     @Override
     public void traceSentNode(NamedNode node, Exchange exchange, Endpoint endpoint, long elapsed) {
-        if (traces(routeOf(exchange))) {
+        if (traces(routeOf(exchange), exchange)) {
             super.traceSentNode(node, exchange, endpoint, elapsed);
         }
     }
 
     @Override
     public void traceBeforeRoute(NamedRoute route, Exchange exchange) {
-        if (traces(route.getRouteId())) {
+        if (traces(route.getRouteId(), exchange)) {
             super.traceBeforeRoute(route, exchange);
         }
     }
 
     @Override
     public void traceAfterRoute(NamedRoute route, Exchange exchange) {
-        if (traces(route.getRouteId())) {
+        if (traces(route.getRouteId(), exchange)) {
             super.traceAfterRoute(route, exchange);
         }
     }

@@ -86,6 +86,25 @@ class RouteTracingTest {
     }
 
     @Test
+    void tracesOnlyTheMarkedMessageWhenAskedAndSwitchesBackWithoutRestart() {
+        Route traced = runtime.context().getRoute("traced");
+
+        runtime.trace(true, List.of(), true);
+        List<String> marked = stderrOf(() -> {
+            producer.sendBodyAndHeader("direct:traced", "unmarked-4711", RouteTracer.MARK_HEADER, "false");
+            producer.sendBody("direct:quiet", "unmarked-4712");
+            producer.sendBodyAndHeader("direct:traced", "marked-4713", RouteTracer.MARK_HEADER, "case 12");
+        });
+        runtime.trace(true, List.of(), false);
+        List<String> all = stderrOf(() -> producer.sendBody("direct:quiet", "unmarked-4714"));
+
+        assertThat(marked).anyMatch(line -> line.contains("marked-4713"));
+        assertThat(marked).noneMatch(line -> line.contains("unmarked-4711") || line.contains("unmarked-4712"));
+        assertThat(all).anyMatch(line -> line.contains("unmarked-4714") && line.contains("[quiet"));
+        assertThat(runtime.context().getRoute("traced")).isSameAs(traced);
+    }
+
+    @Test
     void masksHeadersByNameAndSettingValuesUnderAnyName() {
         assertThat(MaskingExchangeFormatter.secretName("Authorization")).isTrue();
         assertThat(MaskingExchangeFormatter.secretName("Set-Cookie")).isTrue();
