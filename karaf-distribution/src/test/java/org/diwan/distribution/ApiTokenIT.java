@@ -114,6 +114,38 @@ class ApiTokenIT {
 
     @Test
     @Order(2)
+    void thePublicDirectoryAnswersAnyoneTheSameWithATokenOrWithoutAndIsNeverWritten() throws Exception {
+        String closed = json.writeValueAsString(Map.of("code", "XCL", "type", "CENTRE", "country", "NO", "city", "بيرغن",
+                "nameAr", "مركز مغلق", "status", "CLOSED"));
+        assertThat(bearer("POST", API, writer, closed).statusCode()).isEqualTo(201);
+        String directory = "/api/missions/public/missions";
+
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(directory + "?q=OSL")).GET());
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
+        assertThat(anonymous.headers().allValues("Set-Cookie")).as("no session for an anonymous call").isEmpty();
+        var office = json.readTree(anonymous.body()).get("items").get(0);
+        assertThat(office.get("code").asText()).isEqualTo("OSL");
+        assertThat(office.get("city").asText()).isEqualTo("أوسلو");
+        assertThat(office.has("reportEveryDays") || office.has("updatedBy") || office.has("head") || office.has("status")).isFalse();
+        assertThat(bearer("GET", directory + "?q=OSL", reader, null).body()).isEqualTo(anonymous.body());
+        // only offices at work, whatever is asked
+        assertThat(send(HttpRequest.newBuilder(uri(directory + "?status=CLOSED&size=200")).GET()).body()).doesNotContain("XCL");
+        String closedId = json.readTree(bearer("GET", API + "?q=XCL", reader, null).body()).get("items").get(0).get("id").asText();
+        assertThat(send(HttpRequest.newBuilder(uri(directory + "/" + closedId)).GET()).statusCode()).isEqualTo(404);
+        // a bad token is refused there too, and nobody writes through it, not even a writer
+        assertThat(bearer("GET", directory, "dwn_not-a-token", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> write = bearer("POST", directory, writer, mission("BGO"));
+        assertThat(write.statusCode()).isEqualTo(405);
+        assertThat(write.headers().firstValue("Allow")).contains("GET, HEAD");
+        assertThat(send(HttpRequest.newBuilder(uri(directory)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mission("BGO")))).statusCode()).isEqualTo(403);
+        assertThat(bearer("GET", API + "?q=BGO", reader, null).body()).doesNotContain("BGO");
+        // the rest of the department's API stays closed to the anonymous
+        assertThat(send(HttpRequest.newBuilder(uri(API)).GET()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(3)
     void aSessionCookieBesideTheHeaderLendsTheCallNothing() throws Exception {
         admin.get("/");
         // the administrator's session and CSRF token with a read-only token: the token decides, so no write
@@ -130,7 +162,7 @@ class ApiTokenIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void malformedUnknownAndMisplacedTokensAre401Problems() throws Exception {
         for (String text : List.of("", "dwn_", "dwn_" + "A".repeat(43), reader + "x", reader.toUpperCase(), "' OR 1=1 --")) {
             HttpResponse<String> refused = bearer("GET", API, text, null);
@@ -154,7 +186,7 @@ class ApiTokenIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRevokedTokenAndANarrowedRoleApplyAtOnce() throws Exception {
         String page = admin.get("/admin/tokens").body();
         String id = tokenId(page, "قراءة السجل");
@@ -181,7 +213,7 @@ class ApiTokenIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAddressThatKeepsSendingBadTokensIsThrottledAndOnlyThatAddress() throws Exception {
         // 30 refusals within 15 minutes from one address key (the login's limit), from 127.0.0.5 alone
         for (int i = 0; i < 30; i++) {
@@ -195,7 +227,7 @@ class ApiTokenIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void expiredAndDisabledOwnersTokensStopAndNoTokenTextIsLeftAnywhere() throws Exception {
         node.close();
         Path database = node.data().resolve("derby/diwan");

@@ -7,7 +7,7 @@ import java.util.Set;
  * Which paths of Diwan's context anyone may open, and which need more than a login. Everything not listed
  * as public needs an authenticated user: a page added without thought is closed, not open.
  */
-final class AccessRules {
+public final class AccessRules {
 
     /** Shiro permission of the admin pages; the {@code admin} role holds {@code *}, which implies it. */
     static final String ADMIN_PERMISSION = "diwan:admin";
@@ -24,8 +24,21 @@ final class AccessRules {
     private AccessRules() {
     }
 
+    /**
+     * A department's JSON API for outside callers: {@code /api/<plugin id>/public/…}, served only for records declared
+     * readable by anyone ({@link org.diwan.api.web.record.RecordPagesSpec#ANYONE}), read only. A Bearer token is
+     * accepted there too (it is under {@code /api/}) and lends nothing but the same answer.
+     */
+    private static final java.util.regex.Pattern PUBLIC_API = java.util.regex.Pattern.compile("/api/[a-z][a-z0-9-]{1,31}/public(/.*)?");
+
     static boolean isPublic(String path) {
-        return PUBLIC.contains(path) || path.startsWith(STATIC) || (path.startsWith(PUBLIC_PAGES) && !path.contains(".."));
+        return PUBLIC.contains(path) || path.startsWith(STATIC) || (path.startsWith(PUBLIC_PAGES) && !path.contains(".."))
+                || isPublicApi(path);
+    }
+
+    /** Whether {@code path} is under a department's public JSON API (see {@link #PUBLIC_API}). */
+    public static boolean isPublicApi(String path) {
+        return PUBLIC_API.matcher(path).matches() && !path.contains("..") && !path.contains("//");
     }
 
     /**

@@ -27,6 +27,20 @@ class WebRulesTest {
     }
 
     @Test
+    void aDepartmentsPublicApiIsOpenAndNothingBesideIt() {
+        assertThat(AccessRules.isPublic("/api/missions/public/missions")).isTrue();
+        assertThat(AccessRules.isPublic("/api/missions/public/missions/m-1")).isTrue();
+        assertThat(AccessRules.isPublic("/api/missions/public")).isTrue();
+        assertThat(AccessRules.isPublic("/api/missions/publicity")).isFalse();
+        assertThat(AccessRules.isPublic("/api/missions/missions")).isFalse();
+        assertThat(AccessRules.isPublic("/api/public/missions")).isFalse();
+        assertThat(AccessRules.isPublic("/api/missions/public/../missions")).isFalse();
+        assertThat(AccessRules.isPublic("/api/missions/public//x")).isFalse();
+        assertThat(AccessRules.isPublic("/api/Missions/public/x")).isFalse();
+        assertThat(AccessRules.isPublic("/api/missions/x/public/y")).isFalse();
+    }
+
+    @Test
     void adminPagesNeedTheAdminPermission() {
         assertThat(AccessRules.requiredPermission("/admin/users")).contains(AccessRules.ADMIN_PERMISSION);
         assertThat(AccessRules.requiredPermission("/admin")).contains(AccessRules.ADMIN_PERMISSION);

@@ -17,6 +17,15 @@ import java.util.Objects;
 public record RecordPagesSpec(String base, String readPermission, String writePermission, String templates, List<Column> columns,
         List<String> filters, String defaultSort, boolean defaultDescending, int pageSize, List<String> formFields, List<RecordAction> actions, List<String> files) {
 
+    /**
+     * The read permission of records anyone may read, signed in or not, with a token or without: for a
+     * {@link RecordResource} whose {@link RecordResource#apiBase() apiBase} is {@code /api/<plugin id>/public/<records>}
+     * (anywhere else it answers 403). Read only: POST and PUT answer 405 and the editor's {@code create} and
+     * {@code update} are never called. Its {@code list} and {@code find} must return only what the public may see.
+     * Never granted to a role: it is not a permission anyone holds.
+     */
+    public static final String ANYONE = "diwan:anyone";
+
     public static final int MAX_PAGE_SIZE = 200;
     /** Rows a CSV export holds at most: a list that large is filtered first. */
     public static final int MAX_EXPORT_ROWS = 50_000;
@@ -45,6 +54,11 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
 
     public static Builder at(String base) {
         return new Builder(base);
+    }
+
+    /** Whether anyone may read these records: {@link #ANYONE}. */
+    public boolean readByAnyone() {
+        return ANYONE.equals(readPermission);
     }
 
     /** The action posted to {@code base/{id}/{name}}, if declared. */

@@ -18,6 +18,7 @@ import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
+import org.diwan.web.internal.AccessRules;
 
 /**
  * The JSON API of every department's records, decided without HTTP: permission first, then the record, then the
@@ -40,7 +41,15 @@ public final class ApiFlow {
     public <R> ApiAnswer handle(String method, PageRequest request, String ifMatch, Supplier<JsonBody> body, RecordResource<R> resource)
             throws SQLException {
         RecordPagesSpec spec = resource.spec();
-        if (!request.permitted(spec.readPermission())) {
+        if (spec.readByAnyone()) {
+            // only where the shell lets anyone in, and never a write, whatever the caller holds
+            if (!AccessRules.isPublicApi(resource.apiBase())) {
+                return ApiAnswer.Problem.of(403, "forbidden", "error.forbidden");
+            }
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                return notAllowed();
+            }
+        } else if (!request.permitted(spec.readPermission())) {
             return ApiAnswer.Problem.of(403, "forbidden", "error.forbidden");
         }
         List<String> path = request.path();

@@ -32,10 +32,16 @@ public final class OpenApiDocument {
         for (RecordResource<?> resource : resources) {
             String name = schemaName(resource);
             schemas.put(name, recordSchema(resource, false));
+            Object id = List.of(parameter("id", "path", true, Map.of("type", "string")));
+            if (resource.spec().readByAnyone()) {
+                // read only, and open: no security requirement (an empty list overrides the document's)
+                paths.put(resource.apiBase(), Map.of("get", open(listOperation(resource, name))));
+                paths.put(resource.apiBase() + "/{id}", Map.of("parameters", id, "get", open(readOperation(resource, name))));
+                continue;
+            }
             schemas.put(name + "Input", recordSchema(resource, true));
             paths.put(resource.apiBase(), Map.of("get", listOperation(resource, name), "post", createOperation(resource, name)));
-            paths.put(resource.apiBase() + "/{id}", Map.of("parameters", List.of(parameter("id", "path", true, Map.of("type", "string"))),
-                    "get", readOperation(resource, name), "put", updateOperation(resource, name)));
+            paths.put(resource.apiBase() + "/{id}", Map.of("parameters", id, "get", readOperation(resource, name), "put", updateOperation(resource, name)));
         }
         doc.put("paths", paths);
         doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of(
@@ -82,6 +88,17 @@ public final class OpenApiDocument {
                         "409", problem("Changed since the body's version; current holds the record now"),
                         "412", problem("Changed since the If-Match version; current holds the record now"),
                         "422", problem("Invalid fields"), "428", problem("Neither If-Match nor version")));
+    }
+
+    /** An operation anyone may call: no permission, no sign-in, and a 401 only for a token that is no longer good. */
+    private static Map<String, Object> open(Map<String, Object> operation) {
+        operation.put("description", "Open to anyone, signed in or not; shows only what the public may see.");
+        operation.put("security", List.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+        responses.remove("403");
+        responses.put("401", problem("An Authorization header with a token that is unknown, revoked or expired"));
+        return operation;
     }
 
     private static Map<String, Object> operation(String summary, String id, String permission, List<Object> parameters, Object body,
@@ -182,10 +199,10 @@ public final class OpenApiDocument {
         return Map.of("$ref", "#/components/schemas/" + schema);
     }
 
-    /** {@code /api/missions/missions} gives {@code Missions}. */
+    /** {@code /api/missions/missions} gives {@code Missions}, {@code /api/missions/public/missions} {@code PublicMissions}. */
     static String schemaName(RecordResource<?> resource) {
         String last = resource.apiBase().substring(resource.apiBase().lastIndexOf('/') + 1);
-        StringBuilder name = new StringBuilder();
+        StringBuilder name = new StringBuilder(resource.spec().readByAnyone() ? "Public" : "");
         for (String part : last.split("[-_]")) {
             if (!part.isEmpty()) {
                 name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));

@@ -105,6 +105,33 @@ class ApiFlowTest {
         assertThat(notebook.queries.get(0).filters()).isEqualTo(Map.of("colour", "RED"));
     }
 
+    @Test
+    void recordsOpenToAnyoneAreReadWithoutAnyPermissionAndNeverWritten() throws SQLException {
+        Notebook open = Notebook.open("/api/notes/public/notes");
+        open.add("agenda", "GREEN");
+        Supplier<JsonBody> untouchable = () -> fail("a body was read for a public resource");
+
+        ApiAnswer.Json list = (ApiAnswer.Json) flow.handle("GET", request(List.of(), Map.of(), Set.of()), null, untouchable, open);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(((ApiAnswer.Json) flow.handle("HEAD", request(List.of("n1"), Map.of(), Set.of()), null, untouchable, open)).status())
+                .isEqualTo(200);
+        // not even a writer writes there: the same records are written where their permission is checked
+        assertThat(flow.handle("POST", request(List.of(), Map.of(), WRITER), null, untouchable, open)).isEqualTo(problem(405, "method-not-allowed"));
+        assertThat(flow.handle("PUT", request(List.of("n1"), Map.of(), WRITER), "\"1\"", untouchable, open))
+                .isEqualTo(problem(405, "method-not-allowed"));
+        assertThat(open.lastFields).isNull();
+    }
+
+    @Test
+    void recordsDeclaredOpenOutsideThePublicApiAreClosed() throws SQLException {
+        for (String base : List.of("/api/notes/notes", "/api/notes/publicity", "/diwan/notes/public/notes", "/api/notes/public/../notes")) {
+            Notebook misdeclared = Notebook.open(base);
+            misdeclared.add("agenda", "GREEN");
+            assertThat(flow.handle("GET", request(List.of(), Map.of(), WRITER), null, null, misdeclared)).as(base)
+                    .isEqualTo(problem(403, "forbidden"));
+        }
+    }
+
     private ApiAnswer call(String method, List<String> path, String ifMatch, Supplier<JsonBody> body, Set<String> permissions)
             throws SQLException {
         return flow.handle(method, request(path, Map.of(), permissions), ifMatch, body, notebook);

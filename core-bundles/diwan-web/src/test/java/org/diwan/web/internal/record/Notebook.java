@@ -46,6 +46,19 @@ final class Notebook implements RecordResource<Notebook.Note> {
     ActionInput lastInput;
     final Map<String, String> attachments = new LinkedHashMap<>();
     Map<String, String> lastFields;
+    RecordPagesSpec spec = SPEC;
+    String apiBase = "/api/notes/notes";
+    String title = "Notes";
+
+    /** The same notes, readable by anyone at {@code apiBase}. */
+    static Notebook open(String apiBase) {
+        Notebook notebook = new Notebook();
+        notebook.spec = new RecordPagesSpec(apiBase, RecordPagesSpec.ANYONE, "notes:write", SPEC.templates(), SPEC.columns(), SPEC.filters(),
+                SPEC.defaultSort(), SPEC.defaultDescending(), SPEC.pageSize(), SPEC.formFields(), List.of(), List.of());
+        notebook.apiBase = apiBase;
+        notebook.title = "Public notes";
+        return notebook;
+    }
 
     Note add(String title, String colour) {
         Note note = new Note("n" + ids.incrementAndGet(), title, colour, 1, "laila", Instant.parse("2026-12-06T09:30:00Z"));
@@ -55,7 +68,7 @@ final class Notebook implements RecordResource<Notebook.Note> {
 
     @Override
     public RecordPagesSpec spec() {
-        return SPEC;
+        return spec;
     }
 
     enum Colour {
@@ -64,12 +77,12 @@ final class Notebook implements RecordResource<Notebook.Note> {
 
     @Override
     public String apiBase() {
-        return "/api/notes/notes";
+        return apiBase;
     }
 
     @Override
     public String title() {
-        return "Notes";
+        return title;
     }
 
     @Override

@@ -34,4 +34,21 @@ class OpenApiDocumentTest {
         assertThat(colour.getEnum()).extracting(String::valueOf).containsExactly("GREEN", "RED");
         assertThat(api.getComponents().getSecuritySchemes()).containsKeys("session", "token");
     }
+
+    @Test
+    void recordsOpenToAnyoneAreListedReadOnlyWithoutASecurityRequirement() throws Exception {
+        String text = new ObjectMapper().writeValueAsString(OpenApiDocument.of("notes", "1.0.0",
+                List.of(new Notebook(), Notebook.open("/api/notes/public/notes"))));
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, null);
+
+        assertThat(result.getMessages()).isEmpty();
+        OpenAPI api = result.getOpenAPI();
+        assertThat(api.getPaths()).containsKeys("/api/notes/public/notes", "/api/notes/public/notes/{id}");
+        assertThat(api.getPaths().get("/api/notes/public/notes").readOperations()).hasSize(1);
+        assertThat(api.getPaths().get("/api/notes/public/notes/{id}").readOperations()).hasSize(1);
+        assertThat(api.getPaths().get("/api/notes/public/notes").getGet().getSecurity()).isEmpty();
+        assertThat(api.getPaths().get("/api/notes/notes").getGet().getSecurity()).isNull();
+        assertThat(api.getComponents().getSchemas()).containsKey("PublicNotes").doesNotContainKey("PublicNotesInput");
+    }
 }
