@@ -188,7 +188,9 @@ class MissionsIT {
         io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser()
                 .readContents(document.body(), null, null);
         assertThat(parsed.getMessages()).isEmpty();
-        assertThat(parsed.getOpenAPI().getPaths()).containsKeys(API, API + "/{id}");
+        assertThat(parsed.getOpenAPI().getPaths()).containsKeys(API, API + "/{id}", "/api/missions/public/missions",
+                "/api/missions/public/missions/{id}");
+        assertThat(parsed.getOpenAPI().getPaths().get("/api/missions/public/missions").getPost()).as("public records are read only").isNull();
         assertThat(admin.get("/api/nothing/openapi.json").statusCode()).isEqualTo(404);
         assertThat(admin.get("/api/missions/nothing").headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
