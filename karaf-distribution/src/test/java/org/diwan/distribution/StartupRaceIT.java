@@ -20,7 +20,9 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
  * after boot: the visitor's subject was bound by a whiteboard filter, and the whiteboard served pages before it had
  * the filter in place. Here a node is booted again and again, its pages asked for as fast as one client can from
  * the first connection Jetty accepts, and no answer may be a server error. {@code -Dit.boots=20} for the long run
- * (one in CI, on an empty data folder; the later ones start on the data the first left).
+ * (one in CI, on an empty data folder; the later ones start on the data the first left). And once {@code /health}
+ * has said UP, the shell's own pages are there: {@code /login} and {@code /} never answer 404 after it (the
+ * whiteboard registers servlets one by one, and health used to say UP a moment before the login page existed).
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class StartupRaceIT {
@@ -49,6 +51,8 @@ class StartupRaceIT {
         for (int boot = 1; boot <= BOOTS; boot++) {
             node.start();
             Map<String, Integer> serverErrors = new TreeMap<>();
+            Map<String, Integer> missingAfterUp = new TreeMap<>();
+            boolean up = false;
             Instant watchUntil = null;
             Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
             int requests = 0;
@@ -64,6 +68,10 @@ class StartupRaceIT {
                     if (status >= 500 && !(page.equals("/health") && status == 503)) {
                         serverErrors.merge(page + " " + status, 1, Integer::sum);
                     }
+                    if (up && status == 404 && (page.equals("/login") || page.equals("/"))) {
+                        missingAfterUp.merge(page, 1, Integer::sum);
+                    }
+                    up |= page.equals("/health") && status == 200;
                     if (watchUntil == null && page.equals("/login") && status == 200) {
                         watchUntil = Instant.now().plus(WATCH);
                     }
@@ -73,6 +81,8 @@ class StartupRaceIT {
                     serverErrors.values().stream().mapToInt(i -> i).sum()));
             assertThat(watchUntil).as("boot %d: /login answered 200 within two minutes", boot).isNotNull();
             assertThat(serverErrors).as("boot %d: server errors while the node came up", boot).isEmpty();
+            assertThat(up).as("boot %d: /health said UP", boot).isTrue();
+            assertThat(missingAfterUp).as("boot %d: shell pages not found after /health said UP", boot).isEmpty();
             node.close();
         }
     }
