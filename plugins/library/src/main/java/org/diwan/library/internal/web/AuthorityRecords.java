@@ -113,7 +113,7 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
             duplicates.add(view(candidate, request));
         }
         return Map.of("related", authorities.getAll(authority.related()).values().stream().map(a -> view(a, request)).toList(),
-                "duplicates", duplicates, "records", CatalogueServlet.BASE + "?f." + facetOf(authority.kind()) + "=" + authority.id());
+                "duplicates", duplicates, "records", CatalogueRecords.BASE + "?f." + facetOf(authority.kind()) + "=" + authority.id());
     }
 
     @Override
