@@ -3,7 +3,9 @@ package org.diwan.api.web.record;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.validation.FieldError;
 import org.diwan.api.validation.Validation;
 
@@ -57,6 +59,17 @@ public sealed interface Outcome<R> {
     /** The refusals a {@link Validation} collected. */
     static <R> Outcome<R> invalid(Validation validation) {
         return new Invalid<>(validation.errors());
+    }
+
+    /** What a store's save answered: the record it stored, or the refusals it collected in {@code validation}. */
+    static <R> Outcome<R> of(Optional<R> stored, Validation validation) {
+        return stored.isPresent() ? saved(stored.get()) : invalid(validation);
+    }
+
+    /** A store's refusal of an edit made from an old version: the record as it is now, and who saved it when. */
+    static <R extends VersionedRecord> Outcome<R> stale(StaleEditException refusal, Class<R> type) {
+        R current = refusal.current(type);
+        return new Stale<>(current, current.updatedBy(), current.updatedAt());
     }
 
     static <R> Outcome<R> invalid(String field, String messageKey, Object... args) {

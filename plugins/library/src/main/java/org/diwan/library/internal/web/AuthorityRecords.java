@@ -80,16 +80,6 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
     }
 
     @Override
-    public String id(Authority authority) {
-        return authority.id();
-    }
-
-    @Override
-    public int version(Authority authority) {
-        return authority.version();
-    }
-
-    @Override
     public Map<String, Object> view(Authority a, PageRequest request) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", a.id());
@@ -143,8 +133,7 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
     @Override
     public Outcome<Authority> create(Map<String, String> fields, PageRequest request) throws SQLException {
         Validation v = new Validation();
-        Optional<Authority> created = authorities.create(fields, v, request.actor(), request.address());
-        return created.isPresent() ? Outcome.saved(created.get()) : Outcome.invalid(v);
+        return Outcome.of(authorities.create(fields, v, request.actor(), request.address()), v);
     }
 
     @Override
@@ -155,11 +144,9 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
         }
         Validation v = new Validation();
         try {
-            Optional<Authority> saved = authorities.update(current.id(), version, fields, v, request.actor(), request.address());
-            return saved.isPresent() ? Outcome.saved(saved.get()) : Outcome.invalid(v);
+            return Outcome.of(authorities.update(current.id(), version, fields, v, request.actor(), request.address()), v);
         } catch (StaleEditException stale) {
-            Authority now = stale.current(Authority.class);
-            return new Outcome.Stale<>(now, now.updatedBy(), now.updatedAt());
+            return Outcome.stale(stale, Authority.class);
         }
     }
 

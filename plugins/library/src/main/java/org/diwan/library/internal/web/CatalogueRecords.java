@@ -84,16 +84,6 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
         return output.visible(id, CatalogueOutput.staffViewer(request));
     }
 
-    @Override
-    public String id(CatalogueRecord record) {
-        return record.id();
-    }
-
-    @Override
-    public int version(CatalogueRecord record) {
-        return record.version();
-    }
-
     /** What the form's heading needs; the record's page is {@link #details}, with its authorities' names. */
     @Override
     public Map<String, Object> view(CatalogueRecord record, PageRequest request) {
@@ -134,7 +124,7 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
     @Override
     public Outcome<CatalogueRecord> create(Map<String, String> fields, PageRequest request) throws SQLException {
         Validation v = new Validation();
-        return saved(catalogue.create(fields, v, request.actor(), request.address()), v);
+        return Outcome.of(catalogue.create(fields, v, request.actor(), request.address()), v);
     }
 
     @Override
@@ -142,15 +132,10 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
             throws SQLException {
         Validation v = new Validation();
         try {
-            return saved(catalogue.update(current.id(), version, fields, v, request.actor(), request.address()), v);
+            return Outcome.of(catalogue.update(current.id(), version, fields, v, request.actor(), request.address()), v);
         } catch (StaleEditException stale) {
-            CatalogueRecord now = stale.current(CatalogueRecord.class);
-            return new Outcome.Stale<>(now, now.updatedBy(), now.updatedAt());
+            return Outcome.stale(stale, CatalogueRecord.class);
         }
-    }
-
-    private static Outcome<CatalogueRecord> saved(Optional<CatalogueRecord> record, Validation v) {
-        return record.isPresent() ? Outcome.saved(record.get()) : Outcome.invalid(v);
     }
 
     /** Attaches a digitised file; without a level of its own, an object is as open as its record. */
