@@ -1,5 +1,6 @@
 package org.diwan.api.web.record;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +71,25 @@ public sealed interface Outcome<R> {
     static <R extends VersionedRecord> Outcome<R> stale(StaleEditException refusal, Class<R> type) {
         R current = refusal.current(type);
         return new Stale<>(current, current.updatedBy(), current.updatedAt());
+    }
+
+    /**
+     * Runs a store's create or update with a fresh {@link Validation} and answers for it: {@link Saved}, {@link Invalid}
+     * with the refusals the store collected, or {@link Stale} when the store found the record saved since.
+     */
+    static <R extends VersionedRecord> Outcome<R> from(Class<R> type, Store<R> store) throws SQLException {
+        Validation validation = new Validation();
+        try {
+            return of(store.save(validation), validation);
+        } catch (StaleEditException refusal) {
+            return stale(refusal, type);
+        }
+    }
+
+    /** A department's store saving from a form: the record stored, or empty with its refusals in {@code validation}. */
+    @FunctionalInterface
+    interface Store<R> {
+        Optional<R> save(Validation validation) throws SQLException, StaleEditException;
     }
 
     static <R> Outcome<R> invalid(String field, String messageKey, Object... args) {

@@ -38,6 +38,22 @@ class OutcomeTest {
     }
 
     @Test
+    void fromRunsTheStoreWithAFreshValidationAndAnswersEachWay() throws Exception {
+        Letter now = new Letter("l1", "تعميم", 2, "omar", Instant.parse("2026-12-07T11:30:00Z"));
+        assertThat(Outcome.from(Letter.class, v -> Optional.of(now))).isEqualTo(Outcome.saved(now));
+        assertThat(Outcome.from(Letter.class, v -> {
+            v.requiredLine("subject", "", 200);
+            return Optional.empty();
+        })).isInstanceOfSatisfying(Outcome.Invalid.class, invalid -> assertThat(invalid.errors()).containsOnlyKeys("subject"));
+        assertThat(Outcome.from(Letter.class, v -> {
+            throw new StaleEditException("l1", 2, now);
+        })).isEqualTo(new Outcome.Stale<>(now, "omar", now.updatedAt()));
+        assertThatThrownBy(() -> Outcome.from(Letter.class, v -> {
+            throw new SQLException("disk full");
+        })).isInstanceOf(SQLException.class);
+    }
+
+    @Test
     void anEditorOfVersionedRecordsNeedNotWriteItsIdAndVersion() {
         RecordEditor<Letter> editor = new RecordEditor<>() {
             @Override

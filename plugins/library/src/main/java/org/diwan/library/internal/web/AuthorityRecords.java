@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.diwan.api.persistence.StaleEditException;
-import org.diwan.api.validation.Validation;
 import org.diwan.api.web.record.ActionInput;
 import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.Column;
@@ -132,8 +130,7 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
 
     @Override
     public Outcome<Authority> create(Map<String, String> fields, PageRequest request) throws SQLException {
-        Validation v = new Validation();
-        return Outcome.of(authorities.create(fields, v, request.actor(), request.address()), v);
+        return Outcome.from(Authority.class, v -> authorities.create(fields, v, request.actor(), request.address()));
     }
 
     @Override
@@ -142,12 +139,7 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
             // a merged authority is kept for its old id only: edits go to the one it was merged into
             return Outcome.invalid("kind", "library.authority.mergeRefused");
         }
-        Validation v = new Validation();
-        try {
-            return Outcome.of(authorities.update(current.id(), version, fields, v, request.actor(), request.address()), v);
-        } catch (StaleEditException stale) {
-            return Outcome.stale(stale, Authority.class);
-        }
+        return Outcome.from(Authority.class, v -> authorities.update(current.id(), version, fields, v, request.actor(), request.address()));
     }
 
     /** Merging moves every description naming the duplicate to the one kept. */

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.diwan.api.documents.DocumentRefused;
-import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.record.ActionInput;
 import org.diwan.api.web.record.ActionOutcome;
@@ -123,19 +122,13 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
 
     @Override
     public Outcome<CatalogueRecord> create(Map<String, String> fields, PageRequest request) throws SQLException {
-        Validation v = new Validation();
-        return Outcome.of(catalogue.create(fields, v, request.actor(), request.address()), v);
+        return Outcome.from(CatalogueRecord.class, v -> catalogue.create(fields, v, request.actor(), request.address()));
     }
 
     @Override
     public Outcome<CatalogueRecord> update(CatalogueRecord current, int version, Map<String, String> fields, PageRequest request)
             throws SQLException {
-        Validation v = new Validation();
-        try {
-            return Outcome.of(catalogue.update(current.id(), version, fields, v, request.actor(), request.address()), v);
-        } catch (StaleEditException stale) {
-            return Outcome.stale(stale, CatalogueRecord.class);
-        }
+        return Outcome.from(CatalogueRecord.class, v -> catalogue.update(current.id(), version, fields, v, request.actor(), request.address()));
     }
 
     /** Attaches a digitised file; without a level of its own, an object is as open as its record. */
