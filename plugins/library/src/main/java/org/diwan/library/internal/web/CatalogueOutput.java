@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -67,6 +68,19 @@ public final class CatalogueOutput {
         }
         String[] segments = pathInfo.substring(1).split("/", -1);
         return segments.length == 2 && EXPORTS.contains(segments[1]);
+    }
+
+    /** The staff catalogue's search and a record's exports, for holders of the read permission. */
+    void serveStaff(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        pages.serve(request, response, LibraryPlugin.CATALOGUE_READ,
+                (page, rq, rs) -> searchOrExport(CatalogueRecords.BASE, staffViewer(page), page, rq, rs));
+    }
+
+    /** The public catalogue, to anyone: the search, the exports, a record's page and its objects, public ones only. */
+    void servePublic(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        String base = PublicCatalogueServlet.BASE;
+        pages.serve(request, response, null,
+                (page, rq, rs) -> searchOrExport(base, Viewer.PUBLIC, page, rq, rs) || publicRecord(base, page, rq, rs));
     }
 
     CatalogueViews views() {

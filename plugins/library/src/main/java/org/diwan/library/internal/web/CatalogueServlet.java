@@ -8,7 +8,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.diwan.api.web.Pages;
 import org.diwan.api.web.record.RecordPages;
 import org.diwan.library.internal.LibraryPlugin;
 import org.osgi.service.component.annotations.Activate;
@@ -35,15 +34,12 @@ public final class CatalogueServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient RecordPages recordPages;
-    private final transient Pages pages;
     private final transient CatalogueRecords records;
     private final transient CatalogueOutput output;
 
     @Activate
-    public CatalogueServlet(@Reference RecordPages recordPages, @Reference Pages pages, @Reference CatalogueRecords records,
-            @Reference CatalogueOutput output) {
+    public CatalogueServlet(@Reference RecordPages recordPages, @Reference CatalogueRecords records, @Reference CatalogueOutput output) {
         this.recordPages = recordPages;
-        this.pages = pages;
         this.records = records;
         this.output = output;
     }
@@ -52,8 +48,7 @@ public final class CatalogueServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
         if (read && CatalogueOutput.searchOrExport(request.getPathInfo())) {
-            pages.serve(request, response, LibraryPlugin.CATALOGUE_READ,
-                    (page, rq, rs) -> output.searchOrExport(CatalogueRecords.BASE, CatalogueOutput.staffViewer(page), page, rq, rs));
+            output.serveStaff(request, response);
         } else {
             recordPages.serve(request, response, records);
         }

@@ -8,9 +8,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.diwan.api.web.Pages;
 import org.diwan.library.internal.LibraryPlugin;
-import org.diwan.library.internal.catalogue.Viewer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,19 +29,16 @@ public final class PublicCatalogueServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String BASE = "/public/library";
 
-    private final transient Pages pages;
     private final transient CatalogueOutput output;
 
     @Activate
-    public PublicCatalogueServlet(@Reference Pages pages, @Reference CatalogueOutput output) {
-        this.pages = pages;
+    public PublicCatalogueServlet(@Reference CatalogueOutput output) {
         this.output = output;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        pages.serve(request, response, null, (page, rq, rs) -> output.searchOrExport(BASE, Viewer.PUBLIC, page, rq, rs)
-                || output.publicRecord(BASE, page, rq, rs));
+        output.servePublic(request, response);
     }
 
     @Override

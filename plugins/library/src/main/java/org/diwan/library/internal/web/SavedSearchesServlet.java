@@ -14,7 +14,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.diwan.api.i18n.Messages;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.Pages;
 import org.diwan.api.web.record.PageRequest;
@@ -46,15 +45,12 @@ public final class SavedSearchesServlet extends HttpServlet {
     private final transient SavedSearches searches;
     private final transient Catalogue catalogue;
     private final transient Pages pages;
-    private final transient Messages messages;
 
     @Activate
-    public SavedSearchesServlet(@Reference SavedSearches searches, @Reference Catalogue catalogue, @Reference Pages pages,
-            @Reference Messages messages) {
+    public SavedSearchesServlet(@Reference SavedSearches searches, @Reference Catalogue catalogue, @Reference Pages pages) {
         this.searches = searches;
         this.catalogue = catalogue;
         this.pages = pages;
-        this.messages = messages;
     }
 
     @Override
@@ -97,17 +93,16 @@ public final class SavedSearchesServlet extends HttpServlet {
         String name = v.requiredLine("name", page.params().get("name"), 200);
         // only what the catalogue's own form makes: the query is read back through its parser
         String query = CatalogueViews.queryString(CatalogueViews.query(page.param("query")));
-        if (!v.isValid()) {
-            list(page, request, response, 422, String.join(" ", pages.fieldErrors(request, v).values()));
-            return true;
+        if (v.isValid()) {
+            try {
+                searches.save(page.actor(), name, query);
+                response.sendRedirect(BASE + "?saved=1");
+                return true;
+            } catch (IllegalStateException full) {
+                v.reject("name", "library.searches.full", SavedSearches.MAX_PER_USER);
+            }
         }
-        try {
-            searches.save(page.actor(), name, query);
-        } catch (IllegalStateException full) {
-            list(page, request, response, 422, messages.get("library.searches.full", page.language(), SavedSearches.MAX_PER_USER));
-            return true;
-        }
-        response.sendRedirect(BASE + "?saved=1");
+        list(page, request, response, 422, String.join(" ", pages.fieldErrors(request, v).values()));
         return true;
     }
 

@@ -46,18 +46,9 @@ class CatalogueRecordsTest {
     }
 
     private Map<String, String> resolution(String access) {
-        Map<String, String> f = new HashMap<>();
-        f.put("body", council.id());
-        f.put("type", "LEAGUE_DOCUMENT");
-        f.put("titleAr", "قرار بشأن حماية التراث الثقافي");
-        f.put("titleEn", "Resolution on cultural heritage");
-        f.put("symbol", "ق.ق: 8001 د.ع (160)");
-        f.put("session", "الدورة العادية 160");
-        f.put("issuedOn", "2023-09-06");
-        f.put("language", "ar");
-        f.put("summary", "سطر أول\nسطر ثان");
-        f.put("access", access);
-        return f;
+        return new HashMap<>(Map.of("body", council.id(), "type", "LEAGUE_DOCUMENT", "titleAr", "قرار بشأن حماية التراث الثقافي",
+                "titleEn", "Resolution on cultural heritage", "symbol", "ق.ق: 8001 د.ع (160)", "session", "الدورة العادية 160",
+                "issuedOn", "2023-09-06", "language", "ar", "summary", "سطر أول\nسطر ثان", "access", access));
     }
 
     private static PageRequest as(String actor, String... permissions) {
