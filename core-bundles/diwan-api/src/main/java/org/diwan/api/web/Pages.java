@@ -3,6 +3,7 @@ package org.diwan.api.web;
 import java.io.IOException;
 import java.util.Map;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -47,6 +48,16 @@ public interface Pages {
      * its query string's parameters are given): its parts are the servlet's to read, within the documents limit.
      */
     PageRequest resolve(HttpServletRequest request);
+
+    /**
+     * Serves a page that is not a record's the same way in every department: without {@code permission} the shell's
+     * 403 page (the body unread); then the request {@link #resolve resolved} once and handed to {@code handler}; a path
+     * the handler does not know gets the shell's 404 page, and a failing database a 500 (a {@link ServletException}).
+     *
+     * @param permission the permission the page needs, or null for a page open to everyone (the public catalogue)
+     */
+    void serve(HttpServletRequest request, HttpServletResponse response, String permission, PageHandler handler)
+            throws IOException, ServletException;
 
     /** The refusals of a form, field by field, in the visitor's language, for the fields' error texts. */
     Map<String, String> fieldErrors(HttpServletRequest request, Validation validation);

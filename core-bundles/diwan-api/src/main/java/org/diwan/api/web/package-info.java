@@ -4,7 +4,7 @@
  * shell's security filter has authenticated the request before they run.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.diwan.api.web;
 
 import org.osgi.annotation.bundle.Export;

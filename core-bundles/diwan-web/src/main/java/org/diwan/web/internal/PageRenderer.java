@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -18,6 +19,7 @@ import org.diwan.api.i18n.Language;
 import org.diwan.api.notification.Notifications;
 import org.diwan.api.validation.Validation;
 import org.diwan.api.web.CurrentUser;
+import org.diwan.api.web.PageHandler;
 import org.diwan.api.web.Pages;
 import org.diwan.api.web.record.PageRequest;
 import org.osgi.service.component.annotations.Activate;
@@ -115,6 +117,12 @@ public final class PageRenderer implements Pages {
     @Override
     public PageRequest resolve(HttpServletRequest request) {
         return RequestParts.pageRequest(request, RequestParts.readableParameters(request), language(request), user);
+    }
+
+    @Override
+    public void serve(HttpServletRequest request, HttpServletResponse response, String permission, PageHandler handler)
+            throws IOException, ServletException {
+        PlainPages.serve(this, request, response, permission, handler);
     }
 
     @Override

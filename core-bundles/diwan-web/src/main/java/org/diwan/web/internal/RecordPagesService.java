@@ -70,7 +70,7 @@ public final class RecordPagesService implements RecordPages {
         } else if (answer instanceof Answer.File file) {
             RecordFile f = file.file();
             try (InputStream content = f.open()) {
-                DocumentResponses.send(response, f.mediaType(), f.fileName(), f.size(), content);
+                DocumentResponses.send(response, f.mediaType(), f.fileName(), f.size(), content, f.inline());
             }
         } else if (answer instanceof Answer.Csv csv) {
             response.setContentType("text/csv;charset=UTF-8");

@@ -1,9 +1,12 @@
 package org.diwan.api.web.record;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.diwan.api.persistence.StaleEditException;
 import org.diwan.api.validation.FieldError;
 import org.diwan.api.validation.Validation;
 
@@ -57,6 +60,36 @@ public sealed interface Outcome<R> {
     /** The refusals a {@link Validation} collected. */
     static <R> Outcome<R> invalid(Validation validation) {
         return new Invalid<>(validation.errors());
+    }
+
+    /** What a store's save answered: the record it stored, or the refusals it collected in {@code validation}. */
+    static <R> Outcome<R> of(Optional<R> stored, Validation validation) {
+        return stored.isPresent() ? saved(stored.get()) : invalid(validation);
+    }
+
+    /** A store's refusal of an edit made from an old version: the record as it is now, and who saved it when. */
+    static <R extends VersionedRecord> Outcome<R> stale(StaleEditException refusal, Class<R> type) {
+        R current = refusal.current(type);
+        return new Stale<>(current, current.updatedBy(), current.updatedAt());
+    }
+
+    /**
+     * Runs a store's create or update with a fresh {@link Validation} and answers for it: {@link Saved}, {@link Invalid}
+     * with the refusals the store collected, or {@link Stale} when the store found the record saved since.
+     */
+    static <R extends VersionedRecord> Outcome<R> from(Class<R> type, Store<R> store) throws SQLException {
+        Validation validation = new Validation();
+        try {
+            return of(store.save(validation), validation);
+        } catch (StaleEditException refusal) {
+            return stale(refusal, type);
+        }
+    }
+
+    /** A department's store saving from a form: the record stored, or empty with its refusals in {@code validation}. */
+    @FunctionalInterface
+    interface Store<R> {
+        Optional<R> save(Validation validation) throws SQLException, StaleEditException;
     }
 
     static <R> Outcome<R> invalid(String field, String messageKey, Object... args) {

@@ -24,10 +24,18 @@ public interface RecordEditor<R> {
     /** The record with this id, if it exists and the visitor may see it (a record they may not see is not found). */
     Optional<R> find(String id, PageRequest request) throws SQLException;
 
-    String id(R record);
+    /** The record's id; by default a {@link VersionedRecord}'s own (an editor of other records writes it). */
+    default String id(R record) {
+        return ((VersionedRecord) record).id();
+    }
 
-    /** The version an edit starts from: an update made from an older one comes back {@link Outcome.Stale}. */
-    int version(R record);
+    /**
+     * The version an edit starts from: an update made from an older one comes back {@link Outcome.Stale}. By default a
+     * {@link VersionedRecord}'s own.
+     */
+    default int version(R record) {
+        return ((VersionedRecord) record).version();
+    }
 
     /**
      * The record as the templates and the CSV export show it, in the request's language: every column's key and

@@ -17,4 +17,12 @@ public interface RecordFile {
     long size();
 
     InputStream open() throws IOException;
+
+    /**
+     * Whether the visitor asked to see the file in the page (a scan in the browser's PDF viewer) rather than save it.
+     * Honoured only for types that show inline safely ({@code DocumentResponses.showsInline}); any other is saved.
+     */
+    default boolean inline() {
+        return false;
+    }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.diwan.api.web.record.VersionedRecord;
+
 /**
  * One description of a holding. League documents carry their symbol, session and date of issue; issues name
  * their periodical as parent.
@@ -13,7 +15,7 @@ import java.util.List;
  */
 public record CatalogueRecord(String id, RecordType type, Titles title, String symbol, String session, LocalDate issuedOn, Integer year,
         String language, String publisher, String place, String extent, String identifier, String callNumber, String summary,
-        AccessLevel access, String parentId, List<AuthorityLink> links, int version, Instant updatedAt, String updatedBy) {
+        AccessLevel access, String parentId, List<AuthorityLink> links, int version, Instant updatedAt, String updatedBy) implements VersionedRecord {
 
     public CatalogueRecord {
         links = List.copyOf(links);

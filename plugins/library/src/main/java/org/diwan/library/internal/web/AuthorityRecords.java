@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.diwan.api.persistence.StaleEditException;
-import org.diwan.api.validation.Validation;
 import org.diwan.api.web.record.ActionInput;
 import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.Column;
@@ -80,16 +78,6 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
     }
 
     @Override
-    public String id(Authority authority) {
-        return authority.id();
-    }
-
-    @Override
-    public int version(Authority authority) {
-        return authority.version();
-    }
-
-    @Override
     public Map<String, Object> view(Authority a, PageRequest request) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", a.id());
@@ -113,7 +101,7 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
             duplicates.add(view(candidate, request));
         }
         return Map.of("related", authorities.getAll(authority.related()).values().stream().map(a -> view(a, request)).toList(),
-                "duplicates", duplicates, "records", CatalogueServlet.BASE + "?f." + facetOf(authority.kind()) + "=" + authority.id());
+                "duplicates", duplicates, "records", CatalogueRecords.BASE + "?f." + facetOf(authority.kind()) + "=" + authority.id());
     }
 
     @Override
@@ -142,9 +130,7 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
 
     @Override
     public Outcome<Authority> create(Map<String, String> fields, PageRequest request) throws SQLException {
-        Validation v = new Validation();
-        Optional<Authority> created = authorities.create(fields, v, request.actor(), request.address());
-        return created.isPresent() ? Outcome.saved(created.get()) : Outcome.invalid(v);
+        return Outcome.from(Authority.class, v -> authorities.create(fields, v, request.actor(), request.address()));
     }
 
     @Override
@@ -153,14 +139,7 @@ public final class AuthorityRecords implements RecordEditor<Authority> {
             // a merged authority is kept for its old id only: edits go to the one it was merged into
             return Outcome.invalid("kind", "library.authority.mergeRefused");
         }
-        Validation v = new Validation();
-        try {
-            Optional<Authority> saved = authorities.update(current.id(), version, fields, v, request.actor(), request.address());
-            return saved.isPresent() ? Outcome.saved(saved.get()) : Outcome.invalid(v);
-        } catch (StaleEditException stale) {
-            Authority now = stale.current(Authority.class);
-            return new Outcome.Stale<>(now, now.updatedBy(), now.updatedAt());
-        }
+        return Outcome.from(Authority.class, v -> authorities.update(current.id(), version, fields, v, request.actor(), request.address()));
     }
 
     /** Merging moves every description naming the duplicate to the one kept. */

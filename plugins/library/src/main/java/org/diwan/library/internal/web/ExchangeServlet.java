@@ -11,14 +11,15 @@ import java.util.Set;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.Part;
 
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
-import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
+import org.diwan.api.web.record.PageRequest;
 import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.exchange.Exchange;
 import org.diwan.library.internal.exchange.ExchangeRefused;
@@ -41,92 +42,96 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
 @HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024, maxFileSize = Exchange.MAX_FILE,
         maxRequestSize = Exchange.MAX_FILE + 1024 * 1024)
-public final class ExchangeServlet extends LibraryServlet {
+public final class ExchangeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String BASE = "/diwan/library/exchange";
     private static final Set<String> LEVELS = Set.of("PUBLIC", "STAFF", "RESTRICTED");
+    private static final List<String> IMPORT = List.of("import");
 
     private final transient Exchange exchange;
+    private final transient Pages pages;
+    private final transient Messages messages;
 
     @Activate
-    public ExchangeServlet(@Reference Exchange exchange, @Reference CurrentUser user, @Reference Pages pages, @Reference Messages messages) {
-        super(user, pages, messages);
+    public ExchangeServlet(@Reference Exchange exchange, @Reference Pages pages, @Reference Messages messages) {
         this.exchange = exchange;
+        this.pages = pages;
+        this.messages = messages;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_READ)) {
-            return;
-        }
-        List<String> path = pages.resolve(request).path();
-        try {
-            if (path.isEmpty()) {
-                page(request, response, 200, Map.of());
-            } else if (path.equals(List.of("catalogue.xml")) || path.equals(List.of("catalogue.mrc"))) {
-                boolean xml = path.get(0).endsWith(".xml");
-                response.setContentType(xml ? "application/marcxml+xml" : "application/marc");
-                response.setHeader("Content-Disposition", "attachment; filename=\"catalogue." + (xml ? "xml" : "mrc") + "\"");
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                exchange.exportAll(staffViewer(), xml, response.getOutputStream());
-            } else {
-                notFound(request, response);
-            }
-        } catch (SQLException e) {
-            throw new ServletException("library export failed", e);
-        }
+        pages.serve(request, response, LibraryPlugin.CATALOGUE_READ, this::pageOrExport);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_WRITE)) {
-            return;
+        pages.serve(request, response, LibraryPlugin.CATALOGUE_WRITE, (page, rq, rs) -> page.path().equals(IMPORT) && imported(page, rq, rs));
+    }
+
+    private boolean pageOrExport(PageRequest page, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        String file = page.path().size() == 1 ? page.path().get(0) : "";
+        if (page.path().isEmpty()) {
+            page(page, request, response, 200, Map.of());
+        } else if (file.equals("catalogue.xml") || file.equals("catalogue.mrc")) {
+            boolean xml = file.endsWith(".xml");
+            response.setContentType(xml ? "application/marcxml+xml" : "application/marc");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            exchange.exportAll(CatalogueOutput.staffViewer(page), xml, response.getOutputStream());
+        } else {
+            return false;
         }
-        if (!pages.resolve(request).path().equals(List.of("import"))) {
-            notFound(request, response);
-            return;
-        }
-        Language language = pages.language(request);
+        return true;
+    }
+
+    /** The import: the file is read only here, within the servlet's own multipart limit (413 over it, 422 when empty). */
+    private boolean imported(PageRequest page, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException, SQLException {
+        Language language = page.language();
         Part part;
         try {
             part = request.getPart("file");
         } catch (IllegalStateException tooLarge) {
-            page(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    Map.of("importError", messages.get("library.exchange.too-large", language, Exchange.MAX_FILE / (1024 * 1024))));
-            return;
+            String message = messages.get("library.exchange.too-large", language, Exchange.MAX_FILE / (1024 * 1024));
+            page(page, request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, Map.of("importError", message));
+            return true;
         } catch (ServletException notMultipart) {
             part = null;
         }
         if (part == null || part.getSize() == 0) {
-            page(request, response, 422, Map.of("importError", messages.get("library.exchange.empty", language)));
-            return;
+            page(page, request, response, 422, Map.of("importError", messages.get("library.exchange.empty", language)));
+            return true;
         }
         String access = request.getParameter("access");
         access = access != null && LEVELS.contains(access) ? access : "STAFF";
         try (InputStream in = part.getInputStream()) {
-            ImportReport report = exchange.importFile(in.readAllBytes(), access, actor(), user.address());
-            Map<String, Object> model = new HashMap<>();
-            model.put("report", true);
-            model.put("read", report.read());
-            model.put("createdCount", report.created().size());
-            model.put("created", report.created().stream().limit(200).map(id -> CatalogueServlet.BASE + "/" + id).toList());
-            List<Map<String, Object>> refused = new ArrayList<>();
-            for (ImportReport.Refused r : report.refused()) {
-                refused.add(Map.of("position", r.position(), "title", r.title() == null ? "" : r.title(), "reasons", String.join("؛ ",
-                        r.reasons().stream().map(reason -> localizedReason(reason, language)).toList())));
-            }
-            model.put("refused", refused);
-            model.put("ignored", String.join(", ", report.ignoredTags()));
-            page(request, response, 200, model);
+            ImportReport report = exchange.importFile(in.readAllBytes(), access, page.actor(), page.address());
+            page(page, request, response, 200, report(report, language));
         } catch (ExchangeRefused refused) {
             int status = refused.messageKey().endsWith("too-large") ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : 422;
-            page(request, response, status, Map.of("importError", messages.get(refused.messageKey(), language, refused.args().toArray())));
-        } catch (SQLException e) {
-            throw new ServletException("library import failed", e);
+            page(page, request, response, status, Map.of("importError", messages.get(refused.messageKey(), language, refused.args().toArray())));
         } finally {
             part.delete();
         }
+        return true;
+    }
+
+    private Map<String, Object> report(ImportReport report, Language language) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("report", true);
+        model.put("read", report.read());
+        model.put("createdCount", report.created().size());
+        model.put("created", report.created().stream().limit(200).map(id -> CatalogueRecords.BASE + "/" + id).toList());
+        List<Map<String, Object>> refused = new ArrayList<>();
+        for (ImportReport.Refused r : report.refused()) {
+            refused.add(Map.of("position", r.position(), "title", r.title() == null ? "" : r.title(), "reasons", String.join("؛ ",
+                    r.reasons().stream().map(reason -> localizedReason(reason, language)).toList())));
+        }
+        model.put("refused", refused);
+        model.put("ignored", String.join(", ", report.ignoredTags()));
+        return model;
     }
 
     /** "field: key" or "key: name" as written by the import, in the reader's language. */
@@ -143,10 +148,11 @@ public final class ExchangeServlet extends LibraryServlet {
         return messages.get("library.field." + head, language) + ": " + messages.get(tail, language, "");
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response, int status, Map<String, Object> extra) throws IOException {
+    private void page(PageRequest page, HttpServletRequest request, HttpServletResponse response, int status, Map<String, Object> extra)
+            throws IOException {
         Map<String, Object> model = new HashMap<>(extra);
         model.putIfAbsent("report", false);
-        model.put("canWrite", user.isPermitted(LibraryPlugin.CATALOGUE_WRITE));
+        model.put("canWrite", page.permitted(LibraryPlugin.CATALOGUE_WRITE));
         model.put("base", BASE);
         pages.render(request, response, status, "library/exchange", model);
     }

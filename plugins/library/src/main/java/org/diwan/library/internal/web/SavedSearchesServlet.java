@@ -2,7 +2,6 @@ package org.diwan.library.internal.web;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,16 +10,13 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.diwan.api.calendar.DualDate;
-import org.diwan.api.i18n.DigitStyle;
-import org.diwan.api.i18n.Language;
-import org.diwan.api.i18n.Messages;
 import org.diwan.api.validation.Validation;
-import org.diwan.api.web.CurrentUser;
 import org.diwan.api.web.Pages;
+import org.diwan.api.web.record.PageRequest;
 import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueHits;
@@ -35,108 +31,94 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * A reader's saved searches: saved from the catalogue's results, listed with how many records are new or changed
- * since last looked at, opened (which marks them seen), deleted.
+ * since last looked at, opened (which marks them seen), deleted. Only the reader's own: another's id is "not found".
  */
 @Component(service = Servlet.class, property = "diwan.plugin=" + LibraryPlugin.ID)
-@HttpWhiteboardServletPattern("/diwan/library/searches/*")
+@HttpWhiteboardServletPattern(SavedSearchesServlet.BASE + "/*")
 @HttpWhiteboardServletName("library-searches")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=diwan)")
-public final class SavedSearchesServlet extends LibraryServlet {
+public final class SavedSearchesServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String BASE = "/diwan/library/searches";
 
     private final transient SavedSearches searches;
     private final transient Catalogue catalogue;
+    private final transient Pages pages;
 
     @Activate
-    public SavedSearchesServlet(@Reference SavedSearches searches, @Reference Catalogue catalogue, @Reference CurrentUser user,
-            @Reference Pages pages, @Reference Messages messages) {
-        super(user, pages, messages);
+    public SavedSearchesServlet(@Reference SavedSearches searches, @Reference Catalogue catalogue, @Reference Pages pages) {
         this.searches = searches;
         this.catalogue = catalogue;
+        this.pages = pages;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_READ)) {
-            return;
-        }
-        List<String> path = pages.resolve(request).path();
-        try {
-            if (path.isEmpty()) {
-                list(request, response, 200, null);
-            } else if (path.size() == 1) {
-                Optional<SavedSearch> search = searches.get(actor(), path.get(0));
-                if (search.isEmpty()) {
-                    notFound(request, response);
-                    return;
-                }
-                searches.seen(search.get());
-                response.sendRedirect(CatalogueServlet.BASE + "?" + search.get().query());
-            } else {
-                notFound(request, response);
-            }
-        } catch (SQLException e) {
-            throw new ServletException("saved searches unreadable", e);
-        }
+        pages.serve(request, response, LibraryPlugin.CATALOGUE_READ, this::listOrOpen);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!pages.permitted(request, response, LibraryPlugin.CATALOGUE_READ)) {
-            return;
-        }
-        List<String> path = pages.resolve(request).path();
-        try {
-            if (path.isEmpty()) {
-                Validation v = new Validation();
-                String name = v.requiredLine("name", request.getParameter("name"), 200);
-                // only what the catalogue's own form makes: the query is read back through its parser
-                String query = CatalogueViews.queryString(CatalogueViews.query(Optional.ofNullable(request.getParameter("query")).orElse("")));
-                if (!v.isValid()) {
-                    list(request, response, 422, String.join(" ", pages.fieldErrors(request, v).values()));
-                    return;
-                }
-                try {
-                    searches.save(actor(), name, query);
-                } catch (IllegalStateException full) {
-                    list(request, response, 422, messages.get("library.searches.full", pages.language(request), SavedSearches.MAX_PER_USER));
-                    return;
-                }
-                response.sendRedirect(BASE + "?saved=1");
-            } else if (path.size() == 2 && path.get(1).equals("delete")) {
-                if (!searches.delete(actor(), path.get(0))) {
-                    notFound(request, response);
-                    return;
-                }
-                response.sendRedirect(BASE);
-            } else {
-                notFound(request, response);
-            }
-        } catch (SQLException e) {
-            throw new ServletException("saved search not stored", e);
-        }
+        pages.serve(request, response, LibraryPlugin.CATALOGUE_READ, this::saveOrDelete);
     }
 
-    private void list(HttpServletRequest request, HttpServletResponse response, int status, String error) throws IOException, SQLException {
-        Language language = pages.language(request);
+    /** The list, or a saved search opened: its results in the catalogue, and from now on nothing in it is new. */
+    private boolean listOrOpen(PageRequest page, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        if (page.path().isEmpty()) {
+            list(page, request, response, 200, null);
+            return true;
+        }
+        Optional<SavedSearch> search = page.path().size() == 1 ? searches.get(page.actor(), page.path().get(0)) : Optional.empty();
+        if (search.isPresent()) {
+            searches.seen(search.get());
+            response.sendRedirect(CatalogueRecords.BASE + "?" + search.get().query());
+        }
+        return search.isPresent();
+    }
+
+    private boolean saveOrDelete(PageRequest page, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        List<String> path = page.path();
+        if (path.size() == 2 && path.get(1).equals("delete")) {
+            boolean deleted = searches.delete(page.actor(), path.get(0));
+            if (deleted) {
+                response.sendRedirect(BASE);
+            }
+            return deleted;
+        }
+        if (!path.isEmpty()) {
+            return false;
+        }
+        Validation v = new Validation();
+        String name = v.requiredLine("name", page.params().get("name"), 200);
+        // only what the catalogue's own form makes: the query is read back through its parser
+        String query = CatalogueViews.queryString(CatalogueViews.query(page.param("query")));
+        if (v.isValid()) {
+            try {
+                searches.save(page.actor(), name, query);
+                response.sendRedirect(BASE + "?saved=1");
+                return true;
+            } catch (IllegalStateException full) {
+                v.reject("name", "library.searches.full", SavedSearches.MAX_PER_USER);
+            }
+        }
+        list(page, request, response, 422, String.join(" ", pages.fieldErrors(request, v).values()));
+        return true;
+    }
+
+    /** The reader's saved searches, each with how many records are new or changed since it was last opened. */
+    private void list(PageRequest page, HttpServletRequest request, HttpServletResponse response, int status, String error)
+            throws IOException, SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (SavedSearch search : searches.of(actor())) {
-            CatalogueHits fresh = catalogue.search(CatalogueViews.query(search.query()).countingChangesSince(search.lastSeen()), staffViewer(),
-                    language);
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", search.id());
-            row.put("name", search.name());
-            row.put("href", BASE + "/" + search.id());
-            row.put("fresh", fresh.total());
-            row.put("freshText", DigitStyle.defaultFor(language).apply(Long.toString(fresh.total())) + (fresh.exact() ? "" : "+"));
-            row.put("since", DualDate.formatMoment(search.lastSeen(), ZoneId.systemDefault(), language));
-            rows.add(row);
+        for (SavedSearch search : searches.of(page.actor())) {
+            CatalogueHits fresh = catalogue.search(CatalogueViews.query(search.query()).countingChangesSince(search.lastSeen()),
+                    CatalogueOutput.staffViewer(page), page.language());
+            rows.add(Map.of("id", search.id(), "name", search.name(), "href", BASE + "/" + search.id(), "fresh", fresh.total(),
+                    "freshText", page.number(fresh.total()) + (fresh.exact() ? "" : "+"), "since", page.dateTime(search.lastSeen())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
-        model.put("saved", request.getParameter("saved") != null);
+        model.put("saved", page.params().containsKey("saved"));
         model.put("error", error);
         pages.render(request, response, status, "library/searches", model);
     }
