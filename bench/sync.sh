@@ -19,7 +19,9 @@ REPO_ROOT=$(dirname "$BENCH_DIR")
 cd "$REPO_ROOT"
 ls karaf-distribution/target/diwan-*.tar.gz >/dev/null 2>&1 || { echo "sync.sh: no archive; build first (./run.sh or mvn install)" >&2; exit 2; }
 rm -f karaf-distribution/target/figures/sync-bench.txt
+# the JVMs' own defaults (C2 included), not the test suite's C1-only options: a benchmark measures steady state
 mvn -B -q -o -pl karaf-distribution verify -Dit.test=SyncBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-    -DfailIfNoTests=false -Dbench.live="${BENCH_LIVE:-5000}" -Dbench.offline="${BENCH_OFFLINE:-50000}" \
+    -DfailIfNoTests=false -Dit.nodeJvmOptions=-XX:TieredStopAtLevel=4 \
+    -Dit.testJvmOptions=-XX:TieredStopAtLevel=4 -Dbench.live="${BENCH_LIVE:-5000}" -Dbench.offline="${BENCH_OFFLINE:-50000}" \
     -Dbench.cycles="${BENCH_CYCLES:-100}" -Dbench.raw="${BENCH_RAW:-20000}" -Dbench.profile="${BENCH_PROFILE:-false}" || true
 cat karaf-distribution/target/figures/sync-bench.txt 2>/dev/null || echo "sync.sh: no figures; see karaf-distribution/target/failsafe-reports/" >&2

@@ -2,6 +2,7 @@ package org.diwan.distribution;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -21,7 +22,7 @@ final class DiwanContainer {
     }
 
     static Option[] options() {
-        return new Option[] {
+        java.util.List<Option> options = new java.util.ArrayList<>(java.util.List.of(
             karafDistributionConfiguration()
                     .frameworkUrl(new File(System.getProperty("diwan.archive")).toURI().toString())
                     .name("Diwan")
@@ -39,7 +40,13 @@ final class DiwanContainer {
             systemProperty("diwan.version").value(System.getProperty("diwan.version")),
             // the default three minutes for the container to offer its probe ran out once on a machine at load 20
             // (four distribution tests beside four builds): a busy machine is slower, not broken
-            systemTimeout(360_000),
-        };
+            systemTimeout(360_000)));
+        // the same JVM options as the process-level nodes (C1 only in the suite: see it.nodeJvmOptions in the pom)
+        for (String option : DiwanNode.testJvmOptions().split("\\s+")) {
+            if (!option.isEmpty()) {
+                options.add(vmOption(option));
+            }
+        }
+        return options.toArray(new Option[0]);
     }
 }

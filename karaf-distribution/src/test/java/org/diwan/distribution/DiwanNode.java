@@ -28,6 +28,14 @@ final class DiwanNode implements AutoCloseable {
     private int sshPort = freePort();
     private int httpsPort = freePort();
     private int brokerPort = freePort();
+    /**
+     * JVM options of every node and Pax Exam container a test starts ({@code -Dit.nodeJvmOptions}, see the pom), ahead of
+     * a test's own {@code EXTRA_JAVA_OPTS}; bin/setenv's defaults (heap, GC), which the tests check, stay as shipped.
+     */
+    static String testJvmOptions() {
+        return System.getProperty("diwan.it.nodeJvmOptions", "").trim();
+    }
+
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
     private long startedAt;
@@ -78,6 +86,7 @@ final class DiwanNode implements AutoCloseable {
         env.put("DIWAN_DATA", data.toString());
         env.remove("DIWAN_HEAP"); // the tests check bin/setenv's own cap, whatever the shell running them exports
         env.putAll(extraEnv);
+        env.put("EXTRA_JAVA_OPTS", (testJvmOptions() + " " + env.getOrDefault("EXTRA_JAVA_OPTS", "")).trim());
         startedAt = System.nanoTime();
         process = builder.start();
         return this;

@@ -154,6 +154,16 @@ final class SyncNetwork implements AutoCloseable {
         return impostor.start().awaitHttp();
     }
 
+    /**
+     * Logs in once on headquarters' link port with {@code mission}'s code, secret and headquarters' certificate but a
+     * node key of its own, from the test JVM: what headquarters sees of a copy of the mission's configuration on
+     * another machine, without booting that machine (see {@link #startImpostorOf} for the whole node). Throws what
+     * the login met; headquarters refuses it with an {@code ActiveMQSecurityException} and raises its alarm.
+     */
+    void loginAsCopyOf(MissionNode mission) throws Exception {
+        LinkLogin.once(linkPort, mission.certificate, mission.code, mission.secret, LinkLogin.newNodeKey());
+    }
+
     MissionNode mission(String code) {
         MissionNode mission = missions.get(code);
         if (mission == null) {
