@@ -20,7 +20,6 @@ import org.diwan.missions.internal.registry.Mission;
 import org.diwan.missions.internal.registry.MissionQuery;
 import org.diwan.missions.internal.registry.MissionRegistry;
 import org.diwan.missions.internal.registry.MissionStatus;
-import org.diwan.missions.internal.registry.MissionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,10 +44,16 @@ public final class PublicDirectory implements RecordResource<Mission> {
             .sortedBy("name", false)
             .build();
 
-    private final MissionRegistry registry;
+    /** What the public may read of an office: how to reach it. */
+    private static final List<String> PUBLIC_MEMBERS = List.of("id", "code", "type", "country", "city", "nameAr", "nameEn", "nameFr", "email",
+            "phone", "address");
+
+    private final MissionRegistry offices;
+    private final RegistryRecords registry;
 
     @Activate
-    public PublicDirectory(@Reference MissionRegistry registry) {
+    public PublicDirectory(@Reference MissionRegistry offices, @Reference RegistryRecords registry) {
+        this.offices = offices;
         this.registry = registry;
     }
 
@@ -67,31 +72,18 @@ public final class PublicDirectory implements RecordResource<Mission> {
         return "Missions directory (public)";
     }
 
+    /** The registry's members the public may read, as the registry's own API writes them. */
     @Override
     public List<ApiField> schema() {
-        return List.of(ApiField.readOnly("id", ApiField.Type.TEXT), ApiField.readOnly("code", ApiField.Type.TEXT),
-                ApiField.code("type", false, MissionType.class), ApiField.readOnly("country", ApiField.Type.TEXT),
-                ApiField.readOnly("city", ApiField.Type.TEXT), ApiField.readOnly("nameAr", ApiField.Type.TEXT),
-                ApiField.readOnly("nameEn", ApiField.Type.TEXT), ApiField.readOnly("nameFr", ApiField.Type.TEXT),
-                ApiField.readOnly("email", ApiField.Type.TEXT),
-                ApiField.readOnly("phone", ApiField.Type.TEXT), ApiField.readOnly("address", ApiField.Type.TEXT));
+        return registry.schema().stream().filter(field -> PUBLIC_MEMBERS.contains(field.name())).toList();
     }
 
     @Override
     public Map<String, Object> json(Mission m) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", m.id());
-        o.put("code", m.code());
-        o.put("type", m.type().name());
-        o.put("country", m.country());
-        o.put("city", m.city());
-        o.put("nameAr", m.name().ar());
-        o.put("nameEn", m.name().en());
-        o.put("nameFr", m.name().fr());
-        o.put("email", m.email());
-        o.put("phone", m.phone());
-        o.put("address", m.address());
-        return o;
+        Map<String, Object> all = registry.json(m);
+        Map<String, Object> shown = new LinkedHashMap<>();
+        PUBLIC_MEMBERS.forEach(member -> shown.put(member, all.get(member)));
+        return shown;
     }
 
     @Override
@@ -99,12 +91,12 @@ public final class PublicDirectory implements RecordResource<Mission> {
         Map<String, String> params = new HashMap<>(query.asParameters());
         // whatever the caller asks: offices at work only
         params.put("status", MissionStatus.ACTIVE.name());
-        return registry.find(MissionQuery.from(params));
+        return offices.find(MissionQuery.from(params));
     }
 
     @Override
     public Optional<Mission> find(String id, PageRequest request) throws SQLException {
-        return registry.get(id).filter(m -> m.status() == MissionStatus.ACTIVE);
+        return offices.get(id).filter(m -> m.status() == MissionStatus.ACTIVE);
     }
 
     @Override
