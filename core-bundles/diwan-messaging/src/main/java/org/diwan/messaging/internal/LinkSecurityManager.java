@@ -49,10 +49,6 @@ final class LinkSecurityManager implements ActiveMQSecurityManager5 {
     /** Told the mission whose link a new start took over: the connections of the start before are to be cut. */
     private final Consumer<String> takenOver;
 
-    LinkSecurityManager(InternalUserSecurityManager internal, MissionAccounts missions, LinkAlarms alarms) {
-        this(internal, missions, alarms, new MissionInstances(), mission -> { });
-    }
-
     LinkSecurityManager(InternalUserSecurityManager internal, MissionAccounts missions, LinkAlarms alarms, MissionInstances instances,
             Consumer<String> takenOver) {
         this.internal = internal;

@@ -33,7 +33,8 @@ class LinkSecurityManagerTest {
     void setUp() throws Exception {
         credentials = BrokerCredentials.loadOrCreate(folder);
         accounts = new MissionAccounts(folder.resolve(MissionAccounts.FILE_NAME));
-        manager = new LinkSecurityManager(new InternalUserSecurityManager(credentials), accounts, new LinkAlarms());
+        manager = new LinkSecurityManager(new InternalUserSecurityManager(credentials), accounts, new LinkAlarms(), new MissionInstances(),
+                mission -> { });
     }
 
     @Test
