@@ -6,7 +6,8 @@
 #
 #   bench/missions-list.sh [diwan-archive.tar.gz]
 #
-# Settings from the environment: BENCH_RECORDS (10000), BENCH_USERS (20), BENCH_REQUESTS (per user, 100).
+# Settings from the environment: BENCH_RECORDS (10000), BENCH_USERS (20), BENCH_REQUESTS (per user, 100),
+# BENCH_ALONE (requests per page kind by one user alone, for latency without queueing and CPU per page; 40).
 # Needs the archive built (./run.sh or ./test.sh build it), bash, curl, Java 17.
 #
 set -uo pipefail
@@ -19,7 +20,9 @@ REQUESTS="${BENCH_REQUESTS:-100}"
 [[ -f "$ARCHIVE" ]] || { echo "missions-list.sh: no archive; build first (./run.sh or mvn install)" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/diwan-bench-missions.XXXXXX)
-trap 'kill $PID 2>/dev/null; pkill -f "karaf.base=$HOME_DIR" 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+# the node writes its data until its JVM is gone: remove the folder only then
+trap 'kill $PID 2>/dev/null; pkill -f "karaf.base=$HOME_DIR" 2>/dev/null; wait $PID 2>/dev/null
+      while pgrep -f "karaf.base=$HOME_DIR" > /dev/null; do sleep 1; done; rm -rf "$WORK"' EXIT
 tar xzf "$ARCHIVE" -C "$WORK"
 HOME_DIR=$(ls -d "$WORK"/diwan-*)
 sed -i 's/^\(featuresBoot = \\\)$/\1\n    diwan-missions, \\/' "$HOME_DIR/etc/org.apache.karaf.features.cfg"
@@ -43,7 +46,7 @@ grep -o "Demonstration data [^|]*$" "$DIWAN_DATA/log/karaf.log" | tail -1
 # the unattended administrator and the login page come with the boot; wait for both
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$DIWAN_HTTP_PORT/login")" == 200 ]]; do sleep 1; done
 echo "Load: $USERS concurrent users x $REQUESTS requests, node heap capped by bin/setenv"
-java "$BENCH_DIR/missions/ListBench.java" "http://127.0.0.1:$DIWAN_HTTP_PORT" director "$PASSWORD" "$USERS" "$REQUESTS"
 JVM=$(pgrep -f "karaf.base=$HOME_DIR" | head -1)
+java "$BENCH_DIR/missions/ListBench.java" "http://127.0.0.1:$DIWAN_HTTP_PORT" director "$PASSWORD" "$USERS" "$REQUESTS" $JVM ${BENCH_ALONE:-40}
 [[ -n "$JVM" ]] && echo "node RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$JVM/status) / 1024 )) MB"
 exit 0

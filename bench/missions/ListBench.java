@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
 /**
  * Load on the correspondence list page of a running node: N concurrent users, each logged in with its own
  * session, each asking for list pages (default order, a filter, a search, a later page) in turn. Prints the
- * p50/p90/p99 latency per page kind and overall. Run by bench/missions-list.sh; single-file Java 17 program.
+ * p50/p90/p99 latency per page kind and overall. Then, given the node's process id, one user asks for each page
+ * kind in turn alone and the node's CPU time is read from /proc before and after: CPU per page is what a page
+ * costs the node, which queueing behind other users and other work on the machine hardly changes (latency under
+ * load does). Run by bench/missions-list.sh; single-file Java 17 program.
  *
- *   java ListBench.java <base-url> <user> <password> <users> <requests-per-user>
+ *   java ListBench.java <base-url> <user> <password> <users> <requests-per-user> [<node pid> [<alone per page>]]
  */
 public final class ListBench {
 
@@ -87,6 +90,42 @@ public final class ListBench {
         print("ALL", all);
         System.out.printf("throughput: %.1f pages/s with %d concurrent users; errors: %d%n", all.size() / seconds, users, errors.size());
         errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+        if (args.length > 5) {
+            alone(sessions.get(0), pages, Long.parseLong(args[5]), args.length > 6 ? Integer.parseInt(args[6]) : 40);
+        }
+    }
+
+    /** Each page kind asked {@code n} times by one user alone: its latency without queueing and the node's CPU per page. */
+    private static void alone(Session session, List<String> pages, long pid, int n) throws Exception {
+        System.out.printf("%none user alone, %d requests per page kind:%n%-75s %8s %8s %12s%n", n, "page", "p50 ms", "p90 ms", "CPU ms/page");
+        long allTicks = 0;
+        for (String page : pages) {
+            List<Long> micros = new ArrayList<>();
+            long before = cpuTicks(pid);
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                if (session.get(page) != 200) {
+                    throw new IllegalStateException(page + " did not answer 200");
+                }
+                micros.add((System.nanoTime() - t0) / 1000);
+            }
+            long ticks = cpuTicks(pid) - before;
+            allTicks += ticks;
+            Collections.sort(micros);
+            System.out.printf("%-75s %8.1f %8.1f %12.1f%n", page.length() > 75 ? page.substring(0, 75) : page, pct(micros, 50), pct(micros, 90),
+                    ticks * 1000.0 / TICKS_PER_SECOND / n);
+        }
+        System.out.printf("%-75s %8s %8s %12.1f%n", "ALL", "", "", allTicks * 1000.0 / TICKS_PER_SECOND / (n * pages.size()));
+    }
+
+    /** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every usual kernel). */
+    private static final int TICKS_PER_SECOND = 100;
+
+    /** The process's user + system CPU time in clock ticks, fields 14 and 15 of /proc/<pid>/stat (after the command's ")"). */
+    private static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static void print(String label, List<Long> micros) {

@@ -96,6 +96,33 @@ class CorrespondenceStoreTest {
     }
 
     @Test
+    void aSearchPagesNewestFirstAndAPagePastTheEndIsEmptyWithTheTotal() throws Exception {
+        List<Correspondence> found = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Correspondence letter = store.create(draft(i % 2 == 0 ? paris : berlin, Classification.CULTURAL, TODAY.minusDays(i % 4),
+                    i % 3 == 0 ? "منتدى الإعلام العربي " + i : "أسبوع الثقافة العربية " + i), "amina");
+            if (i % 3 != 0) {
+                found.add(letter);
+            }
+        }
+        List<String> expected = found.stream().sorted(java.util.Comparator.comparing(Correspondence::documentDate)
+                .thenComparing(Correspondence::id).reversed()).map(Correspondence::id).toList();
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            paged.addAll(store.find(query(Map.of("q", "اسبوع الثقافه", "page", Integer.toString(page), "size", "2"))).items().stream()
+                    .map(Correspondence::id).toList());
+        }
+        assertThat(paged).isEqualTo(expected);
+
+        var pastTheEnd = store.find(query(Map.of("q", "اسبوع الثقافه", "page", "7", "size", "2")));
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(found.size());
+        assertThat(store.find(query(Map.of("q", "لا شيء يطابق هذا"))).total()).isZero();
+        assertThat(store.find(CorrespondenceQuery.from(Map.of("q", "اسبوع الثقافه"), "BER")).items()).extracting(Correspondence::missionCode)
+                .containsOnly("BER").hasSize((int) found.stream().filter(c -> c.missionId().equals(berlin.id())).count());
+    }
+
+    @Test
     void aMissionNodeSeesOnlyItsOwnMission() throws Exception {
         Correspondence ofBerlin = store.create(draft(berlin, Classification.MEDIA, LocalDate.of(2026, 11, 1), "مقابلة صحفية"), "omar");
         store.create(draft(paris, Classification.MEDIA, LocalDate.of(2026, 11, 1), "برنامج إذاعي"), "amina");
