@@ -35,6 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * API tokens on a running node, from outside: made on the admin's tokens page for a user who never logs in, used
  * with {@code Authorization: Bearer} on the missions API within their scope and refused beyond it, refused when

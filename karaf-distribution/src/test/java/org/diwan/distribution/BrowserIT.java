@@ -8,6 +8,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.diwan.itkit.Browser;
+import org.diwan.itkit.DiwanNode;
+
 /**
  * A person's first visit in real Chromium: setup with the token in Arabic, the language switch through
  * English and French (direction and texts change), a wrong password answered in the chosen language, the

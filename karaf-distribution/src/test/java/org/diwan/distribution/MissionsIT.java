@@ -24,6 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * The missions plugin on a running node, from outside: installed from the admin's plugins page, its registry
  * pages and REST API create, list, filter and edit offices in Arabic; bad input is refused whole with messages
