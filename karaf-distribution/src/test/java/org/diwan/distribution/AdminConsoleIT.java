@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.diwan.itkit.DiwanNode;
+
 /**
  * An unattended install (DIWAN_ADMIN_PASSWORD_FILE) seen from outside: the administrator it creates opens
  * the SSH console with that password and runs commands; other credentials stay refused, and no setup token

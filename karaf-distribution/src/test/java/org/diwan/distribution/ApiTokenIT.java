@@ -3,11 +3,6 @@ package org.diwan.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +30,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.diwan.itkit.AdminPages;
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.JsonClient;
+import org.diwan.itkit.WebClient;
+
 /**
  * API tokens on a running node, from outside: made on the admin's tokens page for a user who never logs in, used
  * with {@code Authorization: Bearer} on the missions API within their scope and refused beyond it, refused when
@@ -51,12 +51,11 @@ class ApiTokenIT {
     private static final String API = "/api/missions/missions";
     private static final String READ = "missions:registry:read";
     private static final String WRITE = "missions:registry:write";
-    private static final Pattern SECRET = Pattern.compile("id=\"token-secret\" dir=\"ltr\">(dwn_[A-Za-z0-9_-]{43})<");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> secrets = new ArrayList<>();
     private DiwanNode node;
+    private AdminPages pages;
     private WebClient admin;
     private String reader;
     private String writer;
@@ -65,20 +64,12 @@ class ApiTokenIT {
 
     @BeforeAll
     void start() throws Exception {
-        Path passwordFile = Files.createDirectories(Path.of("target", "nodes")).resolve("api-token-password").toAbsolutePath();
-        Files.writeString(passwordFile, PASSWORD + "\n");
-        node = DiwanNode.unpack("api-token-it").bootWith("diwan-missions")
-                .withEnv("DIWAN_ADMIN_PASSWORD_FILE", passwordFile.toString()).withEnv("DIWAN_ADMIN_USER", ADMIN).start().awaitHttp();
-        admin = WebClient.loggedIn(node.httpPort(), ADMIN, PASSWORD);
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> admin.get(API).statusCode() == 200);
-        admin.get("/admin/users");
-        admin.post("/admin/users", Map.of("action", "saveRole", "roleName", "missions-clerk", "permission", READ), true);
-        admin.get("/admin/users");
-        form(admin, "/admin/users", List.of("action", "saveRole", "roleName", "missions-clerk", "permission", READ, "permission", WRITE));
+        node = DiwanNode.unpack("api-token-it").bootWith("diwan-missions").withAdmin(ADMIN, PASSWORD).start().awaitHttp();
+        pages = AdminPages.of(node);
+        admin = pages.client().awaitStatus(API, 200);
+        pages.role("missions-clerk", READ, WRITE);
         for (String user : List.of("robot", "robot2")) {
-            admin.get("/admin/users");
-            assertThat(admin.post("/admin/users", Map.of("action", "createUser", "username", user, "displayName", "آلة التصدير",
-                    "password", "a long enough machine password", "role", "missions-clerk"), true).statusCode()).isEqualTo(302);
+            pages.user(user, "آلة التصدير", "a long enough machine password", "missions-clerk");
         }
     }
 
@@ -95,20 +86,20 @@ class ApiTokenIT {
         reader = issue("robot", "قراءة السجل", READ);
         writer = issue("robot", "writer", READ, WRITE);
 
-        HttpResponse<String> list = bearer("GET", API, reader, null);
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(list.body()).has("items")).isTrue();
-        assertThat(list.headers().allValues("Set-Cookie")).as("no session for a Bearer call").isEmpty();
+        JsonClient.Answer list = bearer("GET", API, reader, null);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().has("items")).isTrue();
+        assertThat(list.setCookies()).as("no session for a Bearer call").isEmpty();
 
-        HttpResponse<String> beyond = bearer("POST", API, reader, mission("BRN"));
-        assertThat(beyond.statusCode()).isEqualTo(403);
-        assertThat(beyond.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(beyond.headers().allValues("Set-Cookie")).isEmpty();
+        JsonClient.Answer beyond = bearer("POST", API, reader, mission("BRN"));
+        assertThat(beyond.status()).isEqualTo(403);
+        assertThat(beyond.isProblem()).isTrue();
+        assertThat(beyond.setCookies()).isEmpty();
 
         // write in scope, and no CSRF token: a Bearer call carries no cookie authority to forge
-        HttpResponse<String> created = bearer("POST", API, writer, mission("OSL"));
-        assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.headers().allValues("Set-Cookie")).isEmpty();
+        JsonClient.Answer created = bearer("POST", API, writer, mission("OSL"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.setCookies()).isEmpty();
         assertThat(bearer("GET", API + "?q=OSL", writer, null).body()).contains("OSL");
     }
 
@@ -117,31 +108,31 @@ class ApiTokenIT {
     void thePublicDirectoryAnswersAnyoneTheSameWithATokenOrWithoutAndIsNeverWritten() throws Exception {
         String closed = json.writeValueAsString(Map.of("code", "XCL", "type", "CENTRE", "country", "NO", "city", "بيرغن",
                 "nameAr", "مركز مغلق", "status", "CLOSED"));
-        assertThat(bearer("POST", API, writer, closed).statusCode()).isEqualTo(201);
+        assertThat(bearer("POST", API, writer, closed).status()).isEqualTo(201);
         String directory = "/api/missions/public/missions";
+        JsonClient nobody = JsonClient.anonymous(node);
 
-        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(directory + "?q=OSL")).GET());
-        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
-        assertThat(anonymous.headers().allValues("Set-Cookie")).as("no session for an anonymous call").isEmpty();
-        var office = json.readTree(anonymous.body()).get("items").get(0);
+        JsonClient.Answer anonymous = nobody.get(directory + "?q=OSL");
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(200);
+        assertThat(anonymous.setCookies()).as("no session for an anonymous call").isEmpty();
+        var office = anonymous.get("items").get(0);
         assertThat(office.get("code").asText()).isEqualTo("OSL");
         assertThat(office.get("city").asText()).isEqualTo("أوسلو");
         assertThat(office.has("reportEveryDays") || office.has("updatedBy") || office.has("head") || office.has("status")).isFalse();
         assertThat(bearer("GET", directory + "?q=OSL", reader, null).body()).isEqualTo(anonymous.body());
         // only offices at work, whatever is asked
-        assertThat(send(HttpRequest.newBuilder(uri(directory + "?status=CLOSED&size=200")).GET()).body()).doesNotContain("XCL");
-        String closedId = json.readTree(bearer("GET", API + "?q=XCL", reader, null).body()).get("items").get(0).get("id").asText();
-        assertThat(send(HttpRequest.newBuilder(uri(directory + "/" + closedId)).GET()).statusCode()).isEqualTo(404);
+        assertThat(nobody.get(directory + "?status=CLOSED&size=200").body()).doesNotContain("XCL");
+        String closedId = bearer("GET", API + "?q=XCL", reader, null).get("items").get(0).get("id").asText();
+        assertThat(nobody.get(directory + "/" + closedId).status()).isEqualTo(404);
         // a bad token is refused there too, and nobody writes through it, not even a writer
-        assertThat(bearer("GET", directory, "dwn_not-a-token", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> write = bearer("POST", directory, writer, mission("BGO"));
-        assertThat(write.statusCode()).isEqualTo(405);
-        assertThat(write.headers().firstValue("Allow")).contains("GET, HEAD");
-        assertThat(send(HttpRequest.newBuilder(uri(directory)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mission("BGO")))).statusCode()).isEqualTo(403);
+        assertThat(bearer("GET", directory, "dwn_not-a-token", null).status()).isEqualTo(401);
+        JsonClient.Answer write = bearer("POST", directory, writer, mission("BGO"));
+        assertThat(write.status()).isEqualTo(405);
+        assertThat(write.header("Allow")).contains("GET, HEAD");
+        assertThat(nobody.post(directory, mission("BGO")).status()).isEqualTo(403);
         assertThat(bearer("GET", API + "?q=BGO", reader, null).body()).doesNotContain("BGO");
         // the rest of the department's API stays closed to the anonymous
-        assertThat(send(HttpRequest.newBuilder(uri(API)).GET()).statusCode()).isEqualTo(401);
+        assertThat(nobody.get(API).status()).isEqualTo(401);
     }
 
     @Test
@@ -149,15 +140,13 @@ class ApiTokenIT {
     void aSessionCookieBesideTheHeaderLendsTheCallNothing() throws Exception {
         admin.get("/");
         // the administrator's session and CSRF token with a read-only token: the token decides, so no write
-        HttpResponse<String> withSession = send(HttpRequest.newBuilder(uri(API)).header("Authorization", "Bearer " + reader)
-                .header("Cookie", admin.cookieHeader()).header("X-CSRF-Token", admin.csrf()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mission("STO"))));
-        assertThat(withSession.statusCode()).isEqualTo(403);
-        assertThat(withSession.headers().allValues("Set-Cookie")).isEmpty();
+        JsonClient.Answer withSession = JsonClient.bearer(node, reader).send("POST", API, mission("STO"),
+                Map.of("Cookie", admin.cookieHeader(), "X-CSRF-Token", admin.csrf()));
+        assertThat(withSession.status()).isEqualTo(403);
+        assertThat(withSession.setCookies()).isEmpty();
         // and a bad token is refused even beside a good session
-        HttpResponse<String> badToken = send(HttpRequest.newBuilder(uri(API)).header("Authorization", "Bearer dwn_not-a-token")
-                .header("Cookie", admin.cookieHeader()).GET());
-        assertThat(badToken.statusCode()).isEqualTo(401);
+        JsonClient.Answer badToken = JsonClient.bearer(node, "dwn_not-a-token").send("GET", API, null, Map.of("Cookie", admin.cookieHeader()));
+        assertThat(badToken.status()).isEqualTo(401);
         assertThat(admin.get("/admin/users").statusCode()).as("the session itself is untouched").isEqualTo(200);
     }
 
@@ -165,24 +154,24 @@ class ApiTokenIT {
     @Order(4)
     void malformedUnknownAndMisplacedTokensAre401Problems() throws Exception {
         for (String text : List.of("", "dwn_", "dwn_" + "A".repeat(43), reader + "x", reader.toUpperCase(), "' OR 1=1 --")) {
-            HttpResponse<String> refused = bearer("GET", API, text, null);
-            assertThat(refused.statusCode()).as(text).isEqualTo(401);
-            assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
-            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonClient.Answer refused = bearer("GET", API, text, null);
+            assertThat(refused.status()).as(text).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+            assertThat(refused.isProblem()).isTrue();
             assertThat(refused.body()).contains("\"status\":401").doesNotContain(reader);
-            assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(refused.setCookies()).isEmpty();
         }
         // a token is for the API only: pages and administration refuse it, and never as the owner's session
         for (String page : List.of("/", "/admin/users", "/diwan/missions/registry")) {
-            HttpResponse<String> refused = bearer("GET", page, reader, null);
-            assertThat(refused.statusCode()).as(page).isEqualTo(401);
-            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-            assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_request\"");
+            JsonClient.Answer refused = bearer("GET", page, reader, null);
+            assertThat(refused.status()).as(page).isEqualTo(401);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.header("WWW-Authenticate")).contains("Bearer error=\"invalid_request\"");
         }
         // a bad path with a token: the shell's 400, as a problem document, not an error rendering a page without a session
         String badPath = rawGet("127.0.0.1", "/admin/caf%C3%A9", reader);
         assertThat(badPath).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain(reader);
-        assertThat(bearer("GET", API, reader, null).statusCode()).as("the real one still works").isEqualTo(200);
+        assertThat(bearer("GET", API, reader, null).status()).as("the real one still works").isEqualTo(200);
     }
 
     @Test
@@ -191,24 +180,21 @@ class ApiTokenIT {
         String page = admin.get("/admin/tokens").body();
         String id = tokenId(page, "قراءة السجل");
         assertThat(admin.post("/admin/tokens", Map.of("action", "revoke", "id", id, "owner", "robot"), true).statusCode()).isEqualTo(302);
-        HttpResponse<String> revoked = bearer("GET", API, reader, null);
-        assertThat(revoked.statusCode()).isEqualTo(401);
-        assertThat(revoked.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+        JsonClient.Answer revoked = bearer("GET", API, reader, null);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.header("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
         assertThat(admin.get("/admin/tokens").body()).contains("id=\"token-" + id + "\"").doesNotContain("id=\"revoke-" + id + "\"");
 
-        admin.get("/admin/users");
-        assertThat(admin.post("/admin/users", Map.of("action", "saveRole", "roleName", "missions-clerk", "permission", WRITE), true)
-                .statusCode()).isEqualTo(302);
-        assertThat(bearer("GET", API, writer, null).statusCode()).as("read taken from the owner's role").isEqualTo(403);
-        admin.get("/admin/users");
-        form(admin, "/admin/users", List.of("action", "saveRole", "roleName", "missions-clerk", "permission", READ, "permission", WRITE));
-        assertThat(bearer("GET", API, writer, null).statusCode()).isEqualTo(200);
+        pages.role("missions-clerk", WRITE);
+        assertThat(bearer("GET", API, writer, null).status()).as("read taken from the owner's role").isEqualTo(403);
+        pages.role("missions-clerk", READ, WRITE);
+        assertThat(bearer("GET", API, writer, null).status()).isEqualTo(200);
 
         keeper = issue("robot", "keeper", READ);
         other = issue("robot2", "robot2 export", READ);
-        assertThat(bearer("GET", API, other, null).statusCode()).isEqualTo(200);
+        assertThat(bearer("GET", API, other, null).status()).isEqualTo(200);
         // the owner's own page: robot2 sees its token, never the secret again
-        WebClient robot2 = WebClient.loggedIn(node.httpPort(), "robot2", "a long enough machine password");
+        WebClient robot2 = WebClient.loggedIn(node, "robot2", "a long enough machine password");
         assertThat(robot2.get("/account/tokens").body()).contains("robot2 export").doesNotContain(other).doesNotContain("keeper");
     }
 
@@ -223,7 +209,7 @@ class ApiTokenIT {
         assertThat(throttled).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After:").contains("application/problem+json")
                 .doesNotContain(keeper);
         assertThat(rawGet("127.0.0.6", API, keeper)).as("another address").startsWith("HTTP/1.1 200");
-        assertThat(bearer("GET", API, keeper, null).statusCode()).isEqualTo(200);
+        assertThat(bearer("GET", API, keeper, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -256,12 +242,12 @@ class ApiTokenIT {
         assertNoSecretIn(String.join("\n", rows), "audit table");
 
         node.restart();
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> bearer("GET", API, keeper, null).statusCode() == 200);
-        HttpResponse<String> expired = bearer("GET", API, writer, null);
-        assertThat(expired.statusCode()).isEqualTo(401);
-        assertThat(expired.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
-        assertThat(bearer("GET", API, other, null).statusCode()).as("owner disabled").isEqualTo(401);
-        assertThat(bearer("GET", API, keeper, null).statusCode()).as("the node's key outlived the restart").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> bearer("GET", API, keeper, null).status() == 200);
+        JsonClient.Answer expired = bearer("GET", API, writer, null);
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.header("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+        assertThat(bearer("GET", API, other, null).status()).as("owner disabled").isEqualTo(401);
+        assertThat(bearer("GET", API, keeper, null).status()).as("the node's key outlived the restart").isEqualTo(200);
 
         node.close();
         assertNoSecretIn(Files.readString(node.data().resolve("log/karaf.log"), StandardCharsets.ISO_8859_1), "karaf.log");
@@ -287,47 +273,14 @@ class ApiTokenIT {
 
     /** Makes a token for {@code owner} on the admin's page and returns its secret, read from the answer. */
     private String issue(String owner, String name, String... permissions) throws Exception {
-        admin.get("/admin/tokens");
-        List<String> fields = new ArrayList<>(List.of("action", "create", "owner", owner, "name", name, "days", "90"));
-        for (String permission : permissions) {
-            fields.add("permission");
-            fields.add(permission);
-        }
-        HttpResponse<String> page = form(admin, "/admin/tokens", fields);
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        Matcher secret = SECRET.matcher(page.body());
-        assertThat(secret.find()).as("the secret shown once").isTrue();
-        secrets.add(secret.group(1));
-        assertThat(admin.get("/admin/tokens").body()).doesNotContain(secret.group(1));
-        return secret.group(1);
+        String secret = pages.token(owner, name, permissions);
+        secrets.add(secret);
+        assertThat(admin.get("/admin/tokens").body()).doesNotContain(secret);
+        return secret;
     }
 
-    /** A form with repeated fields, sent with the session's CSRF token as header. */
-    private static HttpResponse<String> form(WebClient client, String path, List<String> pairs) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.size(); i += 2) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));
-        }
-        return client.send("POST", path, "application/x-www-form-urlencoded", body.toString());
-    }
-
-    private HttpResponse<String> bearer(String method, String path, String token, String jsonBody) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
-        if (jsonBody == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + node.httpPort() + path);
+    private JsonClient.Answer bearer(String method, String path, String token, String jsonBody) throws Exception {
+        return JsonClient.bearer(node, token).send(method, path, jsonBody, Map.of());
     }
 
     private String mission(String code) throws Exception {

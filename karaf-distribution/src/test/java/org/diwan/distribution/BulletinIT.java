@@ -36,6 +36,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * The monthly bulletin end to end on a running node: built from the month's Arabic correspondence, edited
  * (with an English translation), issued; the PDF holds the Arabic text in logical order; the shipped route

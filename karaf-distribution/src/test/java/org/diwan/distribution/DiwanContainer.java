@@ -13,6 +13,8 @@ import java.io.File;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
+import org.diwan.itkit.DiwanNode;
+
 /** The Pax Exam options that boot the built Diwan archive, on free ports, for in-container tests. */
 final class DiwanContainer {
 

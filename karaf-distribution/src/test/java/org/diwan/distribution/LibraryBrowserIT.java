@@ -11,6 +11,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.diwan.itkit.Browser;
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * The library in real Chromium, in Arabic, on a node holding demonstration data: a cataloguer describes a
  * resolution, naming its body and subject as typed (one a variant spelling), and attaches its PDF; then a

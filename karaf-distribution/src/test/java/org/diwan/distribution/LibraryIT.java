@@ -27,6 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.w3c.dom.Document;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * The library plugin on a running node, from outside: installed from the plugins page; a cataloguer makes
  * authorities and records through the Arabic forms, naming authorities as typed; the public catalogue, with no

@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.diwan.itkit.WebClient;
+
 /**
  * A browser that connects from a chosen loopback source address (127.0.0.2, …), so that a test can be a
  * second client address on one machine. Java 17's HttpClient cannot bind its source address, hence plain

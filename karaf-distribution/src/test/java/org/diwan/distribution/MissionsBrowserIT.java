@@ -10,6 +10,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.diwan.itkit.Browser;
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * A person's path through the missions department in real Chromium, in Arabic then English, on a node holding
  * the demonstration data: the registry sorted and paged, a form refused with its input kept, an office added,

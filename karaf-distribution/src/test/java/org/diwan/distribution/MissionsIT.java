@@ -24,6 +24,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.JsonClient;
+import org.diwan.itkit.WebClient;
+
 /**
  * The missions plugin on a running node, from outside: installed from the admin's plugins page, its registry
  * pages and REST API create, list, filter and edit offices in Arabic; bad input is refused whole with messages
@@ -168,16 +172,14 @@ class MissionsIT {
         assertThat(json.readTree(admin.get(API + "/" + id).body()).get("head").asText()).isEqualTo("السفير الأول");
 
         // the same through If-Match: the ETag of a read names the version
-        HttpResponse<String> read = admin.get(API + "/" + id);
-        String tag = read.headers().firstValue("ETag").orElseThrow();
-        Map<String, Object> tagged = fields(json.readTree(read.body()));
+        JsonClient api = JsonClient.session(admin);
+        JsonClient.Answer read = api.get(API + "/" + id);
+        Map<String, Object> tagged = fields(read.json());
         tagged.put("head", "السفير الرابع");
-        assertThat(admin.sendWith("PUT", API + "/" + id, "application/json", json.writeValueAsString(tagged), Map.of("If-Match", tag))
-                .statusCode()).isEqualTo(200);
-        HttpResponse<String> late = admin.sendWith("PUT", API + "/" + id, "application/json", json.writeValueAsString(tagged),
-                Map.of("If-Match", tag));
-        assertThat(late.statusCode()).isEqualTo(412);
-        assertThat(json.readTree(late.body()).get("current").get("head").asText()).isEqualTo("السفير الرابع");
+        assertThat(api.put(API + "/" + id, tagged, read.etag()).status()).isEqualTo(200);
+        JsonClient.Answer late = api.put(API + "/" + id, tagged, read.etag());
+        assertThat(late.status()).isEqualTo(412);
+        assertThat(late.get("current").get("head").asText()).isEqualTo("السفير الرابع");
     }
 
     @Test
@@ -210,9 +212,9 @@ class MissionsIT {
         assertThat(reader.get(REGISTRY).body()).doesNotContain("id=\"new-mission\"");
         assertThat(reader.get(REGISTRY + "/new").statusCode()).isEqualTo(403);
         assertThat(reader.post(REGISTRY + "/new", paris(), true).statusCode()).isEqualTo(403);
-        HttpResponse<String> forbidden = reader.send("POST", API, "application/json", "{}");
-        assertThat(forbidden.statusCode()).isEqualTo(403);
-        assertThat(forbidden.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonClient.Answer forbidden = JsonClient.session(reader).post(API, "{}");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.isProblem()).isTrue();
         assertThat(forbidden.body()).contains("\"status\":403").contains("\"error\":\"forbidden\"");
         assertThat(reader.get(API).statusCode()).isEqualTo(200);
 
@@ -475,12 +477,7 @@ class MissionsIT {
     }
 
     private WebClient login(String user, String password) throws Exception {
-        WebClient client = new WebClient(node.httpPort());
-        // the shell's servlets and the unattended administrator come a moment after Jetty answers
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.get("/login").statusCode() == 200);
-        HttpResponse<String> login = client.post("/login", Map.of("username", user, "password", password), true);
-        assertThat(login.statusCode()).as("login of " + user).isEqualTo(302);
-        return client;
+        return WebClient.loggedIn(node, user, password);
     }
 
     private int total() throws Exception {

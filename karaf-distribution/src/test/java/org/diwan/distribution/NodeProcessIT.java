@@ -25,6 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * What must be seen from outside a running node: the unpacked archive started as its own process,
  * offline, with nothing but loopback listening and no account to log in with.

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * Notifications by e-mail end to end: headquarters with notification mail turned on (etc/org.diwan.notifications.cfg)
  * and the shipped {@code notifications-mail.camel.yaml} deployed against a real SMTP server (GreenMail); its

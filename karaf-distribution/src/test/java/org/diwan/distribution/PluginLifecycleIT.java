@@ -39,6 +39,8 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import org.diwan.itkit.WebClient;
+
 /**
  * The plugin contract at runtime, with the test plugin "notes": installed from the plugins service, it
  * appears in the navigation of those its permission admits and its page enforces that permission; removed,
@@ -81,7 +83,9 @@ public class PluginLifecycleIT {
     public Option[] config() {
         return OptionUtils.combine(DiwanContainer.options(),
                 mavenBundle("org.hamcrest", "hamcrest", "2.1"),
-                mavenBundle("org.awaitility", "awaitility", "4.2.2"));
+                mavenBundle("org.awaitility", "awaitility", "4.2.2"),
+                // WebClient inside the container: the probe holds only this module's test classes
+                mavenBundle("org.diwan", "diwan-it-kit", System.getProperty("diwan.version")));
     }
 
     @Test

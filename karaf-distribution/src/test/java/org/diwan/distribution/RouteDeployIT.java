@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * YAML routes in the distribution's deploy/ folder, seen from outside in the node's log: the shipped
  * heartbeat runs; a dropped route runs, is replaced when the file changes and stops when it is removed; a

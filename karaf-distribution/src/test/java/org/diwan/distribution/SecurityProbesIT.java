@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * The outside probes of a node with the library installed, as an attacker with a reader's account would run them
  * (issue #12): upload bodies are decided on before they are read and cut at the documents limit, per-user upload

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.Figures;
+
 /**
  * CI once saw every {@code /login} answer 500 (Shiro's {@code UnavailableSecurityManagerException}) for a minute
  * after boot: the visitor's subject was bound by a whiteboard filter, and the whiteboard served pages before it had

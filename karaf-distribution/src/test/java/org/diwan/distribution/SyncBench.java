@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.Figures;
+import org.diwan.itkit.WebClient;
+
 /**
  * The sync benchmark (bench/sync.sh runs it; the build never does: its name is no test's). On two real nodes
  * it prints records/s from mission to headquarters (durable, 1 KiB records, 100 in flight) next to raw Artemis

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.Figures;
+import org.diwan.itkit.WebClient;
+
 /**
  * Exactly-once under faults: the mission registers correspondence continuously while the test, at random
  * moments, kills ({@code kill -9}) the mission or headquarters, cuts the link or stalls it. At the end both

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.diwan.itkit.WebClient;
+
 /**
  * Headquarters and a mission as two processes (two distributions, two Derby databases, two brokers) linked
  * over TLS: the mission works while headquarters is down and its records arrive when headquarters is back;

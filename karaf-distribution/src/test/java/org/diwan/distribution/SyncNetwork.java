@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * Headquarters and any number of missions as real nodes on one machine, as an organisation runs them: each node
  * its own unpacked distribution with its own Derby database, broker and data folder; each mission connecting to

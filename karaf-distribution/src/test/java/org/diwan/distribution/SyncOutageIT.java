@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.diwan.itkit.Figures;
+
 /**
  * A long outage, simulated by a short retry interval: the link stays down while the mission tries to
  * reconnect thousands of times. Its heap (after a full GC) and thread count stay flat (Artemis once leaked a

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * Headquarters and two enrolled missions, TUN and EGY, as three processes. EGY's node is given TUN's record id
  * (its own letter's id rewritten in its stopped database, as someone with that machine could) and edits it as

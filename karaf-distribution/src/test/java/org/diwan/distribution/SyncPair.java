@@ -7,6 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * Headquarters and one mission, {@value #CODE}: a {@link SyncNetwork} of two, with the mission's node, proxy and
  * session at hand, as the two-node tests use them.

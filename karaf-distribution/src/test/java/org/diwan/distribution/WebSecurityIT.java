@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.diwan.itkit.DiwanNode;
+import org.diwan.itkit.WebClient;
+
 /**
  * The web shell from outside, on a fresh node, in the order a person meets it: nothing opens before setup,
  * setup with the token (once), login, then the refusals: protected URLs in every bypass spelling, POSTs

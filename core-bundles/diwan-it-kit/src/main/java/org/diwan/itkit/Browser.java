@@ -1,4 +1,4 @@
-package org.diwan.distribution;
+package org.diwan.itkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,16 +21,33 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium driven by its chromedriver (both installed by test.sh), headless, with the flags this
  * machine's closed network needs. Screenshots go to target/screenshots for a person to look at.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final WebDriver driver;
     private final String base;
     private final Path screenshots = Path.of("target", "screenshots");
 
-    Browser(int port) throws IOException {
+    /** A browser on {@code node}, logged in as its administrator ({@link DiwanNode#withAdmin}). */
+    public static Browser loggedIn(DiwanNode node) throws IOException {
+        Browser browser = new Browser(node);
+        try {
+            browser.login(node.adminUser(), node.adminPassword());
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
+        return browser;
+    }
+
+    /** A browser on {@code node}, with no session yet. */
+    public Browser(DiwanNode node) throws IOException {
+        this(node.httpPort());
+    }
+
+    public Browser(int port) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Chromium and chromedriver are needed: run ./test.sh, which installs them");
         }
@@ -47,22 +64,33 @@ final class Browser implements AutoCloseable {
         Files.createDirectories(screenshots);
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    WebElement find(String css) {
+    /** Signs in through the login page, as a person would; fails when the login page comes back. */
+    public void login(String user, String password) {
+        open("/login");
+        type("#username", user);
+        type("#password", password);
+        clickAndWait("#login-submit");
+        if (path().startsWith("/login")) {
+            throw new IllegalStateException("login of " + user + " refused: " + (present("#login-error") ? text("#login-error") : path()));
+        }
+    }
+
+    public WebElement find(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(text);
     }
 
     /** Clicks and waits for the page the click leads to. */
-    void clickAndWait(String css) {
+    public void clickAndWait(String css) {
         WebElement old = driver.findElement(By.tagName("html"));
         find(css).click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(old));
@@ -81,40 +109,40 @@ final class Browser implements AutoCloseable {
     }
 
     /** Chooses the option with this value in a select element. */
-    void select(String css, String value) {
+    public void select(String css, String value) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
     }
 
     /** Hands a file to a file input, as a person choosing it would. */
-    void attach(String css, Path file) {
+    public void attach(String css, Path file) {
         find(css).sendKeys(file.toAbsolutePath().toString());
     }
 
-    int count(String css) {
+    public int count(String css) {
         return driver.findElements(By.cssSelector(css)).size();
     }
 
-    String attribute(String css, String name) {
+    public String attribute(String css, String name) {
         return find(css).getAttribute(name);
     }
 
-    String text(String css) {
+    public String text(String css) {
         return find(css).getText();
     }
 
-    boolean present(String css) {
+    public boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    Object script(String javascript) {
+    public Object script(String javascript) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(javascript);
     }
 
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

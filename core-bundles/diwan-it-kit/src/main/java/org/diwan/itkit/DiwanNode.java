@@ -1,11 +1,9 @@
-package org.diwan.distribution;
+package org.diwan.itkit;
 
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +14,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Diwan node started from the built archive as a separate process, the way an administrator
- * starts it ({@code bin/diwan run}), on free ports and its own data folder.
+ * starts it ({@code bin/diwan run}), on free ports and its own data folder under {@code target/nodes/<name>}.
+ *
+ * <p>A department's test in three lines:
+ * <pre>{@code
+ * DiwanNode node = DiwanNode.started("notes-it", "diwan-notes");    // admin made, feature booted, /health UP
+ * WebClient chief = WebClient.loggedIn(node);                          // the node's administrator, CSRF handled
+ * JsonClient api = JsonClient.bearer(node, token);                     // the department's JSON API
+ * }</pre>
+ * The archive is named by the system property {@code diwan.archive} (karaf-distribution's failsafe sets it) or given
+ * to {@link #unpack(Path, String)}; a plugin that is not in the archive joins with {@link #withPlugin}.
  */
-final class DiwanNode implements AutoCloseable {
+public final class DiwanNode implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiwanNode.class);
 
@@ -32,22 +39,44 @@ final class DiwanNode implements AutoCloseable {
      * JVM options of every node and Pax Exam container a test starts ({@code -Dit.nodeJvmOptions}, see the pom), ahead of
      * a test's own {@code EXTRA_JAVA_OPTS}; bin/setenv's defaults (heap, GC), which the tests check, stay as shipped.
      */
-    static String testJvmOptions() {
+    public static String testJvmOptions() {
         return System.getProperty("diwan.it.nodeJvmOptions", "").trim();
     }
 
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
     private long startedAt;
+    private String adminUser;
+    private String adminPassword;
 
     private DiwanNode(Path home, Path data) {
         this.home = home;
         this.data = data;
     }
 
+    /**
+     * A node with an administrator ({@link #withAdmin}: {@code chief}, a password made for it) and {@code features} booted,
+     * started and up ({@link #awaitHttp()}): what most department tests need. Close it in {@code @AfterAll}.
+     */
+    public static DiwanNode started(String name, String... features) throws IOException, InterruptedException {
+        return unpack(name).withAdmin("chief", "it kit " + java.util.UUID.randomUUID()).bootWith(features).start().awaitHttp();
+    }
+
     /** Unpacks the archive named by the {@code diwan.archive} system property into a fresh folder. */
-    static DiwanNode unpack(String name) throws IOException, InterruptedException {
-        Path archive = Path.of(System.getProperty("diwan.archive"));
+    public static DiwanNode unpack(String name) throws IOException, InterruptedException {
+        String archive = System.getProperty("diwan.archive");
+        if (archive == null || archive.isBlank()) {
+            throw new IllegalStateException("no archive: set the system property diwan.archive to diwan-<version>.tar.gz"
+                    + " (failsafe's systemPropertyVariables) or call DiwanNode.unpack(archive, name)");
+        }
+        return unpack(Path.of(archive), name);
+    }
+
+    /** Unpacks {@code archive} (a {@code diwan-<version>.tar.gz}) into a fresh {@code target/nodes/<name>}. */
+    public static DiwanNode unpack(Path archive, String name) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no archive at " + archive.toAbsolutePath() + ": build karaf-distribution first");
+        }
         Path target = Path.of("target", "nodes", name).toAbsolutePath();
         deleteTree(target);
         Files.createDirectories(target);
@@ -60,20 +89,59 @@ final class DiwanNode implements AutoCloseable {
     }
 
     /** Sets an environment variable for the node's process; call before {@link #start()}. */
-    DiwanNode withEnv(String name, String value) {
+    public DiwanNode withEnv(String name, String value) {
         extraEnv.put(name, value);
         return this;
     }
 
-    /** Adds a feature to the boot features, as {@code run.sh --demo} does; call before {@link #start()}. */
-    DiwanNode bootWith(String feature) throws IOException {
+    /**
+     * The administrator the node makes unattended at its first start ({@code DIWAN_ADMIN_USER} and a password file),
+     * whom {@link WebClient#loggedIn(DiwanNode)} logs in as; call before {@link #start()}. Without it the node starts
+     * with no account and offers the first-run setup page.
+     */
+    public DiwanNode withAdmin(String user, String password) throws IOException {
+        Path file = home.getParent().resolve("admin-password");
+        Files.writeString(file, password + "\n");
+        adminUser = user;
+        adminPassword = password;
+        return withEnv("DIWAN_ADMIN_USER", user).withEnv("DIWAN_ADMIN_PASSWORD_FILE", file.toString());
+    }
+
+    /** Adds features to the boot features, as {@code run.sh --demo} does; call before {@link #start()}. */
+    public DiwanNode bootWith(String... features) throws IOException {
         Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
         String text = Files.readString(cfg);
-        Files.writeString(cfg, text.replaceFirst("(?m)^(featuresBoot = \\\\)$", "$1\n    " + feature + ", \\\\"));
+        for (String feature : features) {
+            text = text.replaceFirst("(?m)^(featuresBoot = \\\\)$", "$1\n    " + feature + ", \\\\");
+        }
+        Files.writeString(cfg, text);
         return this;
     }
 
-    DiwanNode start() throws IOException {
+    /**
+     * A plugin that is not in the archive (a department under development, the test plugin): {@code bundles} (its
+     * built jars) become the feature {@code feature}, registered in a repository file of the node's own and booted.
+     * Its pages come a moment after {@code /health} says UP: wait for them ({@link WebClient#awaitStatus}).
+     */
+    public DiwanNode withPlugin(String feature, Path... bundles) throws IOException {
+        StringBuilder xml = new StringBuilder("<features name=\"" + feature + "-it\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">\n"
+                + "  <feature name=\"" + feature + "\" description=\"" + feature + " (under test)\">\n");
+        for (Path bundle : bundles) {
+            if (!Files.isRegularFile(bundle)) {
+                throw new IllegalStateException("no bundle at " + bundle.toAbsolutePath() + ": package the plugin first");
+            }
+            xml.append("    <bundle>").append(bundle.toAbsolutePath().toUri()).append("</bundle>\n");
+        }
+        xml.append("  </feature>\n</features>\n");
+        Path repository = home.resolve("etc/" + feature + "-it-features.xml");
+        Files.writeString(repository, xml.toString());
+        Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+        Files.writeString(cfg, Files.readString(cfg).replaceFirst("(?m)^(featuresRepositories = \\\\)$",
+                "$1\n    " + java.util.regex.Matcher.quoteReplacement(repository.toUri().toString()) + ", \\\\"));
+        return bootWith(feature);
+    }
+
+    public DiwanNode start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/diwan").toString(), "run")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -93,11 +161,13 @@ final class DiwanNode implements AutoCloseable {
     }
 
     /**
-     * Waits until Jetty answers and the node's log is being written. A boot that does neither within the
-     * time allowed is reported with the tails of its console and log, and tried once more from a fresh data
-     * folder, so that one slow or broken boot on a loaded machine is told apart from a node that cannot boot.
+     * Waits until the node is up: {@code /health} answers UP (it answers 503 STARTING until the shell's first pages,
+     * {@code /login} among them, are registered, and is not there at all while the security core is down) and the
+     * node's log is being written. A boot that does not get there within the time allowed is reported with the tails
+     * of its console and log, and tried once more from a fresh data folder, so that one slow or broken boot on a
+     * loaded machine is told apart from a node that cannot boot.
      */
-    DiwanNode awaitHttp() throws IOException, InterruptedException {
+    public DiwanNode awaitHttp() throws IOException, InterruptedException {
         try {
             awaitBoot();
         } catch (org.awaitility.core.ConditionTimeoutException | IllegalStateException failed) {
@@ -120,14 +190,14 @@ final class DiwanNode implements AutoCloseable {
      * Starts the node again on its own data folder (after {@link #kill()} or {@link #close()}) and waits for
      * it, without the fresh-folder retry of {@link #awaitHttp()}: the data is what the test is about.
      */
-    DiwanNode restart() throws IOException {
+    public DiwanNode restart() throws IOException {
         start();
         awaitBoot();
         return this;
     }
 
     /** {@code kill -9} of the node's JVM: no shutdown hook, no flush, as a power cut. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -138,18 +208,30 @@ final class DiwanNode implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /**
+     * Waits only until Jetty answers anything, for a node that is meant not to come up (its core refuses to start):
+     * {@link #awaitHttp()} would wait for an UP that never comes. No retry.
+     */
+    public DiwanNode awaitListening() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> stillRunning() && httpStatus("/") > 0);
+        return this;
+    }
+
+    private boolean stillRunning() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("node exited with " + process.exitValue() + ": see " + home.resolve("console.log"));
+        }
+        return true;
     }
 
     private void awaitBoot() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("node exited with " + process.exitValue() + ": see " + home.resolve("console.log"));
-                    }
-                    return httpStatus("/") > 0;
-                });
+                .until(() -> stillRunning() && httpStatus("/health") == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> log().contains(" | INFO  | "));
         // what the suite spends on boots, for the CI time (test.sh sums them)
         Figures.write("boots", String.format(java.util.Locale.ROOT, "%.1f s %s", (System.nanoTime() - startedAt) / 1e9,
@@ -168,7 +250,8 @@ final class DiwanNode implements AutoCloseable {
         }
     }
 
-    int httpStatus(String path) throws IOException {
+    /** The status of a GET of {@code path}, without cookies or redirects. */
+    public int httpStatus(String path) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + path).toURL().openConnection();
         connection.setConnectTimeout(2000);
         connection.setReadTimeout(5000);
@@ -180,7 +263,7 @@ final class DiwanNode implements AutoCloseable {
     }
 
     /** The JVM of the node: {@code bin/diwan} hands over to {@code bin/karaf}, which starts java. */
-    ProcessHandle jvm() {
+    public ProcessHandle jvm() {
         ProcessHandle root = process.toHandle();
         if (isJava(root)) {
             return root;
@@ -204,33 +287,53 @@ final class DiwanNode implements AutoCloseable {
         return command.map(c -> c.endsWith("/java")).orElse(false);
     }
 
-    String log() throws IOException {
+    /** The node's {@code karaf.log} as it is now. */
+    public String log() throws IOException {
         Path log = data.resolve("log/karaf.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    Path data() {
+    public Path data() {
         return data;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
-    int sshPort() {
+    public int sshPort() {
         return sshPort;
     }
 
-    int httpsPort() {
+    public int httpsPort() {
         return httpsPort;
     }
 
-    int brokerPort() {
+    public int brokerPort() {
         return brokerPort;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, no slash at the end. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The administrator given to {@link #withAdmin}; fails when there is none. */
+    public String adminUser() {
+        if (adminUser == null) {
+            throw new IllegalStateException("this node has no administrator: call withAdmin(user, password) before start()");
+        }
+        return adminUser;
+    }
+
+    /** The administrator's password given to {@link #withAdmin}. */
+    public String adminPassword() {
+        adminUser();
+        return adminPassword;
     }
 
     @Override
@@ -247,39 +350,9 @@ final class DiwanNode implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /**
-     * Ports handed out in this test JVM: a port picked free but not bound yet is free again for the next pick, and a
-     * node once got the same port for its broker and its SSH console.
-     */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Pax Exam takes its RMI ports from 21000 up: the nodes' ranges start above. */
-    private static final int FIRST_PORT = 22_000;
-    private static final int LAST_PORT = 32_000;
-
-    /**
-     * A port free now, below the kernel's ephemeral range (32768 and up), where any outgoing connection (the sync
-     * tests make thousands) could take it before the node binds it. Test JVMs that run at once ({@code diwan.it.fork}
-     * 1, 2, …) each pick from their own part of the range, so two nodes of two tests never get the same port.
-     */
-    static int freePort() {
-        int forks = Integer.getInteger("diwan.it.forks", 2);
-        int fork = Math.max(1, Math.min(forks, Integer.getInteger("diwan.it.fork", 1)));
-        int width = (LAST_PORT - FIRST_PORT) / forks;
-        int from = FIRST_PORT + (fork - 1) * width;
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = random.nextInt(from, from + width);
-            if (!HANDED_OUT.add(port)) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new UncheckedIOException(new IOException("no free port between " + from + " and " + (from + width)));
+    /** A port free now, from this test JVM's own range: see {@link FreePorts#pick()}. */
+    public static int freePort() {
+        return FreePorts.pick();
     }
 
     private static void run(ProcessBuilder builder) throws IOException, InterruptedException {

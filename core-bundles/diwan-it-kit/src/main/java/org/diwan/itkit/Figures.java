@@ -1,4 +1,4 @@
-package org.diwan.distribution;
+package org.diwan.itkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import java.time.Instant;
  * What a process-level test measured, appended to {@code target/figures/<name>.txt} (and logged), where a
  * reader of the build and {@code bench/} find it whatever the test JVM's logging does.
  */
-final class Figures {
+public final class Figures {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Figures.class);
 
@@ -20,7 +20,7 @@ final class Figures {
     }
 
     /** A file beside the figures (a flight recording, say). */
-    static Path file(String name) {
+    public static Path file(String name) {
         try {
             return Files.createDirectories(Path.of("target", "figures")).resolve(name);
         } catch (IOException e) {
@@ -28,7 +28,7 @@ final class Figures {
         }
     }
 
-    static void write(String name, String line) {
+    public static void write(String name, String line) {
         LOG.info("{}: {}", name, line);
         try {
             Path file = Files.createDirectories(Path.of("target", "figures")).resolve(name + ".txt");

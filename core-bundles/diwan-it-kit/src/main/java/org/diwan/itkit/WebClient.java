@@ -1,4 +1,4 @@
-package org.diwan.distribution;
+package org.diwan.itkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 /**
  * A browser as far as the HTTP tests need one: keeps cookies by hand (Java's CookieManager will not send
  * Secure cookies over plain HTTP, which Diwan serves on loopback), never follows redirects, and reads the
- * CSRF token out of the last page.
+ * CSRF token out of the last page ({@code _csrf} of a form, sent back as a field or as {@code X-CSRF-Token}).
  */
-final class WebClient {
+public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -30,12 +30,28 @@ final class WebClient {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
 
-    WebClient(int port) {
+    /** A client with no session yet (a visitor), for the node listening on {@code port} of loopback. */
+    public WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** A client with no session yet (a visitor) of {@code node}. */
+    public WebClient(DiwanNode node) {
+        this(node.httpPort());
+    }
+
+    /** A client logged in as the node's administrator ({@link DiwanNode#withAdmin}). */
+    public static WebClient loggedIn(DiwanNode node) throws Exception {
+        return loggedIn(node.httpPort(), node.adminUser(), node.adminPassword());
+    }
+
+    /** A client logged in as {@code user} on {@code node}; fails the test when refused. */
+    public static WebClient loggedIn(DiwanNode node, String user, String password) throws Exception {
+        return loggedIn(node.httpPort(), user, password);
+    }
+
     /** A client logged in as {@code user}, once the node's login page answers; fails the test when refused. */
-    static WebClient loggedIn(int port, String user, String password) throws Exception {
+    public static WebClient loggedIn(int port, String user, String password) throws Exception {
         WebClient client = new WebClient(port);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> client.get("/login").statusCode() == 200);
@@ -45,12 +61,22 @@ final class WebClient {
         return client;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /**
+     * Waits until a GET of {@code path} answers {@code status} (a plugin's page registering after boot, a role
+     * change applying); fails after 90 seconds with what it last answered.
+     */
+    public WebClient awaitStatus(String path, int status) {
+        org.awaitility.Awaitility.await(path + " answering " + status).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> get(path).statusCode() == status);
+        return this;
+    }
+
     /** POSTs a form, adding the CSRF token of the last page unless the fields say otherwise. */
-    HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (withCsrf && csrf != null) {
             form.putIfAbsent("_csrf", csrf);
@@ -63,21 +89,38 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Sends a JSON body (or any text with the given content type) with the session's CSRF token as header. */
-    HttpResponse<String> send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (csrf != null) {
-            builder.header("X-CSRF-Token", csrf);
+    /**
+     * POSTs a form whose fields may repeat ({@code name, value, name, value, …}: a role's permissions, say), with
+     * the session's CSRF token as header.
+     */
+    public HttpResponse<String> postPairs(String path, List<String> pairs) throws IOException, InterruptedException {
+        if (pairs.size() % 2 != 0) {
+            throw new IllegalArgumentException("names and values in pairs: " + pairs);
         }
-        return send(builder);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(enc(pairs.get(i))).append('=').append(enc(pairs.get(i + 1)));
+        }
+        return send("POST", path, "application/x-www-form-urlencoded", body.toString());
     }
 
-    /** {@link #send} with extra headers ({@code If-Match}, say). */
-    HttpResponse<String> sendWith(String method, String path, String contentType, String body, Map<String, String> headers)
+    /** Sends a JSON body (or any text with the given content type) with the session's CSRF token as header. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
+        return sendWith(method, path, contentType, body, Map.of());
+    }
+
+    /**
+     * {@link #send} with extra headers ({@code If-Match}, say); a {@code null} body sends none (and no content type).
+     * The session's cookies and CSRF token go with it.
+     */
+    public HttpResponse<String> sendWith(String method, String path, String contentType, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
         headers.forEach(builder::header);
         if (csrf != null) {
             builder.header("X-CSRF-Token", csrf);
@@ -86,7 +129,7 @@ final class WebClient {
     }
 
     /** POSTs one file as multipart/form-data (field {@code file}), the way a browser's upload form does. */
-    HttpResponse<String> upload(String path, String fileName, String contentType, byte[] content) throws IOException, InterruptedException {
+    public HttpResponse<String> upload(String path, String fileName, String contentType, byte[] content) throws IOException, InterruptedException {
         String boundary = "----diwan" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
@@ -99,7 +142,7 @@ final class WebClient {
     }
 
     /** A GET whose body is kept as bytes (downloads). */
-    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(20));
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -109,10 +152,10 @@ final class WebClient {
     }
 
     /** Status and body of a GET whose path is sent byte for byte as written (HTTP clients would fix it up). */
-    record Raw(int status, String body) {
+    public record Raw(int status, String body) {
     }
 
-    Raw getRaw(String rawPath) throws IOException {
+    public Raw getRaw(String rawPath) throws IOException {
         URI uri = URI.create(base);
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(20_000);
@@ -126,16 +169,16 @@ final class WebClient {
         }
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 
-    String csrf() {
+    public String csrf() {
         return csrf;
     }
 
     /** The session's cookies as one {@code Cookie} header, for a load generator sharing this login across threads. */
-    String cookieHeader() {
+    public String cookieHeader() {
         return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
     }
 
@@ -162,7 +205,7 @@ final class WebClient {
         return response;
     }
 
-    static List<String> setCookies(HttpResponse<?> response) {
+    public static List<String> setCookies(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie");
     }
 
