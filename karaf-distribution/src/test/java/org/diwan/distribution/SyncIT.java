@@ -169,7 +169,7 @@ class SyncIT {
         String title = "محاضرة عن العمل العربي المشترك";
         WebClient mission = pair.missionAdmin;
         mission.get("/diwan/missions/media");
-        HttpResponse<String> planned = mission.post("/diwan/missions/media", Map.of("mission", pair.missionId, "kind", "LECTURE",
+        HttpResponse<String> planned = mission.post("/diwan/missions/media/new", Map.of("mission", pair.missionId, "kind", "LECTURE",
                 "title", title, "plannedOn", LocalDate.now().toString()), true);
         assertThat(planned.statusCode()).as(planned.body()).isEqualTo(302);
         Matcher link = Pattern.compile("href=\"/diwan/missions/media/([0-9a-f-]{36})\"><bdi>" + title)
@@ -177,7 +177,7 @@ class SyncIT {
         assertThat(link.find()).isTrue();
         String page = "/diwan/missions/media/" + link.group(1);
         mission.get(page);
-        HttpResponse<String> reported = mission.post(page, Map.of("version", "1", "status", "DONE", "heldOn", LocalDate.now().toString(),
+        HttpResponse<String> reported = mission.post(page + "/edit", Map.of("version", "1", "status", "DONE", "heldOn", LocalDate.now().toString(),
                 "audience", "85", "report", "حضرها أعضاء الجالية"), true);
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
 
@@ -185,7 +185,7 @@ class SyncIT {
                 .until(() -> pair.hqAdmin.get(page).body().contains("حضرها أعضاء الجالية"));
         String atHq = pair.hqAdmin.get(page).body();
         assertThat(atHq).contains("id=\"received-from\"").doesNotContain("id=\"report-form\"");
-        assertThat(pair.hqAdmin.post(page, Map.of("version", "2", "status", "CANCELLED"), true).statusCode())
+        assertThat(pair.hqAdmin.post(page + "/edit", Map.of("version", "2", "status", "CANCELLED"), true).statusCode())
                 .as("headquarters cannot report on a mission's activity").isEqualTo(403);
     }
 
