@@ -319,6 +319,14 @@ class MissionsIT {
         evaluation.put("score.COMMUNITY_OUTREACH", "2");
         assertThat(admin.post(page + "/evaluations", evaluation, true).statusCode()).isEqualTo(302);
         assertThat(admin.get(page).body()).contains("تحسن ملحوظ في التقارير").contains("٣٫٥").contains("٤٫٠");
+        Matcher approve = Pattern.compile("action=\"(" + MONITORING + "/[0-9a-f-]{36}/approve/[0-9a-f-]{36})\"").matcher(admin.get(page).body());
+        assertThat(approve.find()).isTrue();
+        assertThat(admin.post(approve.group(1), Map.of("version", "1"), true).statusCode()).isEqualTo(302);
+        // approved already: the second approval says who approved it and when, and changes nothing
+        HttpResponse<String> again = admin.post(approve.group(1), Map.of("version", "1"), true);
+        assertThat(again.statusCode()).isEqualTo(409);
+        String refusal = again.body().substring(again.body().indexOf("id=\"approve-error\""));
+        assertThat(refusal.substring(0, refusal.indexOf("</p>"))).contains(ADMIN);
     }
 
     @Test

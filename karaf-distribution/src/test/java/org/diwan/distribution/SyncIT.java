@@ -202,7 +202,7 @@ class SyncIT {
             form.put("score." + criterion, "4");
         }
         assertThat(hq.post(page + "/evaluations", form, true).statusCode()).isEqualTo(302);
-        Matcher approve = Pattern.compile("action=\"(/diwan/missions/monitoring/[0-9a-f-]{36}/evaluations/[0-9a-f-]{36}/approve)\"")
+        Matcher approve = Pattern.compile("action=\"(/diwan/missions/monitoring/[0-9a-f-]{36}/approve/[0-9a-f-]{36})\"")
                 .matcher(hq.get(page).body());
         assertThat(approve.find()).isTrue();
         assertThat(hq.post(approve.group(1), Map.of("version", "1"), true).statusCode()).isEqualTo(302);
