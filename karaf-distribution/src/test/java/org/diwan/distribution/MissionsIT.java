@@ -321,6 +321,14 @@ class MissionsIT {
         evaluation.put("score.COMMUNITY_OUTREACH", "2");
         assertThat(admin.post(page + "/evaluations", evaluation, true).statusCode()).isEqualTo(302);
         assertThat(admin.get(page).body()).contains("تحسن ملحوظ في التقارير").contains("٣٫٥").contains("٤٫٠");
+        Matcher approve = Pattern.compile("action=\"(" + MONITORING + "/[0-9a-f-]{36}/approve/[0-9a-f-]{36})\"").matcher(admin.get(page).body());
+        assertThat(approve.find()).isTrue();
+        assertThat(admin.post(approve.group(1), Map.of("version", "1"), true).statusCode()).isEqualTo(302);
+        // approved already: the second approval says who approved it and when, and changes nothing
+        HttpResponse<String> again = admin.post(approve.group(1), Map.of("version", "1"), true);
+        assertThat(again.statusCode()).isEqualTo(409);
+        String refusal = again.body().substring(again.body().indexOf("id=\"approve-error\""));
+        assertThat(refusal.substring(0, refusal.indexOf("</p>"))).contains(ADMIN);
     }
 
     @Test
@@ -383,10 +391,11 @@ class MissionsIT {
         String paris = json.readTree(admin.get(API + "?q=PAR").body()).get("items").get(0).get("id").asText();
         String today = java.time.LocalDate.now().toString();
         admin.get(MEDIA);
-        HttpResponse<String> refused = admin.post(MEDIA, Map.of("mission", paris, "kind", "SPEECH", "title", "", "plannedOn", today), true);
+        HttpResponse<String> refused = admin.post(MEDIA + "/new", Map.of("mission", paris, "kind", "SPEECH", "title", "", "plannedOn", today),
+                true);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"err-kind\"").contains("id=\"err-title\"");
-        assertThat(admin.post(MEDIA, Map.of("mission", paris, "kind", "LECTURE", "title", "محاضرة عن الثقافة العربية", "plannedOn", today),
+        assertThat(admin.post(MEDIA + "/new", Map.of("mission", paris, "kind", "LECTURE", "title", "محاضرة عن الثقافة العربية", "plannedOn", today),
                 true).statusCode()).isEqualTo(302);
         String plan = admin.get(MEDIA).body();
         assertThat(plan).contains("محاضرة عن الثقافة العربية").contains("id=\"summary-PAR\"");
@@ -395,11 +404,16 @@ class MissionsIT {
         String page = admin.get(link.group(1)).body();
         Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
         assertThat(version.find()).isTrue();
-        HttpResponse<String> noDate = admin.post(link.group(1), Map.of("version", version.group(1), "status", "DONE", "audience", "150"), true);
+        HttpResponse<String> noDate = admin.post(link.group(1) + "/edit", Map.of("version", version.group(1), "status", "DONE", "audience", "150"), true);
         assertThat(noDate.statusCode()).isEqualTo(422);
         assertThat(noDate.body()).contains("id=\"err-heldOn\"").contains("value=\"150\"");
-        assertThat(admin.post(link.group(1), Map.of("version", version.group(1), "status", "DONE", "heldOn", today, "audience", "150",
+        assertThat(admin.post(link.group(1) + "/edit", Map.of("version", version.group(1), "status", "DONE", "heldOn", today, "audience", "150",
                 "report", "حضر الندوة طلاب وأساتذة"), true).statusCode()).isEqualTo(302);
+        // the same report again, from the version it no longer is: who reported it since, and when
+        HttpResponse<String> stale = admin.post(link.group(1) + "/edit", Map.of("version", version.group(1), "status", "CANCELLED"), true);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        String banner = stale.body().substring(stale.body().indexOf("id=\"conflict\""));
+        assertThat(banner.substring(0, banner.indexOf("</div>"))).contains(ADMIN);
         assertThat(admin.get(link.group(1)).body()).contains("حضر الندوة طلاب وأساتذة").contains("منفَّذ");
     }
 

@@ -171,7 +171,7 @@ class SyncIT {
         String title = "محاضرة عن العمل العربي المشترك";
         WebClient mission = pair.missionAdmin;
         mission.get("/diwan/missions/media");
-        HttpResponse<String> planned = mission.post("/diwan/missions/media", Map.of("mission", pair.missionId, "kind", "LECTURE",
+        HttpResponse<String> planned = mission.post("/diwan/missions/media/new", Map.of("mission", pair.missionId, "kind", "LECTURE",
                 "title", title, "plannedOn", LocalDate.now().toString()), true);
         assertThat(planned.statusCode()).as(planned.body()).isEqualTo(302);
         Matcher link = Pattern.compile("href=\"/diwan/missions/media/([0-9a-f-]{36})\"><bdi>" + title)
@@ -179,7 +179,7 @@ class SyncIT {
         assertThat(link.find()).isTrue();
         String page = "/diwan/missions/media/" + link.group(1);
         mission.get(page);
-        HttpResponse<String> reported = mission.post(page, Map.of("version", "1", "status", "DONE", "heldOn", LocalDate.now().toString(),
+        HttpResponse<String> reported = mission.post(page + "/edit", Map.of("version", "1", "status", "DONE", "heldOn", LocalDate.now().toString(),
                 "audience", "85", "report", "حضرها أعضاء الجالية"), true);
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
 
@@ -187,7 +187,7 @@ class SyncIT {
                 .until(() -> pair.hqAdmin.get(page).body().contains("حضرها أعضاء الجالية"));
         String atHq = pair.hqAdmin.get(page).body();
         assertThat(atHq).contains("id=\"received-from\"").doesNotContain("id=\"report-form\"");
-        assertThat(pair.hqAdmin.post(page, Map.of("version", "2", "status", "CANCELLED"), true).statusCode())
+        assertThat(pair.hqAdmin.post(page + "/edit", Map.of("version", "2", "status", "CANCELLED"), true).statusCode())
                 .as("headquarters cannot report on a mission's activity").isEqualTo(403);
     }
 
@@ -204,7 +204,7 @@ class SyncIT {
             form.put("score." + criterion, "4");
         }
         assertThat(hq.post(page + "/evaluations", form, true).statusCode()).isEqualTo(302);
-        Matcher approve = Pattern.compile("action=\"(/diwan/missions/monitoring/[0-9a-f-]{36}/evaluations/[0-9a-f-]{36}/approve)\"")
+        Matcher approve = Pattern.compile("action=\"(/diwan/missions/monitoring/[0-9a-f-]{36}/approve/[0-9a-f-]{36})\"")
                 .matcher(hq.get(page).body());
         assertThat(approve.find()).isTrue();
         assertThat(hq.post(approve.group(1), Map.of("version", "1"), true).statusCode()).isEqualTo(302);

@@ -29,7 +29,7 @@ import org.diwan.missions.internal.common.Transactions;
 public final class MediaStore {
 
     private static final String SELECT = "SELECT a.id, a.mission_id, m.code, m.name_ar, m.name_en, m.name_fr, a.kind, a.title, a.planned_on,"
-            + " a.status, a.held_on, a.audience, a.report, a.version, a.received_from FROM media_activity a JOIN mission m ON m.id = a.mission_id";
+            + " a.status, a.held_on, a.audience, a.report, a.version, a.received_from, a.updated_by, a.updated_at FROM media_activity a JOIN mission m ON m.id = a.mission_id";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -123,13 +123,18 @@ public final class MediaStore {
      * Records what became of a planned activity, if it is still at {@code version}. An activity received from a
      * mission is that mission's to report on: the version check never matches it here.
      */
-    public void report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor)
+    public MediaActivity report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor)
             throws SQLException, StaleEditException {
-        report(id, version, status, heldOn, audience, report, actor, ChangeCapture.NONE);
+        return report(id, version, status, heldOn, audience, report, actor, ChangeCapture.NONE);
     }
 
-    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
-    public void report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor,
+    /**
+     * @param audited writes the change's audit entry and event, in the write's transaction and before its sync capture
+     * @return the activity as reported
+     * @throws StaleEditException carrying the activity as it is now (who reported it since, and when) when it is no
+     *                            longer at {@code version}
+     */
+    public MediaActivity report(String id, int version, MediaActivity.Status status, LocalDate heldOn, Integer audience, String report, String actor,
             ChangeCapture audited) throws SQLException, StaleEditException {
         int updated = Transactions.updateAndCapture(dataSource, id, Recorded.then(audited, changed), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE media_activity SET status = ?, held_on = ?, audience = ?, report = ?,"
@@ -153,9 +158,11 @@ public final class MediaStore {
                 return s.executeUpdate();
             }
         });
+        MediaActivity now = get(id, null).orElseThrow(() -> new SQLException("media activity " + id + " vanished during the report"));
         if (updated == 0) {
-            throw new StaleEditException(id, -1, null);
+            throw new StaleEditException(id, now.version(), now);
         }
+        return now;
     }
 
     /** Per office code: activities planned and done in the year, by kind: the plan against what was reported. */
@@ -174,6 +181,6 @@ public final class MediaStore {
         return new MediaActivity(rs.getString(1), rs.getString(2), rs.getString(3), LocalizedText.of(rs.getString(4), rs.getString(5),
                 rs.getString(6)), MediaActivity.Kind.valueOf(rs.getString(7)), rs.getString(8), rs.getDate(9).toLocalDate(),
                 MediaActivity.Status.valueOf(rs.getString(10)), held == null ? null : held.toLocalDate(), noAudience ? null : audience,
-                rs.getString(13), rs.getInt(14), rs.getString(15));
+                rs.getString(13), rs.getInt(14), rs.getString(15), rs.getString(16), rs.getTimestamp(17).toInstant());
     }
 }

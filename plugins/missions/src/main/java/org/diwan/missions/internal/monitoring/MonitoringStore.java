@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -52,20 +53,35 @@ public final class MonitoringStore {
 
     /** Every active office (or the one in scope) with its reporting status on {@code today}: the latest first, then the soonest due. */
     public List<ReportingStatus> reporting(LocalDate today, String scopeMissionCode) throws SQLException {
+        List<ReportingStatus> statuses = reporting(today, "m.status = 'ACTIVE'" + (scopeMissionCode == null ? "" : " AND m.code = ?"),
+                scopeMissionCode, missions.active());
+        statuses.sort(java.util.Comparator.comparingLong(ReportingStatus::daysLate).reversed()
+                .thenComparing(ReportingStatus::due).thenComparing(s -> s.mission().code()));
+        return statuses;
+    }
+
+    /** One office's reporting status on {@code today}, active or not; empty when there is no such office. */
+    public Optional<ReportingStatus> reportingOf(String missionId, LocalDate today) throws SQLException {
+        Optional<Mission> mission = missions.get(missionId);
+        if (mission.isEmpty()) {
+            return Optional.empty();
+        }
+        return reporting(today, "m.id = ?", missionId, Map.of(missionId, mission.get())).stream().findFirst();
+    }
+
+    private List<ReportingStatus> reporting(LocalDate today, String where, String parameter, Map<String, Mission> offices) throws SQLException {
         String sql = "SELECT m.id, m.created_at, MAX(c.document_date), SUM(CASE WHEN c.document_date > ? THEN 1 ELSE 0 END)"
                 + " FROM mission m LEFT JOIN correspondence c ON c.mission_id = m.id AND c.counterpart = 'HEADQUARTERS'"
-                + " WHERE m.status = 'ACTIVE'" + (scopeMissionCode == null ? "" : " AND m.code = ?")
-                + " GROUP BY m.id, m.created_at";
+                + " WHERE " + where + " GROUP BY m.id, m.created_at";
         List<ReportingStatus> statuses = new ArrayList<>();
-        Map<String, Mission> active = missions.active();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setDate(1, Date.valueOf(today.minusYears(1)));
-            if (scopeMissionCode != null) {
-                s.setString(2, scopeMissionCode);
+            if (parameter != null) {
+                s.setString(2, parameter);
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Mission mission = active.get(rs.getString(1));
+                    Mission mission = offices.get(rs.getString(1));
                     LocalDate registered = rs.getTimestamp(2).toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
                     Date last = rs.getDate(3);
                     if (mission != null) {
@@ -74,8 +90,6 @@ public final class MonitoringStore {
                 }
             }
         }
-        statuses.sort(java.util.Comparator.comparingLong(ReportingStatus::daysLate).reversed()
-                .thenComparing(ReportingStatus::due).thenComparing(s -> s.mission().code()));
         return statuses;
     }
 
@@ -146,15 +160,20 @@ public final class MonitoringStore {
                 throw e;
             }
         }
-        return new Evaluation(id, missionId, period, on, actor, comments, scores, false, 1);
+        return new Evaluation(id, missionId, period, on, actor, comments, scores, false, 1, actor, now.toInstant());
     }
 
-    public void approve(String evaluationId, int expectedVersion, String actor) throws SQLException, StaleEditException {
-        approve(evaluationId, expectedVersion, actor, ChangeCapture.NONE);
+    public Evaluation approve(String evaluationId, int expectedVersion, String actor) throws SQLException, StaleEditException {
+        return approve(evaluationId, expectedVersion, actor, ChangeCapture.NONE);
     }
 
-    /** @param audited writes the change's audit entry, in the write's transaction and before its sync capture */
-    public void approve(String evaluationId, int expectedVersion, String actor, ChangeCapture audited) throws SQLException, StaleEditException {
+    /**
+     * @param audited writes the change's audit entry and events, in the write's transaction and before its sync capture
+     * @return the evaluation as approved
+     * @throws StaleEditException carrying the evaluation as it is now (who changed or approved it, and when) when it is
+     *                            no longer a draft at {@code expectedVersion}
+     */
+    public Evaluation approve(String evaluationId, int expectedVersion, String actor, ChangeCapture audited) throws SQLException, StaleEditException {
         int updated = Transactions.updateAndCapture(dataSource, evaluationId, Recorded.then(audited, approved), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE evaluation SET status = 'APPROVED', version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ? AND status = 'DRAFT'")) {
@@ -165,8 +184,24 @@ public final class MonitoringStore {
                 return s.executeUpdate();
             }
         });
+        Evaluation now = evaluation(evaluationId).orElseThrow(() -> new SQLException("evaluation " + evaluationId + " vanished"));
         if (updated == 0) {
-            throw new StaleEditException(evaluationId, -1, null);
+            throw new StaleEditException(evaluationId, now.version(), now);
+        }
+        return now;
+    }
+
+    /** One evaluation with its scores, whatever office it evaluates. */
+    public Optional<Evaluation> evaluation(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT mission_id FROM evaluation WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String missionId = rs.getString(1);
+                return evaluations(missionId).stream().filter(e -> e.id().equals(id)).findFirst();
+            }
         }
     }
 
@@ -185,14 +220,15 @@ public final class MonitoringStore {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT id, period, evaluated_on, evaluator, comments, status, version FROM evaluation"
+            try (PreparedStatement s = c.prepareStatement("SELECT id, period, evaluated_on, evaluator, comments, status, version, updated_by, updated_at FROM evaluation"
                     + " WHERE mission_id = ? ORDER BY evaluated_on DESC, created_at DESC")) {
                 s.setString(1, missionId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
                         list.add(new Evaluation(id, missionId, rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5),
-                                scores.getOrDefault(id, Map.of()), "APPROVED".equals(rs.getString(6)), rs.getInt(7)));
+                                scores.getOrDefault(id, Map.of()), "APPROVED".equals(rs.getString(6)), rs.getInt(7), rs.getString(8),
+                                rs.getTimestamp(9).toInstant()));
                     }
                 }
             }
