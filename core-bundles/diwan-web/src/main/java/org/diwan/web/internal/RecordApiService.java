@@ -67,7 +67,7 @@ public final class RecordApiService implements RecordApi {
         } else {
             ApiAnswer.Problem problem = (ApiAnswer.Problem) answer;
             if (problem.status() == 405) {
-                response.setHeader("Allow", resource.spec().readByAnyone() ? "GET, HEAD" : "GET, HEAD, POST, PUT");
+                response.setHeader("Allow", resource.spec().readByAnyone() || !resource.spec().hasForm() ? "GET, HEAD" : "GET, HEAD, POST, PUT");
             }
             String detail = pages.message(problem.messageKey(), language);
             Map<String, Object> document = new LinkedHashMap<>();

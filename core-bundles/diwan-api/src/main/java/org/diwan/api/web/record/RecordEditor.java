@@ -85,11 +85,21 @@ public interface RecordEditor<R> {
         return Map.of();
     }
 
-    /** Validates and stores a new record from the form's fields (declared fields only). */
-    Outcome<R> create(Map<String, String> fields, PageRequest request) throws SQLException;
+    /**
+     * Validates and stores a new record from the form's fields (declared fields only). Never called for records
+     * without a form ({@link RecordPagesSpec#hasForm()}): only those need not implement it.
+     */
+    default Outcome<R> create(Map<String, String> fields, PageRequest request) throws SQLException {
+        throw new UnsupportedOperationException(spec().base() + " declares no form: its records are not created by one");
+    }
 
-    /** Validates and stores the edit of {@code current} made from {@code version}. */
-    Outcome<R> update(R current, int version, Map<String, String> fields, PageRequest request) throws SQLException;
+    /**
+     * Validates and stores the edit of {@code current} made from {@code version}. Never called for records without a
+     * form ({@link RecordPagesSpec#hasForm()}): only those need not implement it.
+     */
+    default Outcome<R> update(R current, int version, Map<String, String> fields, PageRequest request) throws SQLException {
+        throw new UnsupportedOperationException(spec().base() + " declares no form: its records are not edited by one");
+    }
 
     /**
      * Why this node may not create or edit such a record (another node keeps it: headquarters its directory, a

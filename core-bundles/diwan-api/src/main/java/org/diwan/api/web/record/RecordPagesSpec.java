@@ -13,6 +13,10 @@ import java.util.Objects;
  * {@code base/new}, {@code base/{id}}, {@code base/{id}/edit}, and {@code base/{id}/{action}} for each declared
  * {@link RecordAction}. Templates {@code <templates>-list},
  * {@code <templates>-detail} and {@code <templates>-form}.
+ *
+ * <p>Records without form fields have no form of their own (a dashboard of offices, records that only move by their
+ * actions): {@code base/new} and {@code base/{id}/edit} answer 404, the JSON API answers POST and PUT with 405 and
+ * lists neither in its OpenAPI document, and the editor's {@code create} and {@code update} are never called.
  */
 public record RecordPagesSpec(String base, String readPermission, String writePermission, String templates, List<Column> columns,
         List<String> filters, String defaultSort, boolean defaultDescending, int pageSize, List<String> formFields, List<RecordAction> actions, List<String> files) {
@@ -59,6 +63,11 @@ public record RecordPagesSpec(String base, String readPermission, String writePe
     /** Whether anyone may read these records: {@link #ANYONE}. */
     public boolean readByAnyone() {
         return ANYONE.equals(readPermission);
+    }
+
+    /** Whether the records have a form of their own: some form fields are declared. */
+    public boolean hasForm() {
+        return !formFields.isEmpty();
     }
 
     /** The action posted to {@code base/{id}/{name}}, if declared. */

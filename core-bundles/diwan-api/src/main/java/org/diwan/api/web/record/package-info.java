@@ -6,7 +6,7 @@
  * paging and CSV export. A department writes its rules and its screens; the flow between them is the shell's.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.diwan.api.web.record;
 
 import org.osgi.annotation.bundle.Export;

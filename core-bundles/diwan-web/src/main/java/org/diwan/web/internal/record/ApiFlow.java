@@ -56,6 +56,10 @@ public final class ApiFlow {
         if (path.size() > 1 || (path.size() == 1 && path.get(0).isEmpty())) {
             return notFound();
         }
+        if ((method.equals("POST") || method.equals("PUT")) && !spec.hasForm()) {
+            // records without a form are not written through the API either: they move by their actions
+            return notAllowed();
+        }
         switch (method) {
             case "GET", "HEAD":
                 return path.isEmpty() ? list(request, resource) : read(request, resource, path.get(0));

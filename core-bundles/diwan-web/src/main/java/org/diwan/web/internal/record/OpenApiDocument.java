@@ -39,6 +39,12 @@ public final class OpenApiDocument {
                 paths.put(resource.apiBase() + "/{id}", Map.of("parameters", id, "get", open(readOperation(resource, name))));
                 continue;
             }
+            if (!resource.spec().hasForm()) {
+                // no form: read, and moved by actions the API does not carry
+                paths.put(resource.apiBase(), Map.of("get", listOperation(resource, name)));
+                paths.put(resource.apiBase() + "/{id}", Map.of("parameters", id, "get", readOperation(resource, name)));
+                continue;
+            }
             schemas.put(name + "Input", recordSchema(resource, true));
             paths.put(resource.apiBase(), Map.of("get", listOperation(resource, name), "post", createOperation(resource, name)));
             paths.put(resource.apiBase() + "/{id}", Map.of("parameters", id, "get", readOperation(resource, name), "put", updateOperation(resource, name)));

@@ -56,6 +56,9 @@ public final class RecordFlow {
         }
         String id = path.get(0);
         if (path.size() == 1 && id.equals(NEW)) {
+            if (!spec.hasForm()) {
+                return notFound();
+            }
             Optional<Answer> refused = mayWrite(request, editor, Optional.empty());
             if (refused.isPresent()) {
                 return refused.get();
@@ -71,6 +74,9 @@ public final class RecordFlow {
         }
         if (path.size() == 1 && post) {
             return new Answer.Refusal(405, "error.method");
+        }
+        if (path.size() == 2 && !spec.hasForm()) {
+            return notFound();
         }
         Optional<R> record = editor.find(id, request);
         if (record.isEmpty()) {

@@ -123,6 +123,20 @@ class ApiFlowTest {
     }
 
     @Test
+    void recordsWithoutAFormAreReadButNeverWrittenThroughTheApi() throws SQLException {
+        Notebook actionsOnly = Notebook.withoutForm();
+        actionsOnly.add("agenda", "GREEN");
+        Supplier<JsonBody> untouchable = () -> fail("a body was read for records without a form");
+        assertThat(((ApiAnswer.Json) flow.handle("GET", request(List.of("n1"), Map.of(), WRITER), null, untouchable, actionsOnly)).status())
+                .isEqualTo(200);
+        assertThat(flow.handle("POST", request(List.of(), Map.of(), WRITER), null, untouchable, actionsOnly))
+                .isEqualTo(problem(405, "method-not-allowed"));
+        assertThat(flow.handle("PUT", request(List.of("n1"), Map.of(), WRITER), "\"1\"", untouchable, actionsOnly))
+                .isEqualTo(problem(405, "method-not-allowed"));
+        assertThat(actionsOnly.lastFields).isNull();
+    }
+
+    @Test
     void recordsDeclaredOpenOutsideThePublicApiAreClosed() throws SQLException {
         for (String base : List.of("/api/notes/notes", "/api/notes/publicity", "/diwan/notes/public/notes", "/api/notes/public/../notes")) {
             Notebook misdeclared = Notebook.open(base);

@@ -60,6 +60,14 @@ final class Notebook implements RecordResource<Notebook.Note> {
         return notebook;
     }
 
+    /** The same notes without a form of their own: they only move by their actions. */
+    static Notebook withoutForm() {
+        Notebook notebook = new Notebook();
+        notebook.spec = new RecordPagesSpec(SPEC.base(), SPEC.readPermission(), SPEC.writePermission(), SPEC.templates(), SPEC.columns(),
+                SPEC.filters(), SPEC.defaultSort(), SPEC.defaultDescending(), SPEC.pageSize(), List.of(), SPEC.actions(), SPEC.files());
+        return notebook;
+    }
+
     Note add(String title, String colour) {
         Note note = new Note("n" + ids.incrementAndGet(), title, colour, 1, "laila", Instant.parse("2026-12-06T09:30:00Z"));
         notes.put(note.id(), note);

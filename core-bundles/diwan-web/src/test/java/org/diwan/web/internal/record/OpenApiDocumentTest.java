@@ -51,4 +51,18 @@ class OpenApiDocumentTest {
         assertThat(api.getPaths().get("/api/notes/notes").getGet().getSecurity()).isNull();
         assertThat(api.getComponents().getSchemas()).containsKey("PublicNotes").doesNotContainKey("PublicNotesInput");
     }
+
+    @Test
+    void recordsWithoutAFormAreListedWithoutTheirWrites() throws Exception {
+        String text = new ObjectMapper().writeValueAsString(OpenApiDocument.of("notes", "1.0.0", List.of(Notebook.withoutForm())));
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, null);
+
+        assertThat(result.getMessages()).isEmpty();
+        OpenAPI api = result.getOpenAPI();
+        assertThat(api.getPaths().get("/api/notes/notes").readOperations()).hasSize(1);
+        assertThat(api.getPaths().get("/api/notes/notes").getPost()).isNull();
+        assertThat(api.getPaths().get("/api/notes/notes/{id}").getPut()).isNull();
+        assertThat(api.getComponents().getSchemas()).containsKey("Notes").doesNotContainKey("NotesInput");
+    }
 }

@@ -65,6 +65,24 @@ class RecordFlowTest {
     }
 
     @Test
+    void recordsWithoutAFormHaveNoNewOrEditPageButTheirListDetailAndActions() throws SQLException {
+        Notebook actionsOnly = Notebook.withoutForm();
+        actionsOnly.add("minutes", "GREEN");
+        FormBody untouchable = untouchable("a form was read for records without one");
+        for (List<String> path : List.of(List.of("new"), List.of("n1", "edit"))) {
+            assertThat(flow.handle("GET", request(path, Map.of(), WRITER), untouchable, actionsOnly)).as("GET " + path)
+                    .isEqualTo(new Answer.Refusal(404, "error.notfound"));
+            assertThat(flow.handle("POST", request(path, Map.of(), WRITER), untouchable, actionsOnly)).as("POST " + path)
+                    .isEqualTo(new Answer.Refusal(404, "error.notfound"));
+        }
+        assertThat(actionsOnly.lastFields).isNull();
+        assertThat(flow.handle("GET", request(List.of(), Map.of(), WRITER), untouchable, actionsOnly)).isInstanceOf(Answer.Page.class);
+        assertThat(flow.handle("GET", request(List.of("n1"), Map.of(), WRITER), untouchable, actionsOnly)).isInstanceOf(Answer.Page.class);
+        assertThat(flow.handle("POST", request(List.of("n1", "tick", "i1"), Map.of(), WRITER), FormBody.of(Map.of()), actionsOnly))
+                .isNotEqualTo(new Answer.Refusal(404, "error.notfound"));
+    }
+
+    @Test
     void aSavedRecordRedirectsToItsPageWithAConfirmation() throws SQLException {
         Answer created = post(List.of("new"), Map.of("title", "agenda", "colour", "RED", "_csrf", "t", "owner", "mallory"));
         assertThat(created).isEqualTo(new Answer.Redirect("/diwan/notes/notes/n1?saved=1"));

@@ -22,7 +22,6 @@ import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.Column;
 import org.diwan.api.web.record.ListPage;
 import org.diwan.api.web.record.ListQuery;
-import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordEditor;
@@ -89,10 +88,6 @@ public final class MonitoringRecords implements RecordEditor<ReportingStatus> {
     /** The office's monitoring; never its {@code edit} page, which it has not (evaluations are actions). */
     @Override
     public Optional<ReportingStatus> find(String id, PageRequest request) throws SQLException {
-        List<String> path = request.path();
-        if (path.size() == 2 && path.get(1).equals("edit")) {
-            return Optional.empty();
-        }
         return monitoring.status(id);
     }
 
@@ -173,26 +168,10 @@ public final class MonitoringRecords implements RecordEditor<ReportingStatus> {
         return choices;
     }
 
-    @Override
-    public Outcome<ReportingStatus> create(Map<String, String> fields, PageRequest request) {
-        throw new IllegalStateException("an office's monitoring is not created: readOnlyHere refuses a new one");
-    }
-
-    @Override
-    public Outcome<ReportingStatus> update(ReportingStatus current, int version, Map<String, String> fields, PageRequest request) {
-        throw new IllegalStateException("an office's monitoring has no form: find answers nothing for its edit page");
-    }
-
-    /**
-     * Evaluations are headquarters' (a mission receives its approved ones): sync never sees two editors. And a new
-     * office is the registry's to make, not the dashboard's.
-     */
+    /** Evaluations are headquarters' (a mission receives its approved ones): sync never sees two editors. */
     @Override
     public Optional<String> readOnlyHere(Optional<ReportingStatus> record) {
-        if (!sync.owns(NodeRole.HQ)) {
-            return Optional.of("missions.sync.readOnly");
-        }
-        return record.isEmpty() ? Optional.of("missions.monitoring.noForm") : Optional.empty();
+        return sync.owns(NodeRole.HQ) ? Optional.empty() : Optional.of("missions.sync.readOnly");
     }
 
     /** Records an evaluation of the office, or approves one of its drafts. */
