@@ -96,5 +96,7 @@ class NotesIT {
         approver.get(page);
         assertThat(approver.post(page + "/approve", Map.of("step", "2"), true).statusCode()).isEqualTo(302);
         assertThat(writer.get("/notifications").body()).contains("اعتمد approver ملاحظتك " + id);
+        assertThat(writer.get("/diwan/notes?q=" + URLEncoder.encode("زيتونة", UTF_8)).body()).as("the list shows where each note stands")
+                .containsPattern("<td class=\"state\">معتمدة</td>");
     }
 }

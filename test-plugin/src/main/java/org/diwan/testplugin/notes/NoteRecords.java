@@ -97,7 +97,8 @@ public final class NoteRecords implements RecordResource<Note> {
                     }
                 }
             }
-            return new ListPage<>(items, total, query.page(), query.size());
+            Map<String, String> states = flow.states(items.stream().map(this::id).toList());
+            return new ListPage<>(items.stream().map(n -> n.withState(states.get(id(n)))).toList(), total, query.page(), query.size());
         }
     }
 
@@ -109,7 +110,7 @@ public final class NoteRecords implements RecordResource<Note> {
         try (Connection c = notes.getConnection(); PreparedStatement s = c.prepareStatement(COLUMNS + " WHERE id = ?")) {
             s.setInt(1, Integer.parseInt(id));
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(note(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(note(rs)).map(n -> n.withState(flow.states(List.of(id)).get(id))) : Optional.empty();
             }
         }
     }
@@ -126,7 +127,8 @@ public final class NoteRecords implements RecordResource<Note> {
 
     @Override
     public Map<String, Object> view(Note note, PageRequest request) {
-        return Map.of("id", note.id(), "text", note.text(), "updated", request.dateTime(note.updatedAt()), "updatedBy", note.updatedBy());
+        return Map.of("id", note.id(), "text", note.text(), "updated", request.dateTime(note.updatedAt()), "updatedBy", note.updatedBy(),
+                "state", note.state());
     }
 
     @Override
@@ -241,6 +243,6 @@ public final class NoteRecords implements RecordResource<Note> {
     }
 
     private static Note note(ResultSet rs) throws SQLException {
-        return new Note(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant());
+        return new Note(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant(), "");
     }
 }
