@@ -30,6 +30,7 @@ import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordAction;
+import org.diwan.api.web.record.RecordEditor;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
 import org.diwan.api.workflow.Workflows;
@@ -42,7 +43,7 @@ import org.osgi.service.component.annotations.Reference;
  * change writes its audit entry and its event ({@code diwan.events.notes.created} / {@code .changed}) in its own
  * transaction, as every department should.
  */
-@Component(service = {RecordResource.class, NoteRecords.class}, property = "diwan.plugin=notes")
+@Component(service = {RecordEditor.class, RecordResource.class, NoteRecords.class}, property = "diwan.plugin=notes")
 public final class NoteRecords implements RecordResource<Note> {
 
     static final String BASE = "/diwan/notes";

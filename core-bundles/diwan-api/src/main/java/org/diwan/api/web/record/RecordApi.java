@@ -9,7 +9,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The shell's JSON API flow for a {@link RecordResource}, served by a plugin servlet at {@code <apiBase>/*}:
+ * The shell's JSON API flow for a {@link RecordResource}, served at {@code <apiBase>/*} by the shell itself for
+ * every resource registered as a service with {@code diwan.plugin=<plugin id>}:
  *
  * <ul>
  * <li>{@code GET apiBase?q=&<filter>=&sort=&dir=&page=&size=}: {@code {"items": [...], "total", "page", "size"}};

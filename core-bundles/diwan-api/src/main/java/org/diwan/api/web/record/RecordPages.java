@@ -9,7 +9,9 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The shell's record page flow. A plugin's servlet at {@code <spec base>/*} hands every request to it:
+ * The shell's record page flow. The shell serves every {@link RecordEditor} registered as a service with
+ * {@code diwan.plugin=<plugin id>} at {@code <spec base>/*} itself; a plugin's own servlet, for pages that also do
+ * something of their own, hands the rest to it:
  *
  * <pre>
  * protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {

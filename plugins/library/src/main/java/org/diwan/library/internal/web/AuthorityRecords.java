@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
  * first), an authority's page with its possible duplicates, the editor's form, and merging a duplicate into the one
  * kept. A merged authority answers for its old id with the one kept.
  */
-@Component(service = AuthorityRecords.class)
+@Component(service = {RecordEditor.class, AuthorityRecords.class}, property = "diwan.plugin=" + LibraryPlugin.ID)
 public final class AuthorityRecords implements RecordEditor<Authority> {
 
     static final String BASE = "/diwan/library/authorities";

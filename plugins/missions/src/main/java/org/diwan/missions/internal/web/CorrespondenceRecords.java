@@ -24,6 +24,7 @@ import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordFile;
+import org.diwan.api.web.record.RecordEditor;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
 import org.diwan.api.web.record.Upload;
@@ -47,7 +48,7 @@ import org.osgi.service.component.annotations.Reference;
  * follow-up actions. A mission node's staff see their own mission's records only; what came from a mission's node is
  * read-only at headquarters.
  */
-@Component(service = {RecordResource.class, CorrespondenceRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
+@Component(service = {RecordEditor.class, RecordResource.class, CorrespondenceRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
 public final class CorrespondenceRecords implements RecordResource<Correspondence> {
 
     static final String BASE = "/diwan/missions/correspondence";

@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
  * what each office planned against what it reported; a new record is a planned activity, and an activity's edit is
  * its report (done with the day it was held, or cancelled). What a mission's node planned is read-only at headquarters.
  */
-@Component(service = MediaRecords.class, property = "diwan.plugin=" + MissionsPlugin.ID)
+@Component(service = {RecordEditor.class, MediaRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
 public final class MediaRecords implements RecordEditor<MediaActivity> {
 
     static final String BASE = "/diwan/missions/media";

@@ -42,7 +42,7 @@ import org.osgi.service.component.annotations.Reference;
  * recorded ({@value #EVALUATIONS}) and approved ({@value #APPROVE}) as actions on its page, at headquarters only (a
  * mission receives its approved evaluations read-only).
  */
-@Component(service = MonitoringRecords.class, property = "diwan.plugin=" + MissionsPlugin.ID)
+@Component(service = {RecordEditor.class, MonitoringRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
 public final class MonitoringRecords implements RecordEditor<ReportingStatus> {
 
     static final String BASE = "/diwan/missions/monitoring";

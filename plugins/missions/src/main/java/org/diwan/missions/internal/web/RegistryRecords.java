@@ -17,6 +17,7 @@ import org.diwan.api.web.record.ListPage;
 import org.diwan.api.web.record.ListQuery;
 import org.diwan.api.web.record.Outcome;
 import org.diwan.api.web.record.PageRequest;
+import org.diwan.api.web.record.RecordEditor;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
 import org.diwan.missions.internal.MissionsPlugin;
@@ -35,7 +36,7 @@ import org.osgi.service.component.annotations.Reference;
  * The registry's rules for the shell's record pages and JSON API (MIS-1): its list, its office page, its form and its
  * JSON form. The registry is headquarters' to edit; a mission node shows the copy it receives.
  */
-@Component(service = {RecordResource.class, RegistryRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
+@Component(service = {RecordEditor.class, RecordResource.class, RegistryRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
 public final class RegistryRecords implements RecordResource<Mission> {
 
     static final String BASE = "/diwan/missions/registry";
