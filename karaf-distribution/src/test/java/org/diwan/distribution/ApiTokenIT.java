@@ -95,6 +95,9 @@ class ApiTokenIT {
         assertThat(beyond.status()).isEqualTo(403);
         assertThat(beyond.isProblem()).isTrue();
         assertThat(beyond.setCookies()).isEmpty();
+        assertThat(beyond.get("message").asText()).as("no session: the node's language").isEqualTo("ليست لديك صلاحية لفتح هذه الصفحة.");
+        JsonClient.Answer inEnglish = JsonClient.bearer(node, reader).send("POST", API, mission("BRN"), Map.of("Accept-Language", "en-GB,en;q=0.8"));
+        assertThat(inEnglish.get("message").asText()).as("a script asks for its language").isEqualTo("You have no permission to open this page.");
 
         // write in scope, and no CSRF token: a Bearer call carries no cookie authority to forge
         JsonClient.Answer created = bearer("POST", API, writer, mission("OSL"));

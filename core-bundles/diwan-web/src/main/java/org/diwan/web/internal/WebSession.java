@@ -38,7 +38,8 @@ final class WebSession {
     static Language language(HttpServletRequest request) {
         Session session = subject().getSession(false);
         Object chosen = session == null ? null : session.getAttribute(LanguageResolver.SESSION_KEY);
-        return LanguageResolver.resolve(chosen == null ? null : chosen.toString(), cookie(request, LanguageResolver.COOKIE));
+        String api = session == null && request.getRequestURI().startsWith("/api/") ? request.getHeader("Accept-Language") : null;
+        return LanguageResolver.resolve(chosen == null ? null : chosen.toString(), cookie(request, LanguageResolver.COOKIE), api);
     }
 
     static void setLanguage(Language language) {
