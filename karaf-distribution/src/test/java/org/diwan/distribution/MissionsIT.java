@@ -464,7 +464,8 @@ class MissionsIT {
         int next = Integer.parseInt(version.group(1)) + 1;
         assertThat(admin.post(report + "/issue", Map.of("version", Integer.toString(next)), true).statusCode()).isEqualTo(302);
         assertThat(admin.post(report + "/edit", Map.of("version", Integer.toString(next + 1), "title", "x"), true).statusCode()).isEqualTo(409);
-        byte[] pdf = admin.download(report + "/report.pdf").body();
+        assertThat(admin.get(report).body()).contains("/issued/pdf\"");
+        byte[] pdf = admin.download(report + "/issued/pdf").body();
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
             stripper.setSortByPosition(true);
