@@ -17,10 +17,11 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import jakarta.jms.ConnectionFactory;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.Announcement;
+import org.diwan.api.events.Announcements;
 import org.diwan.api.events.EventKind;
 import org.diwan.api.events.RecordEvent;
 import org.diwan.api.events.RecordEvents;
@@ -55,17 +56,11 @@ public final class BulletinService {
     /** The record type of the bulletin's events ({@code diwan.events.missions.*}). */
     static final String TYPE = "bulletin";
 
-    /** Where an issued language is announced: {@link BulletinPublisher#publish} on the node's bus. */
-    @FunctionalInterface
-    public interface Announcer {
-        void publish(Bulletin bulletin, Language language, String title, String html, byte[] pdf);
-    }
-
     private final BulletinStore store;
     private final BulletinDocument documents;
     private final Documents documentStore;
     private final PdfRenderer pdf;
-    private final Announcer publisher;
+    private final Announcements announcements;
     private final AuditLog audit;
     private final RecordEvents events;
     private final Messages messages;
@@ -73,20 +68,20 @@ public final class BulletinService {
 
     @Activate
     public BulletinService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documentStore,
-            @Reference PdfRenderer pdf, @Reference(target = "(diwan.messaging=local)") ConnectionFactory bus, @Reference AuditLog audit,
+            @Reference PdfRenderer pdf, @Reference Announcements announcements, @Reference AuditLog audit,
             @Reference Messages messages, @Reference MissionsSync sync, @Reference RecordEvents events) {
-        this(new BulletinStore(data, Clock.systemUTC(), sync::bulletinIssued), documentStore, pdf, new BulletinPublisher(bus)::publish, audit,
-                events, messages, Clock.systemDefaultZone());
+        this(new BulletinStore(data, Clock.systemUTC(), sync::bulletinIssued), documentStore, pdf, announcements, audit, events, messages,
+                Clock.systemDefaultZone());
     }
 
     /** The service over a store of its own: how a test builds it, with a clock of its choosing. */
-    public BulletinService(BulletinStore store, Documents documentStore, PdfRenderer pdf, Announcer publisher, AuditLog audit,
+    public BulletinService(BulletinStore store, Documents documentStore, PdfRenderer pdf, Announcements announcements, AuditLog audit,
             RecordEvents events, Messages messages, Clock clock) {
         this.store = store;
         this.documents = new BulletinDocument(Countries.standard(), messages::get);
         this.documentStore = documentStore;
         this.pdf = pdf;
-        this.publisher = publisher;
+        this.announcements = announcements;
         this.audit = audit;
         this.events = events;
         this.messages = messages;
@@ -180,10 +175,10 @@ public final class BulletinService {
     }
 
     /**
-     * Issues the draft at {@code version}: renders HTML and PDF in every complete language, stores them, marks
-     * the bulletin issued, then announces each language on the bus. The bulletin is issued even if the
-     * announcement fails (it is logged and can be seen on the bulletin's page); nothing is issued if rendering
-     * or storing fails.
+     * Issues the draft at {@code version}: renders HTML and PDF in every complete language, stores them, and in one
+     * transaction marks the bulletin issued, writes its audit entry and record events, and announces each language on
+     * {@code diwan.events.missions.bulletin-issued} through the node's event outbox: an issued bulletin is announced
+     * once the broker is there, one whose issue failed never is. Nothing is issued if rendering or storing fails.
      */
     public Map<Language, Bulletin.Issue> issue(Bulletin bulletin, int version, String actor, String address)
             throws SQLException, StaleEditException, PdfException, DocumentRefused {
@@ -197,14 +192,13 @@ public final class BulletinService {
             events.publish(c, RecordEvent.of(MissionsPlugin.ID, TYPE, id, version + 1L, EventKind.CHANGED, actor, clock.instant(), fields));
             events.publish(c, RecordEvent.stateChanged(MissionsPlugin.ID, TYPE, id, version + 1L, "DRAFT", "ISSUED", actor, clock.instant(),
                     fields));
-        });
-        for (Language language : issues.keySet()) {
-            try {
-                publisher.publish(bulletin, language, bulletin.title().in(language), htmls.get(language), pdfs.get(language));
-            } catch (RuntimeException e) {
-                LOG.error("Bulletin {} issued but not announced on the bus in {}: {}", bulletin.month(), language.tag(), e.getMessage(), e);
+            for (Language language : issues.keySet()) {
+                for (Announcement announcement : BulletinAnnouncement.of(bulletin, language, bulletin.title().in(language), actor,
+                        htmls.get(language), pdfs.get(language))) {
+                    announcements.announce(c, announcement);
+                }
             }
-        }
+        });
         return issues;
     }
 

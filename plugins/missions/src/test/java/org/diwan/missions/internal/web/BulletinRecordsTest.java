@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,6 @@ class BulletinRecordsTest {
     private TestRecordEvents events;
     private BulletinRecords bulletins;
     private final Map<String, byte[]> stored = new HashMap<>();
-    private final List<String> announced = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -102,7 +100,7 @@ class BulletinRecordsTest {
 
     private BulletinRecords records(MissionsSync sync) {
         BulletinService service = new BulletinService(new BulletinStore(missions, NOVEMBER_2026), documents(), BulletinRecordsTest::pdf,
-                (bulletin, language, title, html, pdf) -> announced.add(language.tag()), audit, events.service(),
+                events.announcements(), audit, events.service(),
                 (key, language, args) -> key, NOVEMBER_2026);
         return new BulletinRecords(service, sync);
     }
@@ -224,7 +222,6 @@ class BulletinRecordsTest {
                 .isInstanceOfSatisfying(ActionOutcome.Refused.class, r -> assertThat(r.status()).isEqualTo(409));
         assertThat(bulletins.act("issue", draft, form(Map.of("version", Integer.toString(draft.version()))), CHIEF))
                 .isEqualTo(ActionOutcome.done(b.id()));
-        assertThat(announced).containsExactly("ar", "en");
 
         Bulletin issued = now(b);
         try (InputStream pdf = bulletins.file(issued, "pdf", "en", EDITOR).orElseThrow().open()) {
@@ -239,12 +236,18 @@ class BulletinRecordsTest {
         assertThat(bulletins.update(issued, issued.version(), Map.of("month", "2026-11"), EDITOR))
                 .isInstanceOfSatisfying(Outcome.Stale.class, s -> assertThat(s.changedBy()).isEqualTo("chief"));
 
-        assertThat(events.waiting()).extracting(TestRecordEvents.Waiting::address, TestRecordEvents.Waiting::version)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("diwan.events.missions.created", 1L),
-                        org.assertj.core.groups.Tuple.tuple("diwan.events.missions.changed", 2L),
-                        org.assertj.core.groups.Tuple.tuple("diwan.events.missions.changed", 3L),
-                        org.assertj.core.groups.Tuple.tuple("diwan.events.missions.state-changed", 3L));
-        assertThat(events.waiting()).extracting(TestRecordEvents.Waiting::type).containsOnly("bulletin");
+        // the record events, then the documented announcement of each issued language (HTML, then PDF), all in the
+        // issue's transaction and in the node's one outbox
+        String issuedAddress = "diwan.events.missions.bulletin-issued";
+        assertThat(events.waiting()).extracting(TestRecordEvents.Waiting::address, TestRecordEvents.Waiting::type, TestRecordEvents.Waiting::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("diwan.events.missions.created", "bulletin", 1L),
+                        org.assertj.core.groups.Tuple.tuple("diwan.events.missions.changed", "bulletin", 2L),
+                        org.assertj.core.groups.Tuple.tuple("diwan.events.missions.changed", "bulletin", 3L),
+                        org.assertj.core.groups.Tuple.tuple("diwan.events.missions.state-changed", "bulletin", 3L),
+                        org.assertj.core.groups.Tuple.tuple(issuedAddress, "bulletin-issued", 0L),
+                        org.assertj.core.groups.Tuple.tuple(issuedAddress, "bulletin-issued", 0L),
+                        org.assertj.core.groups.Tuple.tuple(issuedAddress, "bulletin-issued", 0L),
+                        org.assertj.core.groups.Tuple.tuple(issuedAddress, "bulletin-issued", 0L));
         assertThat(events.waiting().get(3).body()).contains("\"to\":\"ISSUED\"", "\"languages\":\"ar,en\"", "\"month\":\"2026-11\"");
     }
 
