@@ -190,7 +190,7 @@ public final class ActionPlanRecords implements RecordEditor<ActionPlan> {
                     ? ActionOutcome.done(id(plan)) : ActionOutcome.invalid(v);
         } catch (StaleEditException stale) {
             ActionPlan.Task now = stale.current(ActionPlan.Task.class);
-            return new ActionOutcome.Refused(409, "record.conflict.detail", List.of(now.updatedBy(), request.dateTime(now.updatedAt())), Map.of());
+            return new ActionOutcome.Refused(409, "missions.conflict.by", List.of(now.updatedBy(), request.dateTime(now.updatedAt())), Map.of());
         }
     }
 

@@ -163,7 +163,7 @@ public final class AnnualReportRecords implements RecordEditor<AnnualReport> {
             return ActionOutcome.done(id(report));
         } catch (StaleEditException stale) {
             AnnualReport now = stale.current(AnnualReport.class);
-            return new ActionOutcome.Refused(409, "record.conflict.detail", List.of(now.updatedBy(), request.dateTime(now.updatedAt())), Map.of());
+            return new ActionOutcome.Refused(409, "missions.conflict.by", List.of(now.updatedBy(), request.dateTime(now.updatedAt())), Map.of());
         } catch (PdfException | DocumentRefused e) {
             return new ActionOutcome.Refused(500, "missions.bulletin.not-issued", List.of(String.valueOf(e.getMessage())), Map.of());
         }

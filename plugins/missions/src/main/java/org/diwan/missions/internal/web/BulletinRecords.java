@@ -194,7 +194,7 @@ public final class BulletinRecords implements RecordEditor<Bulletin> {
             return ActionOutcome.done(b.id());
         } catch (StaleEditException stale) {
             Bulletin now = stale.current(Bulletin.class);
-            return new ActionOutcome.Refused(409, "record.conflict.detail", List.of(now.updatedBy(), request.dateTime(now.updatedAt())), Map.of());
+            return new ActionOutcome.Refused(409, "missions.conflict.by", List.of(now.updatedBy(), request.dateTime(now.updatedAt())), Map.of());
         } catch (PdfException | DocumentRefused e) {
             return new ActionOutcome.Refused(500, "missions.bulletin.not-issued", List.of(String.valueOf(e.getMessage())), Map.of());
         }

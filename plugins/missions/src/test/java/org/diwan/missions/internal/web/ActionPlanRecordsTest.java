@@ -150,7 +150,7 @@ class ActionPlanRecordsTest {
         ActionOutcome late = plans.act("tasks", plan(), onTask(task.id(), Map.of("version", "1", "progress", "50")), CHIEF);
         assertThat(late).isInstanceOfSatisfying(ActionOutcome.Refused.class, r -> {
             assertThat(r.status()).isEqualTo(409);
-            assertThat(r.messageKey()).isEqualTo("record.conflict.detail");
+            assertThat(r.messageKey()).isEqualTo("missions.conflict.by");
             assertThat(r.args()).first().isEqualTo("amina");
             assertThat(r.args().get(1).toString()).contains("٢٠٢٦");
         });

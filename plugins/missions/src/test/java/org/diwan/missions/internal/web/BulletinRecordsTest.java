@@ -204,7 +204,7 @@ class BulletinRecordsTest {
         ActionOutcome late = bulletins.act("compose", b, form(texts(b, "عنوان آخر")), CHIEF);
         assertThat(late).isInstanceOfSatisfying(ActionOutcome.Refused.class, r -> {
             assertThat(r.status()).isEqualTo(409);
-            assertThat(r.messageKey()).isEqualTo("record.conflict.detail");
+            assertThat(r.messageKey()).isEqualTo("missions.conflict.by");
             assertThat(r.args()).first().isEqualTo("amina");
         });
         assertThat(now(b).title().ar()).isEqualTo("نشرة البعثات");
