@@ -125,13 +125,13 @@ class BulletinIT {
                 "summary", SUMMARY, "status", "OPEN"), true).statusCode()).isEqualTo(302);
 
         editor.get("/diwan/missions/bulletins");
-        HttpResponse<String> built = editor.post("/diwan/missions/bulletins", Map.of("month", month), true);
+        HttpResponse<String> built = editor.post("/diwan/missions/bulletins/new", Map.of("month", month), true);
         assertThat(built.statusCode()).isEqualTo(302);
         String page = built.headers().firstValue("Location").orElseThrow();
-        page = page.substring(page.indexOf("/diwan/"));
+        page = page.substring(page.indexOf("/diwan/")).replaceFirst("\\?.*", "");
         String editorPage = editor.get(page).body();
         assertThat(editorPage).contains(SUBJECT).contains("id=\"preview-ar\"").doesNotContain("id=\"preview-en\"");
-        assertThat(editor.post("/diwan/missions/bulletins", Map.of("month", month), true).statusCode()).isEqualTo(422);
+        assertThat(editor.post("/diwan/missions/bulletins/new", Map.of("month", month), true).statusCode()).isEqualTo(422);
 
         // staff edit: a new title and an English translation of everything, so English is issued too
         editor.get(page);
@@ -143,7 +143,7 @@ class BulletinIT {
         Map<String, String> edit = new java.util.HashMap<>(Map.of("version", version.group(1), "title.ar", "نشرة البعثات الشهرية",
                 "title.en", "Missions monthly bulletin", p + "included", "on", p + "position", "0", p + "heading.ar", SUBJECT,
                 p + "heading.en", "Report on the foreign minister's visit", p + "text.ar", SUMMARY, p + "text.en", "Cooperation was discussed."));
-        assertThat(editor.post(page + "/edit", edit, true).statusCode()).isEqualTo(302);
+        assertThat(editor.post(page + "/compose", edit, true).statusCode()).isEqualTo(302);
         editorPage = editor.get(page).body();
         assertThat(editorPage).contains("id=\"preview-en\"").doesNotContain("id=\"preview-fr\"");
 
@@ -152,12 +152,12 @@ class BulletinIT {
         assertThat(issueVersion.find()).isTrue();
         HttpResponse<String> issued = editor.post(page + "/issue", Map.of("version", issueVersion.group(1)), true);
         assertThat(issued.statusCode()).isEqualTo(302);
-        assertThat(issued.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?issued=1"));
-        editorPage = editor.get(page + "?issued=1").body();
+        assertThat(issued.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?done=issue"));
+        editorPage = editor.get(page + "?done=issue").body();
         assertThat(editorPage).contains("id=\"pdf-ar\"").contains("id=\"pdf-en\"").doesNotContain("id=\"pdf-fr\"").contains("id=\"issued\"")
                 .doesNotContain("id=\"issue\"");
         // an issued bulletin is not edited any more
-        assertThat(editor.post(page + "/edit", edit, true).statusCode()).isEqualTo(409);
+        assertThat(editor.post(page + "/compose", edit, true).statusCode()).isEqualTo(409);
 
         byte[] pdf = editor.download(page + "/pdf/ar").body();
         try (PDDocument document = Loader.loadPDF(pdf)) {

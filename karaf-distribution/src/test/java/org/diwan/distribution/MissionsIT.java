@@ -443,9 +443,13 @@ class MissionsIT {
         Matcher version = Pattern.compile("id=\"recommendations-form\"[^>]*>\\s*<h2[^<]*</h2>\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">"
                 + "\\s*<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(page);
         assertThat(version.find()).isTrue();
-        assertThat(admin.post(plan + "/recommendations", Map.of("version", version.group(1), "recommendations", "توسيع الحضور في آسيا"), true)
+        assertThat(admin.post(plan + "/edit", Map.of("version", version.group(1), "recommendations", "توسيع الحضور في آسيا"), true)
                 .statusCode()).isEqualTo(302);
-        byte[] pdf = admin.download(plan + "/report.pdf").body();
+        HttpResponse<String> stale = admin.post(plan + "/edit", Map.of("version", version.group(1), "recommendations", "غير ذلك"), true);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("id=\"conflict\"").contains(ADMIN);
+        assertThat(page).contains("/pdf/ar\"");
+        byte[] pdf = admin.download(plan + "/pdf/ar").body();
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
             stripper.setSortByPosition(true);
@@ -476,7 +480,8 @@ class MissionsIT {
         int next = Integer.parseInt(version.group(1)) + 1;
         assertThat(admin.post(report + "/issue", Map.of("version", Integer.toString(next)), true).statusCode()).isEqualTo(302);
         assertThat(admin.post(report + "/edit", Map.of("version", Integer.toString(next + 1), "title", "x"), true).statusCode()).isEqualTo(409);
-        byte[] pdf = admin.download(report + "/report.pdf").body();
+        assertThat(admin.get(report).body()).contains("/issued/pdf\"");
+        byte[] pdf = admin.download(report + "/issued/pdf").body();
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
             stripper.setSortByPosition(true);

@@ -240,10 +240,10 @@ class SyncIT {
         String month = YearMonth.from(LocalDate.now()).toString();
         WebClient hq = pair.hqAdmin;
         hq.get("/diwan/missions/bulletins");
-        HttpResponse<String> built = hq.post("/diwan/missions/bulletins", Map.of("month", month), true);
+        HttpResponse<String> built = hq.post("/diwan/missions/bulletins/new", Map.of("month", month), true);
         assertThat(built.statusCode()).as(built.body()).isEqualTo(302);
         String page = built.headers().firstValue("Location").orElseThrow();
-        page = page.substring(page.indexOf("/diwan/"));
+        page = page.substring(page.indexOf("/diwan/")).replaceFirst("\\?.*", "");
         String editorPage = hq.get(page).body();
         Matcher issueVersion = Pattern.compile("id=\"issue-form\">\\s*<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">\\s*"
                 + "<input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").matcher(editorPage);
@@ -260,7 +260,7 @@ class SyncIT {
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         // and the mission cannot build bulletins of its own
         pair.missionAdmin.get("/diwan/missions/bulletins");
-        assertThat(pair.missionAdmin.post("/diwan/missions/bulletins", Map.of("month", month), true).statusCode()).isEqualTo(403);
+        assertThat(pair.missionAdmin.post("/diwan/missions/bulletins/new", Map.of("month", month), true).statusCode()).isEqualTo(403);
     }
 
     @Test

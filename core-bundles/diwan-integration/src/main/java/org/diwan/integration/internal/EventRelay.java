@@ -1,13 +1,17 @@
 package org.diwan.integration.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -123,7 +127,10 @@ public final class EventRelay implements Runnable {
         return entries.size();
     }
 
-    private TextMessage message(Session session, EventOutbox.Entry entry) throws JMSException {
+    private Message message(Session session, EventOutbox.Entry entry) throws JMSException {
+        if (entry.announced() != null) {
+            return announcement(session, entry);
+        }
         TextMessage message = session.createTextMessage(entry.body());
         message.setStringProperty(DUPLICATE_ID, entry.eventId());
         message.setStringProperty(RecordEvents.EVENT_ID, entry.eventId());
@@ -139,6 +146,29 @@ public final class EventRelay implements Runnable {
             message.setStringProperty(RecordEvents.FROM_STATE, entry.fromState());
             message.setStringProperty(RecordEvents.TO_STATE, entry.toState());
         }
+        return message;
+    }
+
+    /** An announcement: its own body and properties, and the node's (the event id for duplicate detection). */
+    private Message announcement(Session session, EventOutbox.Entry entry) throws JMSException {
+        EventOutbox.Announced announced = entry.announced();
+        Message message;
+        if (announced.text()) {
+            message = session.createTextMessage(new String(announced.payload(), StandardCharsets.UTF_8));
+        } else {
+            BytesMessage bytes = session.createBytesMessage();
+            bytes.writeBytes(announced.payload());
+            message = bytes;
+        }
+        for (Map.Entry<String, String> property : announced.properties().entrySet()) {
+            message.setStringProperty(property.getKey(), property.getValue());
+        }
+        message.setStringProperty(DUPLICATE_ID, entry.eventId());
+        message.setStringProperty(RecordEvents.EVENT_ID, entry.eventId());
+        message.setStringProperty(RecordEvents.PLUGIN, entry.plugin());
+        message.setStringProperty(RecordEvents.ACTOR, entry.actor());
+        message.setStringProperty(RecordEvents.NODE, node);
+        message.setStringProperty(RecordEvents.OCCURRED_AT, EventJson.iso(entry.at()));
         return message;
     }
 

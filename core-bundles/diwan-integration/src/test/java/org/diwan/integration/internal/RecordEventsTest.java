@@ -105,6 +105,87 @@ class RecordEventsTest {
     }
 
     @Test
+    void anAnnouncementGoesThroughTheSameOutboxWithItsChangeInOrderAsTextOrBytes() throws Exception {
+        SwitchableFactory down = new SwitchableFactory(broker.factory(), false);
+        startRelay(new EventOutbox(events), down);
+        byte[] pdf = new byte[300_000];
+        for (int i = 0; i < pdf.length; i++) {
+            pdf[i] = (byte) i;
+        }
+        Map<String, String> properties = Map.of("DiwanBulletinTitle", "نشرة البعثات\nسطر = ثان", "DiwanLanguage", "ar");
+        // rolled back with its change: never sent
+        assertThatThrownBy(() -> announce(properties, pdf, true)).isInstanceOf(SQLException.class);
+        String order = UUID.randomUUID().toString();
+        change(order, "before", EventKind.CREATED, false);
+        announce(properties, pdf, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> down.refused() >= 1);
+        assertThat(new EventOutbox(events).count()).as("waiting while the broker is away").isEqualTo(3);
+
+        // a body over the broker's large-message size is read while the message is delivered, as a route does
+        List<byte[]> bodies = new CopyOnWriteArrayList<>();
+        Session session = listening.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        session.createConsumer(session.createTopic("diwan.events.shop.issued"), "DiwanLanguage = 'ar'").setMessageListener(m -> {
+            try {
+                if (m instanceof jakarta.jms.BytesMessage b) {
+                    bodies.add(b.getBody(byte[].class));
+                }
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        down.up();
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 3);
+        assertThat(received.get(0).getStringProperty(RecordEvents.RECORD_ID)).isEqualTo(order);
+        Message text = received.get(1);
+        assertThat(((jakarta.jms.Topic) text.getJMSDestination()).getTopicName()).isEqualTo("diwan.events.shop.issued");
+        assertThat(((TextMessage) text).getText()).isEqualTo("<p dir=\"rtl\">نشرة</p>");
+        assertThat(text.getStringProperty("DiwanBulletinTitle")).isEqualTo("نشرة البعثات\nسطر = ثان");
+        assertThat(text.getStringProperty(RecordEvents.TYPE)).as("not a record event").isNull();
+        assertThat(text.getStringProperty(EventRelay.DUPLICATE_ID)).isEqualTo(text.getStringProperty(RecordEvents.EVENT_ID)).isNotNull();
+        jakarta.jms.BytesMessage bytes = (jakarta.jms.BytesMessage) received.get(2);
+        assertThat(bytes.getBodyLength()).isEqualTo(pdf.length);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !bodies.isEmpty());
+        assertThat(bodies.get(0)).isEqualTo(pdf);
+        assertThat(bytes.getStringProperty("DiwanLanguage")).isEqualTo("ar");
+        await().atMost(Duration.ofSeconds(30)).until(() -> new EventOutbox(events).count() == 0);
+        assertThat(received).hasSize(3);
+    }
+
+    @Test
+    void anAnnouncementIsNeverARecordEventNorCarriesTheBrokersProperties() {
+        assertThatThrownBy(() -> org.diwan.api.events.Announcement.text("shop", "created", "x", Map.of(), "t"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> org.diwan.api.events.Announcement.text("shop", "issued", "x", Map.of("JMSType", "x"), "t"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> org.diwan.api.events.Announcement.text("shop", "issued", "x", Map.of("_AMQ_DUPL_ID", "x"), "t"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new org.diwan.api.events.Announcement("shop", "issued", "x", Map.of(), "t", new byte[1]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> org.diwan.api.events.Announcement.text("shop", "../x", "x", Map.of(), "t"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A change that announces what it made, a text and a bytes message, in its transaction. */
+    private void announce(Map<String, String> properties, byte[] pdf, boolean fail) throws SQLException {
+        try (Connection c = shop.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                recordEvents.announce(c, org.diwan.api.events.Announcement.text("shop", "issued", "hassan", properties, "<p dir=\"rtl\">نشرة</p>"));
+                recordEvents.announce(c, org.diwan.api.events.Announcement.bytes("shop", "issued", "hassan", properties, pdf));
+                if (fail) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO no_such_table VALUES (1)")) {
+                        s.executeUpdate();
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @Test
     void eventsWrittenWhileTheBrokerIsDownAreAllDeliveredOnceInOrderWhenItComesBack() throws Exception {
         SwitchableFactory down = new SwitchableFactory(broker.factory(), false);
         startRelay(new EventOutbox(events), down);

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.diwan.api.events.Announcements;
 import org.diwan.api.events.RecordEvents;
 import org.diwan.api.node.NodeInfo;
 import org.diwan.api.node.NodeRole;
@@ -39,6 +40,11 @@ public final class TestRecordEvents {
 
     public RecordEvents service() {
         return service;
+    }
+
+    /** The node's real {@link Announcements}, writing to the same outbox. */
+    public Announcements announcements() {
+        return (Announcements) service;
     }
 
     /** The events committed so far, oldest first. */

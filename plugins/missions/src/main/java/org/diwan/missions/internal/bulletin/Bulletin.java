@@ -8,12 +8,19 @@ import java.util.Map;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.LocalizedText;
 
+import org.diwan.api.web.record.VersionedRecord;
+
 /**
  * A monthly bulletin: its title and introduction in the languages it has, its items in order, and once issued,
  * who issued it and the documents (HTML, PDF) of each language.
  */
 public record Bulletin(String id, YearMonth month, Texts title, Texts intro, List<BulletinItem> items, boolean issued, Instant issuedAt,
-        String issuedBy, Map<Language, Issue> issues, int version) {
+        String issuedBy, Map<Language, Issue> issues, int version, String updatedBy, Instant updatedAt) implements VersionedRecord {
+
+    /** The bulletin's state, as its events name it: {@code DRAFT} or {@code ISSUED}. */
+    public String state() {
+        return issued ? "ISSUED" : "DRAFT";
+    }
 
     /** Text in the three languages, any of which but Arabic may be missing (null). */
     public record Texts(String ar, String en, String fr) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,14 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import jakarta.jms.ConnectionFactory;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.Announcement;
+import org.diwan.api.events.Announcements;
+import org.diwan.api.events.EventKind;
+import org.diwan.api.events.RecordEvent;
+import org.diwan.api.events.RecordEvents;
 import org.diwan.api.documents.DocumentRefused;
 import org.diwan.api.documents.Documents;
 import org.diwan.api.documents.StoredDocument;
@@ -48,26 +53,39 @@ public final class BulletinService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulletinService.class);
 
+    /** The record type of the bulletin's events ({@code diwan.events.missions.*}). */
+    static final String TYPE = "bulletin";
+
     private final BulletinStore store;
     private final BulletinDocument documents;
     private final Documents documentStore;
     private final PdfRenderer pdf;
-    private final BulletinPublisher publisher;
+    private final Announcements announcements;
     private final AuditLog audit;
+    private final RecordEvents events;
     private final Messages messages;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
     @Activate
     public BulletinService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documentStore,
-            @Reference PdfRenderer pdf, @Reference(target = "(diwan.messaging=local)") ConnectionFactory bus, @Reference AuditLog audit,
-            @Reference Messages messages, @Reference MissionsSync sync) {
-        this.store = new BulletinStore(data, Clock.systemUTC(), sync::bulletinIssued);
+            @Reference PdfRenderer pdf, @Reference Announcements announcements, @Reference AuditLog audit,
+            @Reference Messages messages, @Reference MissionsSync sync, @Reference RecordEvents events) {
+        this(new BulletinStore(data, Clock.systemUTC(), sync::bulletinIssued), documentStore, pdf, announcements, audit, events, messages,
+                Clock.systemDefaultZone());
+    }
+
+    /** The service over a store of its own: how a test builds it, with a clock of its choosing. */
+    public BulletinService(BulletinStore store, Documents documentStore, PdfRenderer pdf, Announcements announcements, AuditLog audit,
+            RecordEvents events, Messages messages, Clock clock) {
+        this.store = store;
         this.documents = new BulletinDocument(Countries.standard(), messages::get);
         this.documentStore = documentStore;
         this.pdf = pdf;
-        this.publisher = new BulletinPublisher(bus);
+        this.announcements = announcements;
         this.audit = audit;
+        this.events = events;
         this.messages = messages;
+        this.clock = clock;
     }
 
     public List<Bulletin> list() throws SQLException {
@@ -102,8 +120,12 @@ public final class BulletinService {
         Bulletin.Texts title = new Bulletin.Texts(messages.get("missions.bulletin.default-title", Language.AR),
                 messages.get("missions.bulletin.default-title", Language.EN), messages.get("missions.bulletin.default-title", Language.FR));
         String built = month.toString();
-        Optional<String> id = store.build(month, title, actor,
-                (c, made) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.bulletin.build", made, built, address)));
+        YearMonth made = month;
+        Optional<String> id = store.build(month, title, actor, (c, bulletin) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.bulletin.build", bulletin, built, address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, TYPE, bulletin, 1, EventKind.CREATED, actor, clock.instant(),
+                    fields(made, title, "DRAFT")));
+        });
         if (id.isEmpty()) {
             v.reject("month", "missions.bulletin.exists");
             return Optional.empty();
@@ -139,8 +161,11 @@ public final class BulletinService {
         if (!v.isValid()) {
             return false;
         }
-        store.saveDraft(bulletin.id(), version, title, intro, items, actor, (c, id) -> audit.record(c,
-                new AuditEntry(clock.instant(), actor, "missions.bulletin.edit", id, bulletin.month().toString(), address)));
+        store.saveDraft(bulletin.id(), version, title, intro, items, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.bulletin.edit", id, bulletin.month().toString(), address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, TYPE, id, version + 1L, EventKind.CHANGED, actor, clock.instant(),
+                    fields(bulletin.month(), title, "DRAFT")));
+        });
         return true;
     }
 
@@ -150,26 +175,42 @@ public final class BulletinService {
     }
 
     /**
-     * Issues the draft at {@code version}: renders HTML and PDF in every complete language, stores them, marks
-     * the bulletin issued, then announces each language on the bus. The bulletin is issued even if the
-     * announcement fails (it is logged and can be seen on the bulletin's page); nothing is issued if rendering
-     * or storing fails.
+     * Issues the draft at {@code version}: renders HTML and PDF in every complete language, stores them, and in one
+     * transaction marks the bulletin issued, writes its audit entry and record events, and announces each language on
+     * {@code diwan.events.missions.bulletin-issued} through the node's event outbox: an issued bulletin is announced
+     * once the broker is there, one whose issue failed never is. Nothing is issued if rendering or storing fails.
      */
     public Map<Language, Bulletin.Issue> issue(Bulletin bulletin, int version, String actor, String address)
             throws SQLException, StaleEditException, PdfException, DocumentRefused {
         Map<Language, byte[]> pdfs = new EnumMap<>(Language.class);
         Map<Language, String> htmls = new EnumMap<>(Language.class);
         Map<Language, Bulletin.Issue> issues = render(bulletin, actor, pdfs, htmls);
-        store.markIssued(bulletin.id(), version, issues, actor, (c, id) -> audit.record(c,
-                new AuditEntry(clock.instant(), actor, "missions.bulletin.issue", id, bulletin.month() + " " + issues.keySet(), address)));
-        for (Language language : issues.keySet()) {
-            try {
-                publisher.publish(bulletin, language, bulletin.title().in(language), htmls.get(language), pdfs.get(language));
-            } catch (RuntimeException e) {
-                LOG.error("Bulletin {} issued but not announced on the bus in {}: {}", bulletin.month(), language.tag(), e.getMessage(), e);
+        store.markIssued(bulletin.id(), version, issues, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.bulletin.issue", id, bulletin.month() + " " + issues.keySet(), address));
+            Map<String, Object> fields = fields(bulletin.month(), bulletin.title(), "ISSUED");
+            fields.put("languages", String.join(",", issues.keySet().stream().map(Language::tag).toList()));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, TYPE, id, version + 1L, EventKind.CHANGED, actor, clock.instant(), fields));
+            events.publish(c, RecordEvent.stateChanged(MissionsPlugin.ID, TYPE, id, version + 1L, "DRAFT", "ISSUED", actor, clock.instant(),
+                    fields));
+            for (Language language : issues.keySet()) {
+                for (Announcement announcement : BulletinAnnouncement.of(bulletin, language, bulletin.title().in(language), actor,
+                        htmls.get(language), pdfs.get(language))) {
+                    announcements.announce(c, announcement);
+                }
             }
-        }
+        });
         return issues;
+    }
+
+    /** The event body: the bulletin is published, so its month, titles and state are anyone's to read. */
+    private static Map<String, Object> fields(YearMonth month, Bulletin.Texts title, String state) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("month", month.toString());
+        fields.put("titleAr", title.ar());
+        fields.put("titleEn", title.en());
+        fields.put("titleFr", title.fr());
+        fields.put("status", state);
+        return fields;
     }
 
     /** Whether the bulletin has its HTML and PDF on this node. */

@@ -160,7 +160,7 @@ public final class BulletinStore {
                     s.setInt(10, version);
                     if (s.executeUpdate() == 0) {
                         c.rollback();
-                        throw new StaleEditException(id, -1, null);
+                        throw stale(c, id);
                     }
                 }
                 try (PreparedStatement s = c.prepareStatement("UPDATE bulletin_item SET included = ?, position = ?, heading_ar = ?,"
@@ -211,7 +211,7 @@ public final class BulletinStore {
                     s.setInt(6, version);
                     if (s.executeUpdate() == 0) {
                         c.rollback();
-                        throw new StaleEditException(id, -1, null);
+                        throw stale(c, id);
                     }
                 }
                 insertIssues(c, id, issues);
@@ -251,9 +251,15 @@ public final class BulletinStore {
         }
     }
 
+    /** The refusal of a write made from an old version (or to an issued bulletin), carrying the bulletin as it is now. */
+    private StaleEditException stale(Connection c, String id) throws SQLException {
+        Bulletin now = read(c, "WHERE id = ?", id).orElseThrow(() -> new SQLException("bulletin " + id + " is gone"));
+        return new StaleEditException(id, now.version(), now);
+    }
+
     private Optional<Bulletin> read(Connection c, String where, String arg) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, month, title_ar, title_en, title_fr, intro_ar, intro_en, intro_fr, status,"
-                + " issued_at, issued_by, version FROM bulletin " + where)) {
+                + " issued_at, issued_by, version, updated_by, updated_at FROM bulletin " + where)) {
             s.setString(1, arg);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -264,7 +270,8 @@ public final class BulletinStore {
                 return Optional.of(new Bulletin(id, YearMonth.parse(rs.getString(2)),
                         new Bulletin.Texts(rs.getString(3), rs.getString(4), rs.getString(5)),
                         new Bulletin.Texts(rs.getString(6), rs.getString(7), rs.getString(8)), items(c, id), "ISSUED".equals(rs.getString(9)),
-                        issuedAt == null ? null : issuedAt.toInstant(), rs.getString(11), issues(c, id), rs.getInt(12)));
+                        issuedAt == null ? null : issuedAt.toInstant(), rs.getString(11), issues(c, id), rs.getInt(12), rs.getString(13),
+                        rs.getTimestamp(14).toInstant()));
             }
         }
     }

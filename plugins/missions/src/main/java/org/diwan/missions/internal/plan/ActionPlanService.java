@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,9 @@ import javax.sql.DataSource;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.EventKind;
+import org.diwan.api.events.RecordEvent;
+import org.diwan.api.events.RecordEvents;
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.i18n.Messages;
@@ -19,34 +24,52 @@ import org.diwan.api.node.NodeRole;
 import org.diwan.api.pdf.PdfException;
 import org.diwan.api.pdf.PdfRenderer;
 import org.diwan.api.validation.Validation;
-import org.diwan.missions.internal.common.QueryParams;
 import org.diwan.api.persistence.StaleEditException;
+import org.diwan.missions.internal.MissionsPlugin;
 import org.diwan.missions.internal.common.Xhtml;
 import org.diwan.missions.internal.sync.MissionsSync;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The annual plan of action (MIS-6): objectives, tasks and their progress, and its report as PDF. */
+/**
+ * The annual plan of action (MIS-6): objectives, tasks and their progress, and its report as PDF. Every write records
+ * its audit entry and its event for integrators ({@code diwan.events.missions.*}, types {@code action-plan},
+ * {@code plan-objective}, {@code plan-task}) in the write's transaction, before the sync capture.
+ */
 @Component(service = ActionPlanService.class)
 public final class ActionPlanService {
+
+    static final String PLAN = "action-plan";
+    static final String OBJECTIVE = "plan-objective";
+    static final String TASK = "plan-task";
 
     private final ActionPlanStore store;
     private final MissionsSync sync;
     private final AuditLog audit;
+    private final RecordEvents events;
     private final Messages messages;
     private final PdfRenderer pdf;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
     @Activate
     public ActionPlanService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference AuditLog audit,
-            @Reference Messages messages, @Reference PdfRenderer pdf, @Reference MissionsSync sync) {
-        this.store = new ActionPlanStore(data, Clock.systemUTC(),
-                new ActionPlanStore.Captures(sync::planChanged, sync::planObjectiveChanged, sync::planTaskChanged));
+            @Reference Messages messages, @Reference PdfRenderer pdf, @Reference MissionsSync sync, @Reference RecordEvents events) {
+        this(new ActionPlanStore(data, Clock.systemUTC(),
+                new ActionPlanStore.Captures(sync::planChanged, sync::planObjectiveChanged, sync::planTaskChanged)),
+                sync, audit, events, messages, pdf, Clock.systemDefaultZone());
+    }
+
+    /** The service over a store of its own: how a test builds it, with a clock of its choosing. */
+    public ActionPlanService(ActionPlanStore store, MissionsSync sync, AuditLog audit, RecordEvents events, Messages messages, PdfRenderer pdf,
+            Clock clock) {
+        this.store = store;
         this.sync = sync;
         this.audit = audit;
+        this.events = events;
         this.messages = messages;
         this.pdf = pdf;
+        this.clock = clock;
     }
 
     public LocalDate today() {
@@ -67,9 +90,20 @@ public final class ActionPlanService {
     public ActionPlan forYear(int year, String actor) throws SQLException {
         int thisYear = today().getYear();
         if (keptHere() && year >= thisYear - 1 && year <= thisYear + 1) {
-            return store.forYear(year, actor);
+            return store.forYear(year, actor, (c, id) -> events.publish(c, RecordEvent.of(MissionsPlugin.ID, PLAN, id, 1, EventKind.CREATED,
+                    actor, clock.instant(), planFields(year))));
         }
-        return store.find(year).orElse(new ActionPlan(null, year, null, List.of(), 0));
+        return store.find(year).orElse(ActionPlan.none(year));
+    }
+
+    /** The years with a plan here, latest first, with this year's (and its neighbours') made at headquarters. */
+    public List<ActionPlan> plans(String actor) throws SQLException {
+        forYear(today().getYear(), actor);
+        List<ActionPlan> plans = new ArrayList<>();
+        for (int year : store.years()) {
+            store.find(year).ifPresent(plans::add);
+        }
+        return plans;
     }
 
     public Optional<String> addObjective(ActionPlan plan, Map<String, String> f, Validation v, String actor, String address) throws SQLException {
@@ -77,8 +111,13 @@ public final class ActionPlanService {
         if (!v.isValid()) {
             return Optional.empty();
         }
-        String id = store.addObjective(plan, title,
-                (c, added) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.objective", added, plan.year() + " " + title, address)));
+        String id = store.addObjective(plan, title, (c, added) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.objective", added, plan.year() + " " + title, address));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("year", plan.year());
+            fields.put("title", title);
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, OBJECTIVE, added, 1, EventKind.CREATED, actor, clock.instant(), fields));
+        });
         return Optional.of(id);
     }
 
@@ -93,33 +132,69 @@ public final class ActionPlanService {
         if (!v.isValid()) {
             return Optional.empty();
         }
-        String id = store.addTask(objective, title, owner, deadline, actor,
-                (c, added) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.task", added, title, address)));
+        String id = store.addTask(objective, title, owner, deadline, actor, (c, added) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.task", added, title, address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, TASK, added, 1, EventKind.CREATED, actor, clock.instant(),
+                    taskFields(plan.year(), objective, title, deadline, 0)));
+        });
         return Optional.of(id);
     }
 
-    public boolean progress(ActionPlan plan, String taskId, Map<String, String> f, Validation v, String actor, String address)
-            throws SQLException, StaleEditException {
-        boolean known = plan.objectives().stream().flatMap(o -> o.tasks().stream()).anyMatch(t -> t.id().equals(taskId));
+    /**
+     * Records a task's progress, made from {@code version}: false with the refusals in {@code v}.
+     *
+     * @throws StaleEditException carrying the task as it is now, when it was saved since {@code version}
+     */
+    public boolean progress(ActionPlan plan, ActionPlan.Task task, int version, Map<String, String> f, Validation v, String actor,
+            String address) throws SQLException, StaleEditException {
         Integer progress = v.number("progress", f.get("progress"), 0, 100, true);
         String note = v.paragraph("note", f.get("note"), 2000);
-        if (!known || !v.isValid()) {
+        if (!v.isValid()) {
             return false;
         }
-        store.progress(taskId, QueryParams.number(f.get("version"), -1), progress, note, actor,
-                (c, id) -> audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.progress", id, progress + "%", address)));
+        store.progress(task.id(), version, progress, note, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.progress", id, progress + "%", address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, TASK, id, version + 1L, EventKind.CHANGED, actor, clock.instant(),
+                    taskFields(plan.year(), task.objectiveId(), task.title(), task.deadline(), progress)));
+        });
         return true;
     }
 
-    public boolean recommendations(ActionPlan plan, Map<String, String> f, Validation v, String actor, String address)
+    /**
+     * Saves the plan's recommendations, made from {@code version}: false with the refusals in {@code v}.
+     *
+     * @throws StaleEditException carrying the plan as it is now, when it was saved since {@code version}
+     */
+    public boolean recommendations(ActionPlan plan, int version, Map<String, String> f, Validation v, String actor, String address)
             throws SQLException, StaleEditException {
         String text = v.paragraph("recommendations", f.get("recommendations"), 8000);
         if (!v.isValid()) {
             return false;
         }
-        store.recommendations(plan, QueryParams.number(f.get("version"), -1), text, actor, (c, id) -> audit.record(c,
-                new AuditEntry(clock.instant(), actor, "missions.plan.recommendations", id, Integer.toString(plan.year()), address)));
+        store.recommendations(plan, version, text, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.plan.recommendations", id, Integer.toString(plan.year()), address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, PLAN, id, version + 1L, EventKind.CHANGED, actor, clock.instant(),
+                    planFields(plan.year())));
+        });
         return true;
+    }
+
+    /** The plan's event body: its year (the recommendations are for the Assistant Secretary-General, not the bus). */
+    private static Map<String, Object> planFields(int year) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("year", year);
+        return fields;
+    }
+
+    /** A task's event body: not its owner (a member of staff) nor its note. */
+    private static Map<String, Object> taskFields(int year, String objectiveId, String title, LocalDate deadline, int progress) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("year", year);
+        fields.put("objectiveId", objectiveId);
+        fields.put("title", title);
+        fields.put("deadline", deadline.toString());
+        fields.put("progress", progress);
+        return fields;
     }
 
     /** The report for the Assistant Secretary-General: objectives, tasks, progress, late tasks, recommendations. */

@@ -45,6 +45,11 @@ public final class ActionPlanStore {
 
     /** The year's plan, made empty the first time it is asked for. */
     public ActionPlan forYear(int year, String actor) throws SQLException {
+        return forYear(year, actor, ChangeCapture.NONE);
+    }
+
+    /** @param made records the making of the plan (its event), in the write's transaction and before its sync capture */
+    public ActionPlan forYear(int year, String actor, ChangeCapture made) throws SQLException {
         Optional<ActionPlan> plan = find(year);
         if (plan.isPresent()) {
             return plan.get();
@@ -63,6 +68,7 @@ public final class ActionPlanStore {
                     s.setString(6, actor);
                     s.executeUpdate();
                 }
+                made.changed(c, id);
                 captures.plan().changed(c, id);
                 return null;
             });
@@ -72,12 +78,28 @@ public final class ActionPlanStore {
         return find(year).orElseThrow();
     }
 
+    /** The years this node keeps a plan for, latest first. */
+    public List<Integer> years() throws SQLException {
+        List<Integer> years = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT plan_year FROM action_plan ORDER BY plan_year DESC");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                years.add(rs.getInt(1));
+            }
+        }
+        return years;
+    }
+
     public Optional<ActionPlan> find(int year) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             String id;
             String recommendations;
             int version;
-            try (PreparedStatement s = c.prepareStatement("SELECT id, recommendations, version FROM action_plan WHERE plan_year = ?")) {
+            String updatedBy;
+            Timestamp updatedAt;
+            try (PreparedStatement s = c.prepareStatement("SELECT id, recommendations, version, updated_by, updated_at FROM action_plan"
+                    + " WHERE plan_year = ?")) {
                 s.setInt(1, year);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
@@ -86,6 +108,8 @@ public final class ActionPlanStore {
                     id = rs.getString(1);
                     recommendations = rs.getString(2);
                     version = rs.getInt(3);
+                    updatedBy = rs.getString(4);
+                    updatedAt = rs.getTimestamp(5);
                 }
             }
             List<ActionPlan.Objective> objectives = new ArrayList<>();
@@ -97,7 +121,7 @@ public final class ActionPlanStore {
                     }
                 }
             }
-            return Optional.of(new ActionPlan(id, year, recommendations, objectives, version));
+            return Optional.of(new ActionPlan(id, year, recommendations, objectives, version, updatedBy, updatedAt.toInstant()));
         }
     }
 
@@ -170,7 +194,8 @@ public final class ActionPlanStore {
             }
         });
         if (updated == 0) {
-            throw new StaleEditException(taskId, -1, null);
+            ActionPlan.Task now = task(taskId).orElseThrow(() -> new SQLException("task " + taskId + " is gone"));
+            throw new StaleEditException(taskId, now.version(), now);
         }
     }
 
@@ -193,22 +218,39 @@ public final class ActionPlanStore {
             }
         });
         if (updated == 0) {
-            throw new StaleEditException(plan.id(), -1, null);
+            ActionPlan now = find(plan.year()).orElseThrow(() -> new SQLException("plan " + plan.year() + " is gone"));
+            throw new StaleEditException(plan.id(), now.version(), now);
         }
     }
 
+    /** The task as stored now, whichever plan it is in. */
+    public Optional<ActionPlan.Task> task(String taskId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + TASK_COLUMNS + " FROM plan_task WHERE id = ?")) {
+            s.setString(1, taskId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(task(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String TASK_COLUMNS = "id, objective_id, title, owner, deadline, progress, note, version, updated_by, updated_at";
+
     private static List<ActionPlan.Task> tasks(Connection c, String objectiveId) throws SQLException {
         List<ActionPlan.Task> tasks = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, title, owner, deadline, progress, note, version FROM plan_task"
-                + " WHERE objective_id = ? ORDER BY deadline, id")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + TASK_COLUMNS + " FROM plan_task WHERE objective_id = ? ORDER BY deadline, id")) {
             s.setString(1, objectiveId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    tasks.add(new ActionPlan.Task(rs.getString(1), objectiveId, rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                            rs.getInt(5), rs.getString(6), rs.getInt(7)));
+                    tasks.add(task(rs));
                 }
             }
         }
         return tasks;
+    }
+
+    private static ActionPlan.Task task(ResultSet rs) throws SQLException {
+        return new ActionPlan.Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+                rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getTimestamp(10).toInstant());
     }
 }

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +17,9 @@ import javax.sql.DataSource;
 
 import org.diwan.api.audit.AuditEntry;
 import org.diwan.api.audit.AuditLog;
+import org.diwan.api.events.EventKind;
+import org.diwan.api.events.RecordEvent;
+import org.diwan.api.events.RecordEvents;
 import org.diwan.api.documents.DocumentRefused;
 import org.diwan.api.documents.Documents;
 import org.diwan.api.documents.StoredDocument;
@@ -26,7 +32,6 @@ import org.diwan.api.reference.Countries;
 import org.diwan.api.reference.Region;
 import org.diwan.api.validation.Validation;
 import org.diwan.missions.internal.MissionsPlugin;
-import org.diwan.missions.internal.common.QueryParams;
 import org.diwan.api.persistence.StaleEditException;
 import org.diwan.missions.internal.common.Xhtml;
 import org.diwan.missions.internal.correspondence.Classification;
@@ -42,37 +47,73 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AnnualReportService.class)
 public final class AnnualReportService {
 
+    /** The record type of the report's events ({@code diwan.events.missions.*}). */
+    static final String TYPE = "annual-report";
+
     private final AnnualReportStore store;
     private final Countries countries = Countries.standard();
     private final Documents documents;
     private final PdfRenderer pdf;
     private final AuditLog audit;
+    private final RecordEvents events;
     private final Messages messages;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
     @Activate
     public AnnualReportService(@Reference(target = "(diwan.schema=missions)") DataSource data, @Reference Documents documents,
-            @Reference PdfRenderer pdf, @Reference AuditLog audit, @Reference Messages messages) {
-        this.store = new AnnualReportStore(data, countries, Clock.systemUTC());
+            @Reference PdfRenderer pdf, @Reference AuditLog audit, @Reference Messages messages, @Reference RecordEvents events) {
+        this(new AnnualReportStore(data, Countries.standard(), Clock.systemUTC()), documents, pdf, audit, events, messages,
+                Clock.systemDefaultZone());
+    }
+
+    /** The service over a store of its own: how a test builds it, with a clock of its choosing. */
+    public AnnualReportService(AnnualReportStore store, Documents documents, PdfRenderer pdf, AuditLog audit, RecordEvents events,
+            Messages messages, Clock clock) {
+        this.store = store;
         this.documents = documents;
         this.pdf = pdf;
         this.audit = audit;
+        this.events = events;
         this.messages = messages;
+        this.clock = clock;
     }
 
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
+    /** The year a report is being written for: last year's until March, this year's after. */
+    public int currentYear() {
+        return today().getYear() - (today().getMonthValue() < 3 ? 1 : 0);
+    }
+
+    /** The year's report, made as a draft the first time it is asked for. */
     public AnnualReport forYear(int year, String actor) throws SQLException {
-        return store.forYear(year, messages.get("missions.report.default-title", Language.AR, Integer.toString(year)), actor);
+        String title = messages.get("missions.report.default-title", Language.AR, Integer.toString(year));
+        return store.forYear(year, title, actor, (c, id) -> events.publish(c, RecordEvent.of(MissionsPlugin.ID, TYPE, id, 1,
+                EventKind.CREATED, actor, clock.instant(), fields(year, title, "DRAFT"))));
+    }
+
+    /** The reports kept here, latest year first, with the current year's made. */
+    public List<AnnualReport> reports(String actor) throws SQLException {
+        forYear(currentYear(), actor);
+        List<AnnualReport> reports = new ArrayList<>();
+        for (int year : store.years()) {
+            store.find(year).ifPresent(reports::add);
+        }
+        return reports;
     }
 
     public YearInReview review(int year) throws SQLException {
         return store.review(year);
     }
 
-    public boolean edit(AnnualReport report, Map<String, String> f, Validation v, String actor, String address)
+    /**
+     * Saves the analytical part, made from {@code version}: false with the refusals in {@code v}.
+     *
+     * @throws StaleEditException carrying the report as it is now, when saved or issued since {@code version}
+     */
+    public boolean edit(AnnualReport report, int version, Map<String, String> f, Validation v, String actor, String address)
             throws SQLException, StaleEditException {
         String title = v.requiredLine("title", f.get("title"), 300);
         String observations = v.paragraph("observations", f.get("observations"), 16000);
@@ -80,11 +121,19 @@ public final class AnnualReportService {
         if (!v.isValid()) {
             return false;
         }
-        store.saveDraft(report, QueryParams.number(f.get("version"), -1), title, observations, proposals, actor, (c, id) -> audit.record(c,
-                new AuditEntry(clock.instant(), actor, "missions.report.edit", id, Integer.toString(report.year()), address)));
+        store.saveDraft(report, version, title, observations, proposals, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.report.edit", id, Integer.toString(report.year()), address));
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, TYPE, id, version + 1L, EventKind.CHANGED, actor, clock.instant(),
+                    fields(report.year(), title, "DRAFT")));
+        });
         return true;
     }
 
+    /**
+     * Renders the report as HTML and PDF, stores both with the documents service and marks the report issued.
+     *
+     * @throws StaleEditException carrying the report as it is now, when saved or issued since {@code version}
+     */
     public void issue(AnnualReport report, int version, String actor, String address)
             throws SQLException, StaleEditException, PdfException, DocumentRefused {
         String html = xhtml(report, store.review(report.year()), Language.AR);
@@ -95,8 +144,22 @@ public final class AnnualReportService {
                 new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), types, actor);
         StoredDocument pdfDocument = documents.store(MissionsPlugin.ID, "annual-report-" + report.year() + ".pdf",
                 new ByteArrayInputStream(out.toByteArray()), types, actor);
-        store.markIssued(report, version, htmlDocument.id(), pdfDocument.id(), actor, (c, id) -> audit.record(c,
-                new AuditEntry(clock.instant(), actor, "missions.report.issue", id, Integer.toString(report.year()), address)));
+        store.markIssued(report, version, htmlDocument.id(), pdfDocument.id(), actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "missions.report.issue", id, Integer.toString(report.year()), address));
+            Map<String, Object> fields = fields(report.year(), report.title(), "ISSUED");
+            events.publish(c, RecordEvent.of(MissionsPlugin.ID, TYPE, id, version + 1L, EventKind.CHANGED, actor, clock.instant(), fields));
+            events.publish(c, RecordEvent.stateChanged(MissionsPlugin.ID, TYPE, id, version + 1L, "DRAFT", "ISSUED", actor, clock.instant(),
+                    fields));
+        });
+    }
+
+    /** The event body: what anyone on the bus may read (the analytical part stays in Diwan until issued). */
+    private static Map<String, Object> fields(int year, String title, String state) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("year", year);
+        fields.put("title", title);
+        fields.put("status", state);
+        return fields;
     }
 
     public InputStream open(String documentId) {

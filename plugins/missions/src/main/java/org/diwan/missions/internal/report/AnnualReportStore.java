@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,30 +68,55 @@ public final class AnnualReportStore {
 
     /** The year's report, made as a draft with the given title the first time it is asked for. */
     public AnnualReport forYear(int year, String title, String actor) throws SQLException {
+        return forYear(year, title, actor, ChangeCapture.NONE);
+    }
+
+    /** @param made records the making of the draft (its event), in the write's transaction */
+    public AnnualReport forYear(int year, String title, String actor, ChangeCapture made) throws SQLException {
         Optional<AnnualReport> report = find(year);
         if (report.isPresent()) {
             return report.get();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO annual_report (id, report_year, title,"
-                + " status, version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'DRAFT', 1, ?, ?, ?, ?)")) {
-            s.setString(1, UUID.randomUUID().toString());
-            s.setInt(2, year);
-            s.setString(3, title);
-            s.setTimestamp(4, now);
-            s.setString(5, actor);
-            s.setTimestamp(6, now);
-            s.setString(7, actor);
-            s.executeUpdate();
+        String id = UUID.randomUUID().toString();
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO annual_report (id, report_year, title, status, version, created_at,"
+                        + " created_by, updated_at, updated_by) VALUES (?, ?, ?, 'DRAFT', 1, ?, ?, ?, ?)")) {
+                    s.setString(1, id);
+                    s.setInt(2, year);
+                    s.setString(3, title);
+                    s.setTimestamp(4, now);
+                    s.setString(5, actor);
+                    s.setTimestamp(6, now);
+                    s.setString(7, actor);
+                    s.executeUpdate();
+                }
+                made.changed(c, id);
+                return null;
+            });
         } catch (SQLIntegrityConstraintViolationException madeMeanwhile) {
             // made by another request in between: that one is the year's
         }
         return find(year).orElseThrow();
     }
 
+    /** The years with a report, latest first. */
+    public List<Integer> years() throws SQLException {
+        List<Integer> years = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT report_year FROM annual_report ORDER BY report_year DESC");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                years.add(rs.getInt(1));
+            }
+        }
+        return years;
+    }
+
     public Optional<AnnualReport> find(int year) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id, title, observations, proposals, status,"
-                + " issued_at, issued_by, html_document, pdf_document, version FROM annual_report WHERE report_year = ?")) {
+                + " issued_at, issued_by, html_document, pdf_document, version, updated_by, updated_at FROM annual_report WHERE report_year = ?")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -99,7 +125,7 @@ public final class AnnualReportStore {
                 Timestamp issued = rs.getTimestamp(6);
                 return Optional.of(new AnnualReport(rs.getString(1), year, rs.getString(2), rs.getString(3), rs.getString(4),
                         "ISSUED".equals(rs.getString(5)), issued == null ? null : issued.toInstant(), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getInt(10)));
+                        rs.getString(9), rs.getInt(10), rs.getString(11), rs.getTimestamp(12).toInstant()));
             }
         }
     }
@@ -127,7 +153,7 @@ public final class AnnualReportStore {
             }
         });
         if (updated == 0) {
-            throw new StaleEditException(report.id(), -1, null);
+            throw stale(report);
         }
     }
 
@@ -156,7 +182,13 @@ public final class AnnualReportStore {
             }
         });
         if (updated == 0) {
-            throw new StaleEditException(report.id(), -1, null);
+            throw stale(report);
         }
+    }
+
+    /** The refusal of a write made from an old version (or to an issued report), carrying the report as it is now. */
+    private StaleEditException stale(AnnualReport report) throws SQLException {
+        AnnualReport now = find(report.year()).orElseThrow(() -> new SQLException("annual report " + report.year() + " is gone"));
+        return new StaleEditException(report.id(), now.version(), now);
     }
 }

@@ -47,14 +47,15 @@ class BulletinDocumentTest {
         BulletinItem excluded = new BulletinItem("2", null, Classification.MEDIA, "FR", 1, false, new Bulletin.Texts("عنوان", null, null),
                 new Bulletin.Texts("نص", null, null));
         Bulletin bulletin = new Bulletin("b", YearMonth.of(2026, 11), new Bulletin.Texts("النشرة", "Bulletin", "Bulletin"),
-                new Bulletin.Texts(null, null, null), List.of(translated, excluded), false, null, null, Map.of(), 1);
+                new Bulletin.Texts(null, null, null), List.of(translated, excluded), false, null, null, Map.of(), 1, "chief",
+                java.time.Instant.EPOCH);
         assertThat(bulletin.languages()).containsExactly(Language.AR, Language.EN);
         assertThat(document.xhtml(bulletin, Language.EN)).contains("dir=\"ltr\"").contains("Heading").contains("Text");
     }
 
     private static Bulletin bulletin(List<BulletinItem> items) {
         return new Bulletin("b", YearMonth.of(2026, 11), new Bulletin.Texts("النشرة الشهرية", null, null), new Bulletin.Texts("تقديم", null, null),
-                items, false, null, null, Map.of(), 1);
+                items, false, null, null, Map.of(), 1, "chief", java.time.Instant.EPOCH);
     }
 
     private static BulletinItem item(String id, Classification k, String country, boolean included, String heading, String text) {
