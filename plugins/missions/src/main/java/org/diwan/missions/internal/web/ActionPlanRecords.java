@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.Reference;
  * recording a task's progress are its actions; its report for the Assistant Secretary-General is the file
  * {@code /<year>/pdf/<language>}. Headquarters keeps the plans, a mission reads the copy it receives.
  */
-@Component(service = ActionPlanRecords.class, property = "diwan.plugin=" + MissionsPlugin.ID)
+@Component(service = {RecordEditor.class, ActionPlanRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
 public final class ActionPlanRecords implements RecordEditor<ActionPlan> {
 
     static final String BASE = "/diwan/missions/plan";

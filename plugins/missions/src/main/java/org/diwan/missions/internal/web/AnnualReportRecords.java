@@ -37,7 +37,7 @@ import org.osgi.service.component.annotations.Reference;
  * analytical part as the form; {@code issue} is its action (with the approve permission), after which nothing is
  * edited; the issued documents are its files {@code issued/html} and {@code issued/pdf}.
  */
-@Component(service = AnnualReportRecords.class, property = "diwan.plugin=" + MissionsPlugin.ID)
+@Component(service = {RecordEditor.class, AnnualReportRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
 public final class AnnualReportRecords implements RecordEditor<AnnualReport> {
 
     static final String BASE = "/diwan/missions/report";

@@ -44,7 +44,7 @@ import org.osgi.service.component.annotations.Reference;
  * the items; {@code issue} needs the approve permission; the preview and the issued HTML and PDF are its files
  * ({@code preview/ar}, {@code html/en}, {@code pdf/fr}). Headquarters builds and issues; a mission receives them issued.
  */
-@Component(service = BulletinRecords.class, property = "diwan.plugin=" + MissionsPlugin.ID)
+@Component(service = {RecordEditor.class, BulletinRecords.class}, property = "diwan.plugin=" + MissionsPlugin.ID)
 public final class BulletinRecords implements RecordEditor<Bulletin> {
 
     static final String BASE = "/diwan/missions/bulletins";

@@ -119,7 +119,7 @@ public final class CorrespondenceRecords implements RecordResource<Correspondenc
 
     @Override
     public Map<String, Object> view(Correspondence c, PageRequest request) {
-        Map<String, Object> row = views.row(c, request.language());
+        Map<String, Object> row = views.row(c, request);
         // the list's columns by their sort keys, for the CSV export
         row.put("date", row.get("documentDay"));
         row.put("reference", c.referenceNo());
@@ -133,7 +133,7 @@ public final class CorrespondenceRecords implements RecordResource<Correspondenc
     public Map<String, Object> details(Correspondence c, PageRequest request) throws SQLException {
         Map<String, Object> details = new HashMap<>();
         details.put("attachments", service.attachments(c).stream().map(a -> views.attachment(a, request.language())).toList());
-        details.put("followUps", service.followUps(c).stream().map(f -> views.followUp(f, service.today(), request.language())).toList());
+        details.put("followUps", service.followUps(c).stream().map(f -> views.followUp(f, service.today(), request)).toList());
         details.put("receivedFrom", c.receivedFrom());
         return details;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.diwan.api.i18n.DigitStyle;
 import org.diwan.api.i18n.Language;
+import org.diwan.api.web.record.PageRequest;
 import org.diwan.api.reference.Countries;
 import org.diwan.missions.internal.correspondence.Attachment;
 import org.diwan.missions.internal.correspondence.Classification;
@@ -28,7 +29,8 @@ final class CorrespondenceViews {
         this.countries = countries;
     }
 
-    Map<String, Object> row(Correspondence c, Language language) {
+    Map<String, Object> row(Correspondence c, PageRequest request) {
+        Language language = request.language();
         Map<String, Object> row = new HashMap<>();
         row.put("id", c.id());
         row.put("missionId", c.missionId());
@@ -40,14 +42,14 @@ final class CorrespondenceViews {
         row.put("country", c.country());
         row.put("countryName", countries.name(c.country(), language));
         row.put("referenceNo", c.referenceNo());
-        row.put("documentDate", Dates.date(c.documentDate(), language));
-        row.put("documentDay", Dates.day(c.documentDate(), language));
-        row.put("receivedDate", c.receivedDate() == null ? null : Dates.date(c.receivedDate(), language));
+        row.put("documentDate", request.date(c.documentDate()));
+        row.put("documentDay", request.day(c.documentDate()));
+        row.put("receivedDate", c.receivedDate() == null ? null : request.date(c.receivedDate()));
         row.put("subject", c.subject());
         row.put("summary", c.summary());
         row.put("status", c.status().name());
         row.put("version", c.version());
-        row.put("updatedAt", Dates.format(c.updatedAt(), language));
+        row.put("updatedAt", request.dateTime(c.updatedAt()));
         row.put("updatedBy", c.updatedBy());
         return row;
     }
@@ -57,8 +59,8 @@ final class CorrespondenceViews {
                 "sha256", a.sha256(), "createdBy", a.createdBy());
     }
 
-    Map<String, Object> followUp(FollowUp f, LocalDate today, Language language) {
-        return Map.of("id", f.id(), "action", f.action(), "owner", f.owner(), "deadline", Dates.date(f.deadline(), language), "status",
+    Map<String, Object> followUp(FollowUp f, LocalDate today, PageRequest request) {
+        return Map.of("id", f.id(), "action", f.action(), "owner", f.owner(), "deadline", request.date(f.deadline()), "status",
                 f.status().name(), "version", f.version(), "overdue", f.isOverdue(today), "editable", f.editableHere());
     }
 
