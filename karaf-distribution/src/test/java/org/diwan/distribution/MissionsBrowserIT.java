@@ -84,6 +84,16 @@ class MissionsBrowserIT {
                 browser.type("#referenceNo", "AMS/2026/1");
                 browser.type("#subject", "أسبوع الفيلم العربي في أمستردام");
                 browser.type("#summary", "عُرضت عشرة أفلام عربية بحضور جمهور كبير.");
+                // a day typed in the Hijri calendar fills the Gregorian field, whose day shows in Hijri beside it
+                browser.type("#documentDate-hijri", "٣١/٢/١٤٤٨");
+                browser.find("#subject").click();
+                assertThat(browser.script("return document.getElementById('documentDate-hijri').validationMessage")).asString()
+                        .contains("ليس تاريخًا هجريًا صحيحًا");
+                browser.type("#documentDate-hijri", "١٦/٦/١٤٤٨");
+                browser.find("#subject").click();
+                assertThat(browser.attribute("#documentDate", "value")).isEqualTo("2026-11-26");
+                assertThat(browser.text("#documentDate-hijri-text")).contains("١٦").contains("١٤٤٨");
+                browser.screenshot("m04a-hijri-date-ar");
                 browser.clickAndWait("#save");
                 assertThat(browser.text("#saved")).isEqualTo("حُفظت التعديلات.");
                 browser.attach("#file", pdf);
