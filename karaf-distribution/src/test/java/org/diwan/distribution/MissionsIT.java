@@ -383,6 +383,23 @@ class MissionsIT {
                 .statusCode()).isEqualTo(200);
         assertThat(admin.send("PUT", CORRESPONDENCE_API + "/" + forum.get("id").asText(), "application/json", json.writeValueAsString(edit))
                 .statusCode()).isEqualTo(409);
+
+        // an attachment through the API (the record's upload action), and back through the href the record lists
+        String forumApi = CORRESPONDENCE_API + "/" + forum.get("id").asText();
+        byte[] minutes = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> attached = admin.upload(forumApi + "/attachments?_csrf=" + admin.csrf(), "محضر المنتدى.pdf", "application/pdf", minutes);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+        JsonNode withFile = json.readTree(attached.body());
+        assertThat(withFile.get("attachments").get(0).get("fileName").asText()).isEqualTo("محضر المنتدى.pdf");
+        String href = withFile.get("attachments").get(0).get("href").asText();
+        assertThat(href).startsWith(forumApi + "/attachments/");
+        HttpResponse<byte[]> back = admin.download(href);
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).isEqualTo(minutes);
+        HttpResponse<String> empty = admin.upload(forumApi + "/attachments?_csrf=" + admin.csrf(), "فارغ.pdf", "application/pdf", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(admin.get(forumApi + "/attachments").statusCode()).as("not a declared action on GET").isEqualTo(405);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +37,7 @@ public final class ApiFlow {
      * @param ifMatch the {@code If-Match} header, or null
      * @param body    the request's JSON object, read only when the request gets that far
      */
-    public <R> ApiAnswer handle(String method, PageRequest request, String ifMatch, Supplier<JsonBody> body, RecordResource<R> resource)
+    public <R> ApiAnswer handle(String method, PageRequest request, String ifMatch, ApiBody body, RecordResource<R> resource)
             throws SQLException {
         RecordPagesSpec spec = resource.spec();
         if (spec.readByAnyone()) {
@@ -53,8 +52,11 @@ public final class ApiFlow {
             return ApiAnswer.Problem.of(403, "forbidden", "error.forbidden");
         }
         List<String> path = request.path();
-        if (path.size() > 1 || (path.size() == 1 && path.get(0).isEmpty())) {
+        if (path.size() > 3 || path.stream().anyMatch(String::isEmpty)) {
             return notFound();
+        }
+        if (path.size() > 1) {
+            return ApiActions.handle(method, request, body, resource, path, messages);
         }
         if ((method.equals("POST") || method.equals("PUT")) && !spec.hasForm()) {
             // records without a form are not written through the API either: they move by their actions
@@ -100,12 +102,12 @@ public final class ApiFlow {
         return new ApiAnswer.Json(200, resource.jsonDetail(record.get(), request), Map.of("ETag", tag(resource, record.get())));
     }
 
-    private <R> ApiAnswer create(PageRequest request, Supplier<JsonBody> body, RecordResource<R> resource) throws SQLException {
+    private <R> ApiAnswer create(PageRequest request, ApiBody body, RecordResource<R> resource) throws SQLException {
         Optional<ApiAnswer> refused = mayWrite(request, resource, Optional.empty());
         if (refused.isPresent()) {
             return refused.get();
         }
-        JsonBody read = body.get();
+        JsonBody read = body.json();
         if (read instanceof JsonBody.Refused no) {
             return refusal(no, request);
         }
@@ -118,7 +120,7 @@ public final class ApiFlow {
         return refusal(outcome, false, request, resource);
     }
 
-    private <R> ApiAnswer update(PageRequest request, String ifMatch, Supplier<JsonBody> body, RecordResource<R> resource, String id)
+    private <R> ApiAnswer update(PageRequest request, String ifMatch, ApiBody body, RecordResource<R> resource, String id)
             throws SQLException {
         Optional<R> current = resource.find(id, request);
         if (current.isEmpty()) {
@@ -137,7 +139,7 @@ public final class ApiFlow {
             }
             tagged = Integer.valueOf(tag.group(1));
         }
-        JsonBody read = body.get();
+        JsonBody read = body.json();
         if (read instanceof JsonBody.Refused no) {
             return refusal(no, request);
         }
@@ -167,6 +169,10 @@ public final class ApiFlow {
         return new ApiAnswer.Problem(byTag ? 412 : 409, "conflict", "record.api.conflict", Map.of(), resource.json(stale.current()));
     }
 
+    static ApiAnswer refusal(JsonBody.Refused refused, PageRequest request, Messages messages) {
+        return new ApiAnswer.Problem(refused.status(), refused.code(), refused.messageKey(), messages.fieldErrors(refused.fields(), request.language()), null);
+    }
+
     private ApiAnswer refusal(JsonBody.Refused refused, PageRequest request) {
         return new ApiAnswer.Problem(refused.status(), refused.code(), refused.messageKey(), messages.fieldErrors(refused.fields(), request.language()), null);
     }
@@ -189,16 +195,16 @@ public final class ApiFlow {
         return fields;
     }
 
-    private static <R> String tag(RecordResource<R> resource, R record) {
+    static <R> String tag(RecordResource<R> resource, R record) {
         return "\"" + resource.version(record) + "\"";
     }
 
 
-    private static ApiAnswer notFound() {
+    static ApiAnswer notFound() {
         return ApiAnswer.Problem.of(404, "not-found", "error.notfound");
     }
 
-    private static ApiAnswer notAllowed() {
+    static ApiAnswer notAllowed() {
         return ApiAnswer.Problem.of(405, "method-not-allowed", "error.method");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.diwan.api.web.record.ApiField;
 import org.diwan.api.web.record.Column;
+import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordPagesSpec;
 import org.diwan.api.web.record.RecordResource;
 
@@ -33,6 +34,7 @@ public final class OpenApiDocument {
             String name = schemaName(resource);
             schemas.put(name, recordSchema(resource, false));
             Object id = List.of(parameter("id", "path", true, Map.of("type", "string")));
+            subPaths(paths, resource, name);
             if (resource.spec().readByAnyone()) {
                 // read only, and open: no security requirement (an empty list overrides the document's)
                 paths.put(resource.apiBase(), Map.of("get", open(listOperation(resource, name))));
@@ -55,6 +57,48 @@ public final class OpenApiDocument {
                 "token", Map.of("type", "http", "scheme", "bearer"))));
         doc.put("security", List.of(Map.of("session", List.of()), Map.of("token", List.of())));
         return doc;
+    }
+
+    /** A record's files ({@code GET apiBase/{id}/{files}/{fileId}}) and, unless anyone may read it, its actions. */
+    private static void subPaths(Map<String, Object> paths, RecordResource<?> resource, String name) {
+        RecordPagesSpec spec = resource.spec();
+        Map<String, Object> id = parameter("id", "path", true, Map.of("type", "string"));
+        for (String files : spec.files()) {
+            Map<String, Object> get = operation(resource.title() + ": a file of the record's " + files, "get" + name + "File" + camel(files),
+                    spec.readPermission(), List.of(), null, Map.of("200", Map.of("description", "The file, with its media type and name",
+                            "content", Map.of("application/octet-stream", Map.of("schema", Map.of("type", "string", "format", "binary")))),
+                            "404", problem("No such record or file")));
+            paths.put(resource.apiBase() + "/{id}/" + files + "/{fileId}", Map.of("parameters",
+                    List.of(id, parameter("fileId", "path", true, Map.of("type", "string"))), "get", spec.readByAnyone() ? open(get) : get));
+        }
+        if (spec.readByAnyone()) {
+            return;
+        }
+        for (RecordAction action : spec.actions()) {
+            Object body = action.isUpload()
+                    ? Map.of("required", true, "content", Map.of("multipart/form-data", Map.of("schema", Map.of("type", "object",
+                            "required", List.of(action.fileField()), "properties", Map.of(action.fileField(), Map.of("type", "string", "format", "binary"))))))
+                    : Map.of("required", true, "content", Map.of("application/json", Map.of("schema", Map.of("type", "object",
+                            "description", "The action's fields, as texts or numbers; {} for none", "additionalProperties", true))));
+            Map<String, Object> post = operation(resource.title() + ": " + action.name(), action.name() + name + (action.takesItem() ? "Item" : ""),
+                    action.permission(), List.of(), null, Map.of("200", json("Done; the record as it is now", ref(name)),
+                            "403", problem("No permission for this action, or another node keeps the record"), "404", problem("No such record"),
+                            "409", problem("The record is no longer in a state that allows it"),
+                            "413", problem("The file is over the documents limit"), "422", problem("Invalid fields, or no file")));
+            post.put("requestBody", body);
+            List<Object> parameters = action.takesItem()
+                    ? List.of(id, parameter("item", "path", true, Map.of("type", "string"))) : List.of(id);
+            paths.put(resource.apiBase() + "/{id}/" + action.name() + (action.takesItem() ? "/{item}" : ""),
+                    Map.of("parameters", parameters, "post", post));
+        }
+    }
+
+    private static String camel(String word) {
+        StringBuilder out = new StringBuilder();
+        for (String part : word.split("-")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
     }
 
     private static Map<String, Object> listOperation(RecordResource<?> resource, String name) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.diwan.api.i18n.Messages;
-import org.diwan.api.documents.DocumentRefused;
-import org.diwan.api.web.record.ActionInput;
 import org.diwan.api.web.record.ActionOutcome;
 import org.diwan.api.web.record.Column;
 import org.diwan.api.web.record.ListPage;
@@ -21,7 +19,6 @@ import org.diwan.api.web.record.RecordAction;
 import org.diwan.api.web.record.RecordEditor;
 import org.diwan.api.web.record.RecordFile;
 import org.diwan.api.web.record.RecordPagesSpec;
-import org.diwan.api.web.record.Upload;
 
 /**
  * The record page flow of every department, decided without HTTP: which page, refusal or redirect a request gets.
@@ -123,32 +120,18 @@ public final class RecordFlow {
     /** A declared action: its permission and the record first, its form (and file) after. */
     private <R> Answer act(PageRequest request, FormBody body, RecordEditor<R> editor, String id, Optional<String> item, RecordAction action)
             throws SQLException {
-        if (!request.permitted(action.permission())) {
+        ActionRun.Result<R> result = ActionRun.run(request, body, editor, id, item, action);
+        if (result instanceof ActionRun.Forbidden) {
             return forbidden();
         }
-        Optional<R> record = editor.find(id, request);
-        if (record.isEmpty()) {
+        if (result instanceof ActionRun.NotFound) {
             return notFound();
         }
-        Optional<String> readOnly = editor.readOnlyHere(record);
-        if (readOnly.isPresent()) {
-            return new Answer.Refusal(403, readOnly.get());
+        if (result instanceof ActionRun.KeptElsewhere<R> kept) {
+            return new Answer.Refusal(403, kept.messageKey());
         }
-        Optional<Upload> upload = Optional.empty();
-        if (action.isUpload()) {
-            FormBody.FileResult file = body.file(action.fileField());
-            if (file instanceof FormBody.FileResult.TooLarge tooLarge) {
-                return refusedAction(request, editor, record.get(), action,
-                        new ActionOutcome.Refused(413, DocumentRefused.TOO_LARGE, List.of(tooLarge.limit()), Map.of()), Map.of());
-            }
-            if (!(file instanceof FormBody.FileResult.Received received)) {
-                return refusedAction(request, editor, record.get(), action,
-                        new ActionOutcome.Refused(422, DocumentRefused.EMPTY, List.of(), Map.of()), Map.of());
-            }
-            upload = Optional.of(received.upload());
-        }
-        Map<String, String> form = body.fields();
-        ActionOutcome outcome = editor.act(action.name(), record.get(), new ActionInput(form, item, upload), request);
+        ActionRun.Acted<R> acted = (ActionRun.Acted<R>) result;
+        ActionOutcome outcome = acted.outcome();
         String base = editor.spec().base() + "/";
         if (outcome instanceof ActionOutcome.Done done) {
             return new Answer.Redirect(base + done.id() + "?done=" + action.name());
@@ -156,7 +139,7 @@ public final class RecordFlow {
         if (outcome instanceof ActionOutcome.DoneAt done) {
             return new Answer.Redirect(base + done.id() + "?done=" + action.name() + "#" + done.anchor());
         }
-        return refusedAction(request, editor, record.get(), action, (ActionOutcome.Refused) outcome, form);
+        return refusedAction(request, editor, acted.record(), action, (ActionOutcome.Refused) outcome, acted.form());
     }
 
     private <R> Answer refusedAction(PageRequest request, RecordEditor<R> editor, R record, RecordAction action, ActionOutcome.Refused no,

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.diwan.api.i18n.Language;
 import org.diwan.api.web.record.PageRequest;
@@ -28,7 +27,7 @@ class ApiFlowTest {
     @Test
     void aCallerWithoutPermissionIsRefusedBeforeAnyBodyIsRead() throws SQLException {
         notebook.add("minutes", "GREEN");
-        Supplier<JsonBody> untouchable = () -> fail("the body was read before the permission was decided");
+        ApiBody untouchable = () -> fail("the body was read before the permission was decided");
         assertThat(call("GET", List.of(), null, untouchable, Set.of())).isEqualTo(problem(403, "forbidden"));
         assertThat(call("POST", List.of(), null, untouchable, READER)).isEqualTo(problem(403, "forbidden"));
         assertThat(call("PUT", List.of("n1"), "\"1\"", untouchable, READER)).isEqualTo(problem(403, "forbidden"));
@@ -109,7 +108,7 @@ class ApiFlowTest {
     void recordsOpenToAnyoneAreReadWithoutAnyPermissionAndNeverWritten() throws SQLException {
         Notebook open = Notebook.open("/api/notes/public/notes");
         open.add("agenda", "GREEN");
-        Supplier<JsonBody> untouchable = () -> fail("a body was read for a public resource");
+        ApiBody untouchable = () -> fail("a body was read for a public resource");
 
         ApiAnswer.Json list = (ApiAnswer.Json) flow.handle("GET", request(List.of(), Map.of(), Set.of()), null, untouchable, open);
         assertThat(list.status()).isEqualTo(200);
@@ -126,7 +125,7 @@ class ApiFlowTest {
     void recordsWithoutAFormAreReadButNeverWrittenThroughTheApi() throws SQLException {
         Notebook actionsOnly = Notebook.withoutForm();
         actionsOnly.add("agenda", "GREEN");
-        Supplier<JsonBody> untouchable = () -> fail("a body was read for records without a form");
+        ApiBody untouchable = () -> fail("a body was read for records without a form");
         assertThat(((ApiAnswer.Json) flow.handle("GET", request(List.of("n1"), Map.of(), WRITER), null, untouchable, actionsOnly)).status())
                 .isEqualTo(200);
         assertThat(flow.handle("POST", request(List.of(), Map.of(), WRITER), null, untouchable, actionsOnly))
@@ -146,12 +145,12 @@ class ApiFlowTest {
         }
     }
 
-    private ApiAnswer call(String method, List<String> path, String ifMatch, Supplier<JsonBody> body, Set<String> permissions)
+    private ApiAnswer call(String method, List<String> path, String ifMatch, ApiBody body, Set<String> permissions)
             throws SQLException {
         return flow.handle(method, request(path, Map.of(), permissions), ifMatch, body, notebook);
     }
 
-    private Supplier<JsonBody> body(String json) {
+    private ApiBody body(String json) {
         return () -> read("application/json; charset=utf-8", json);
     }
 

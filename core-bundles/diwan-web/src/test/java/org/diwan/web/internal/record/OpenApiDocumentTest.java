@@ -23,7 +23,8 @@ class OpenApiDocumentTest {
 
         assertThat(result.getMessages()).isEmpty();
         OpenAPI api = result.getOpenAPI();
-        assertThat(api.getPaths()).containsOnlyKeys("/api/notes/notes", "/api/notes/notes/{id}");
+        assertThat(api.getPaths()).containsOnlyKeys("/api/notes/notes", "/api/notes/notes/{id}", "/api/notes/notes/{id}/archive",
+                "/api/notes/notes/{id}/attach", "/api/notes/notes/{id}/tick/{item}", "/api/notes/notes/{id}/attachments/{fileId}");
         assertThat(api.getPaths().get("/api/notes/notes").getGet().getParameters()).extracting(p -> p.getName())
                 .contains("q", "colour", "sort", "page", "size");
         assertThat(api.getPaths().get("/api/notes/notes").getPost().getResponses()).containsKeys("201", "401", "403", "413", "415", "422");
@@ -64,5 +65,21 @@ class OpenApiDocumentTest {
         assertThat(api.getPaths().get("/api/notes/notes").getPost()).isNull();
         assertThat(api.getPaths().get("/api/notes/notes/{id}").getPut()).isNull();
         assertThat(api.getComponents().getSchemas()).containsKey("Notes").doesNotContainKey("NotesInput");
+    }
+
+    @Test
+    void aRecordsActionsAndFilesAreListedWithTheirPermissionAndBody() throws Exception {
+        String text = new ObjectMapper().writeValueAsString(OpenApiDocument.of("notes", "1.0.0", List.of(new Notebook())));
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, null);
+
+        assertThat(result.getMessages()).isEmpty();
+        OpenAPI api = result.getOpenAPI();
+        assertThat(api.getPaths()).containsKeys("/api/notes/notes/{id}/archive", "/api/notes/notes/{id}/attach",
+                "/api/notes/notes/{id}/tick/{item}", "/api/notes/notes/{id}/attachments/{fileId}");
+        assertThat(api.getPaths().get("/api/notes/notes/{id}/archive").getPost().getDescription()).contains("notes:archive");
+        assertThat(api.getPaths().get("/api/notes/notes/{id}/attach").getPost().getRequestBody().getContent()).containsKey("multipart/form-data");
+        assertThat(api.getPaths().get("/api/notes/notes/{id}/attachments/{fileId}").getGet()).isNotNull();
+        assertThat(api.getPaths().get("/api/notes/notes/{id}/archive").getGet()).isNull();
     }
 }

@@ -273,7 +273,7 @@ public final class CorrespondenceRecords implements RecordResource<Correspondenc
     public Map<String, Object> jsonDetail(Correspondence c, PageRequest request) throws SQLException {
         Map<String, Object> body = json(c);
         body.put("attachments", service.attachments(c).stream().map(a -> Map.of("id", a.id(), "fileName", a.fileName(), "mediaType",
-                a.mediaType(), "size", a.size(), "sha256", a.sha256(), "href", BASE + "/" + c.id() + "/" + ATTACHMENTS + "/" + a.id())).toList());
+                a.mediaType(), "size", a.size(), "sha256", a.sha256(), "href", API + "/" + c.id() + "/" + ATTACHMENTS + "/" + a.id())).toList());
         body.put("followUps", service.followUps(c).stream().map(f -> Map.of("id", f.id(), "action", f.action(), "owner", f.owner(),
                 "deadline", f.deadline().toString(), "status", f.status().name(), "version", f.version(), "overdue",
                 f.isOverdue(service.today()))).toList());
