@@ -87,7 +87,7 @@ class MissionsBrowserIT {
                 // a day typed in the Hijri calendar fills the Gregorian field, whose day shows in Hijri beside it
                 browser.type("#documentDate-hijri", "٣١/٢/١٤٤٨");
                 browser.find("#subject").click();
-                assertThat(browser.script("return document.getElementById('documentDate-hijri').validationMessage")).asString()
+                assertThat(browser.evaluate("return document.getElementById('documentDate-hijri').validationMessage")).asString()
                         .contains("ليس تاريخًا هجريًا صحيحًا");
                 browser.type("#documentDate-hijri", "١٦/٦/١٤٤٨");
                 browser.find("#subject").click();

@@ -138,8 +138,14 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /** Runs an asynchronous script: it ends by calling its last argument with the result. */
     public Object script(String javascript) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(javascript);
+    }
+
+    /** The value a synchronous script returns ({@code return document.title}). */
+    public Object evaluate(String javascript) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript);
     }
 
     public void screenshot(String name) throws IOException {
