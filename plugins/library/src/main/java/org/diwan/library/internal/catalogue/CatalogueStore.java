@@ -170,9 +170,13 @@ public final class CatalogueStore {
         }
     }
 
+    /** The last moment a TIMESTAMP column holds: Derby's years end with 9999. */
+    private static final Instant LAST_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999Z");
+
     /**
      * One page of a harvest (OAI-PMH): records at these access levels, of this type if given, changed within
-     * [{@code from}, {@code until}] (either may be open), with an id after {@code afterId}, in id order.
+     * [{@code from}, {@code until}] (either may be open; {@code until} to the end of its millisecond, as a token carries
+     * it), with an id after {@code afterId}, in id order.
      */
     public List<CatalogueRecord> harvest(java.util.Set<AccessLevel> levels, RecordType type, Instant from, Instant until, String afterId,
             int limit) throws SQLException {
@@ -184,8 +188,13 @@ public final class CatalogueStore {
         if (from != null) {
             sql.append(" AND updated_at >= ?");
         }
-        if (until != null) {
-            sql.append(" AND updated_at <= ?");
+        // the end of until's millisecond; none past the last day Derby holds (9999-12-31)
+        Instant before = until == null ? null : until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1);
+        if (before != null && before.isAfter(LAST_TIMESTAMP)) {
+            before = null;
+        }
+        if (before != null) {
+            sql.append(" AND updated_at < ?");
         }
         if (afterId != null) {
             sql.append(" AND id > ?");
@@ -203,8 +212,8 @@ public final class CatalogueStore {
             if (from != null) {
                 s.setTimestamp(i++, Timestamp.from(from));
             }
-            if (until != null) {
-                s.setTimestamp(i++, Timestamp.from(until));
+            if (before != null) {
+                s.setTimestamp(i++, Timestamp.from(before));
             }
             if (afterId != null) {
                 s.setString(i++, afterId);

@@ -21,18 +21,21 @@ final class OaiDates {
     }
 
     /**
-     * A {@code from} or {@code until} argument as an instant; {@code until} given as a day means the end of
-     * that day.
+     * A {@code from} or {@code until} argument as an instant. An {@code until} names its whole day or second, as the
+     * protocol's inclusive bound: its last millisecond, so that a record changed at 10:00:00.456 (shown with the
+     * datestamp 10:00:00Z) is within {@code until=...T10:00:00Z}.
      */
     static Instant parse(String value, boolean endOfPeriod) throws OaiError {
         try {
             if (DAY.matcher(value).matches() && !value.startsWith("0000")) {
                 LocalDate day = LocalDate.parse(value);
-                return endOfPeriod ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1) : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+                return endOfPeriod ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) : day.atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             if (SECOND.matcher(value).matches() && !value.startsWith("0000")) {
                 // strict, unlike Instant.parse, which takes 24:00:00 and 23:59:60 for the next or the same second
-                return LocalDateTime.parse(value.substring(0, value.length() - 1), DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+                Instant second = LocalDateTime.parse(value.substring(0, value.length() - 1), DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                        .toInstant(ZoneOffset.UTC);
+                return endOfPeriod ? second.plusSeconds(1).minusMillis(1) : second;
             }
         } catch (DateTimeParseException e) {
             // falls through to the refusal

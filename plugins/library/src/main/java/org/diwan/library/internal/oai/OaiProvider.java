@@ -320,7 +320,7 @@ public final class OaiProvider {
         }
         Instant start = from == null ? null : OaiDates.parse(from, false);
         // without until, the harvest ends at its first request: later changes wait for the next harvest
-        Instant end = until == null ? clock.instant() : OaiDates.parse(until, true);
+        Instant end = until == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) : OaiDates.parse(until, true);
         if (start != null && until != null && start.isAfter(end)) {
             throw OaiError.badArgument("from is later than until");
         }

@@ -144,6 +144,33 @@ class OaiProviderTest {
     }
 
     @Test
+    void untilIncludesItsWholeSecondOrDayAsTheDatestampsShowThem() throws Exception {
+        String atTen = publicIds.get(3);
+        String lateInTheDay = publicIds.get(4);
+        changedAt(atTen, "2026-11-20T10:00:00.456Z");
+        changedAt(lateInTheDay, "2026-11-21T23:59:59.500Z");
+
+        Document sameSecond = ask("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "from", "2026-11-20T10:00:00Z", "until", "2026-11-20T10:00:00Z");
+        assertThat(texts(sameSecond, OAI, "identifier")).containsExactly("oai:diwan.library:" + atTen);
+        assertThat(texts(sameSecond, OAI, "datestamp")).containsExactly("2026-11-20T10:00:00Z");
+        assertThat(error(ask("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "from", "2026-11-20T00:00:00Z", "until", "2026-11-20T09:59:59Z")))
+                .isEqualTo("noRecordsMatch");
+        assertThat(texts(ask("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "from", "2026-11-21", "until", "2026-11-21"), OAI, "identifier"))
+                .containsExactly("oai:diwan.library:" + lateInTheDay);
+        assertThat(error(ask("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "from", "2026-11-20T10:00:01Z", "until", "2026-11-20T10:00:00Z")))
+                .as("from after until").isEqualTo("badArgument");
+    }
+
+    private void changedAt(String id, String instant) throws Exception {
+        try (java.sql.Connection c = library.dataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("UPDATE catalogue_record SET updated_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.parse(instant)));
+            s.setString(2, id);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void everyErrorConditionAnswersWithItsCode() throws Exception {
         assertThat(error(ask())).isEqualTo("badVerb");
         assertThat(error(ask("verb", "Harvest"))).isEqualTo("badVerb");
