@@ -76,8 +76,9 @@ final class IndexedCollection implements Closeable {
         }
     }
 
+    /** The analysis chain's version and the folding's: an index made by another of either is rebuilt. */
     private static String markText() {
-        return "analysis=" + Analysis.VERSION;
+        return "analysis=" + Analysis.VERSION + ",fold=" + org.diwan.api.i18n.ArabicText.FOLD_VERSION;
     }
 
     String name() {
