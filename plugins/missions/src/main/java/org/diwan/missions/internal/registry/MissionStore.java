@@ -206,8 +206,12 @@ public final class MissionStore {
     }
 
     static String searchKey(MissionDraft d) {
-        String key = ArabicText.fold(String.join(" ", d.code(), d.name().ar(), nz(d.name().en()), nz(d.name().fr()), d.city(),
-                nz(d.headOfMission())));
+        return searchKey(d.code(), d.name().ar(), d.name().en(), d.name().fr(), d.city(), d.headOfMission());
+    }
+
+    /** What a text search matches an office on, folded ({@link ArabicText#fold}); null parts count as empty. */
+    public static String searchKey(String code, String nameAr, String nameEn, String nameFr, String city, String headOfMission) {
+        String key = ArabicText.fold(String.join(" ", nz(code), nz(nameAr), nz(nameEn), nz(nameFr), nz(city), nz(headOfMission)));
         return key.length() > 2000 ? key.substring(0, 2000) : key;
     }
 
