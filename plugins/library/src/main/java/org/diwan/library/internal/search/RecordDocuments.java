@@ -40,6 +40,8 @@ public final class RecordDocuments {
         doc.number(LibraryCollections.CHANGED, record.updatedAt().toEpochMilli());
         if (record.year() != null) {
             doc.keyword(LibraryCollections.YEAR, record.year().toString()).number(LibraryCollections.YEAR, record.year().longValue());
+            // and as words, so that a free search for ٢٠٠٧ or 2007 finds the year's records (the folding makes both 2007)
+            doc.text("issued", record.year().toString());
         }
         for (AuthorityLink link : record.links()) {
             Authority authority = authorities.get(link.authorityId());

@@ -74,6 +74,21 @@ class CatalogueTest {
     }
 
     @Test
+    void aRecordsYearIsFoundByFreeTextInWesternAndArabicIndicDigits() throws Exception {
+        Map<String, String> f = resolution("تقرير عن التعاون الثقافي", "PUBLIC");
+        f.put("symbol", "ق.ق: 612");
+        f.put("issuedOn", "2007-05-01");
+        f.put("body", council.id());
+        CatalogueRecord report = library.record(f);
+
+        for (String words : List.of("2007", "\u0662\u0660\u0660\u0667", "تقرير \u0662\u0660\u0660\u0667", "\u06F2\u06F0\u06F0\u06F7")) {
+            assertThat(library.catalogue.search(CatalogueQuery.words(words), Viewer.PUBLIC, Language.AR).records()).as(words)
+                    .extracting(CatalogueRecord::id).containsExactly(report.id());
+        }
+        assertThat(library.catalogue.search(CatalogueQuery.words("2008"), Viewer.PUBLIC, Language.AR).total()).isZero();
+    }
+
+    @Test
     void eachViewerFindsOnlyWhatItMaySeeAndFacetsCountOnlyThat() throws Exception {
         for (String access : List.of("PUBLIC", "PUBLIC", "STAFF", "RESTRICTED")) {
             Map<String, String> f = resolution("تقرير الأمين العام", access);
