@@ -68,10 +68,10 @@ public final class SearchKeys {
             if (stored >= ArabicText.FOLD_VERSION) {
                 return;
             }
-            int offices = renew("SELECT id, code, name_ar, name_en, name_fr, city, head_of_mission FROM mission", "mission",
-                    rs -> MissionStore.searchKey(text(rs, 2), text(rs, 3), text(rs, 4), text(rs, 5), text(rs, 6), text(rs, 7)));
-            int letters = renew("SELECT id, reference_no, subject, summary, counterpart_name FROM correspondence", "correspondence",
-                    rs -> CorrespondenceStore.searchKey(text(rs, 2), text(rs, 3), text(rs, 4), text(rs, 5)));
+            int offices = renew("SELECT id, version, code, name_ar, name_en, name_fr, city, head_of_mission FROM mission", "mission",
+                    rs -> MissionStore.searchKey(text(rs, 3), text(rs, 4), text(rs, 5), text(rs, 6), text(rs, 7), text(rs, 8)));
+            int letters = renew("SELECT id, version, reference_no, subject, summary, counterpart_name FROM correspondence", "correspondence",
+                    rs -> CorrespondenceStore.searchKey(text(rs, 3), text(rs, 4), text(rs, 5), text(rs, 6)));
             try (Connection c = missions.getConnection();
                     PreparedStatement s = c.prepareStatement("UPDATE search_key_fold SET version = ? WHERE id = 1")) {
                 s.setInt(1, ArabicText.FOLD_VERSION);
@@ -91,18 +91,23 @@ public final class SearchKeys {
         }
     }
 
-    /** Reads the rows in id order a batch at a time and writes each batch's keys in one transaction. */
+    /**
+     * Reads the rows in id order a batch at a time and writes each batch's keys in one transaction, each only if the
+     * row is still at the version read: an edit meanwhile has already written its key with the new folding.
+     */
     private int renew(String select, String table, Function<ResultSet, String> key) throws SQLException {
         int done = 0;
         String after = "";
         while (!Thread.currentThread().isInterrupted()) {
             Map<String, String> keys = new LinkedHashMap<>();
+            Map<String, Integer> versions = new LinkedHashMap<>();
             try (Connection c = missions.getConnection();
                     PreparedStatement s = c.prepareStatement(select + " WHERE id > ? ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY")) {
                 s.setString(1, after);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         keys.put(rs.getString(1), key.apply(rs));
+                        versions.put(rs.getString(1), rs.getInt(2));
                     }
                 }
             }
@@ -110,10 +115,11 @@ public final class SearchKeys {
                 break;
             }
             Transactions.inTransaction(missions, c -> {
-                try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET search_key = ? WHERE id = ?")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET search_key = ? WHERE id = ? AND version = ?")) {
                     for (Map.Entry<String, String> e : keys.entrySet()) {
                         s.setString(1, e.getValue());
                         s.setString(2, e.getKey());
+                        s.setInt(3, versions.get(e.getKey()));
                         s.addBatch();
                     }
                     s.executeBatch();
