@@ -58,7 +58,7 @@ public final class RecordServlets {
     @Reference(service = RecordEditor.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(diwan.plugin=*)")
     void addEditor(RecordEditor<?> editor, Map<String, Object> properties) {
-        register(editor, plugin(properties), editor.spec().base(), new PagesServlet(pages, editor));
+        register(editor, plugin(properties), editor.spec().base(), new HandingServlet((request, response) -> pages.serve(request, response, editor)));
     }
 
     void removeEditor(RecordEditor<?> editor) {
@@ -69,7 +69,7 @@ public final class RecordServlets {
             target = "(diwan.plugin=*)")
     void addResource(RecordResource<?> resource, Map<String, Object> properties) {
         // keyed apart from the same object's pages: one component may be both an editor and a resource
-        register(new ResourceKey(resource), plugin(properties), resource.apiBase(), new ApiServlet(api, resource));
+        register(new ResourceKey(resource), plugin(properties), resource.apiBase(), new HandingServlet((request, response) -> api.serve(request, response, resource)));
     }
 
     void removeResource(RecordResource<?> resource) {
@@ -135,37 +135,24 @@ public final class RecordServlets {
         }
     }
 
-    private static final class PagesServlet extends HttpServlet {
-
-        private static final long serialVersionUID = 1L;
-        private final transient RecordPages pages;
-        private final transient RecordEditor<?> editor;
-
-        PagesServlet(RecordPages pages, RecordEditor<?> editor) {
-            this.pages = pages;
-            this.editor = editor;
-        }
-
-        @Override
-        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-            pages.serve(request, response, editor);
-        }
+    /** What a record servlet hands each request to: the pages' flow or the API's, with its editor. */
+    @FunctionalInterface
+    private interface Handler {
+        void serve(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
     }
 
-    private static final class ApiServlet extends HttpServlet {
+    private static final class HandingServlet extends HttpServlet {
 
         private static final long serialVersionUID = 1L;
-        private final transient RecordApi api;
-        private final transient RecordResource<?> resource;
+        private final transient Handler handler;
 
-        ApiServlet(RecordApi api, RecordResource<?> resource) {
-            this.api = api;
-            this.resource = resource;
+        HandingServlet(Handler handler) {
+            this.handler = handler;
         }
 
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-            api.serve(request, response, resource);
+            handler.serve(request, response);
         }
     }
 }
