@@ -244,6 +244,39 @@ class LibraryIT {
         assertThat(new WebClient(node.httpPort()).download(PUBLIC + "/" + restrictedReport + "/marc.xml").statusCode()).isEqualTo(404);
         String all = new String(admin.download("/diwan/library/exchange/catalogue.xml").body(), StandardCharsets.UTF_8);
         assertThat(all).contains(publicResolution).contains(restrictedReport).contains("A history of the Arab peoples");
+
+        originalScriptRecordsAreKeptFoundAndAskedAboutWhenTheyComeAgain();
+    }
+
+    /** A Library of Congress record (romanized, the Arabic in linked 880s): both forms shown and found; sent again, held for a choice. */
+    private void originalScriptRecordsAreKeptFoundAndAskedAboutWhenTheyComeAgain() throws Exception {
+        byte[] lc = Files.readAllBytes(Path.of("..", "plugins", "library", "src", "test", "resources", "marc", "lc-arabic-880.xml"));
+        admin.get("/diwan/library/exchange");
+        HttpResponse<String> imported = admin.upload("/diwan/library/exchange/import?_csrf=" + admin.csrf(), "lc.xml", "application/xml", lc);
+        assertThat(imported.statusCode()).isEqualTo(200);
+        Matcher made = RECORD_ID.matcher(imported.body());
+        assertThat(made.find()).as(imported.body()).isTrue();
+        String book = made.group(1);
+        assertThat(admin.get(CATALOGUE + "/" + book).body()).contains("كتاب الأيام").contains("lang=\"ar-Latn\"").contains("Kitāb al-ayyām");
+        assertThat(admin.get(CATALOGUE + "?q=" + enc("كتاب الايام")).body()).contains(book);
+
+        admin.get("/diwan/library/exchange");
+        HttpResponse<String> again = admin.upload("/diwan/library/exchange/import?_csrf=" + admin.csrf(), "lc.xml", "application/xml", lc);
+        assertThat(again.body()).contains("id=\"held\"").contains(CATALOGUE + "/" + book);
+        Matcher held = Pattern.compile("name=\"choice\\.([0-9a-f-]{36})\"").matcher(again.body());
+        Matcher batch = Pattern.compile("held\\?batch=([0-9a-f-]{36})").matcher(again.body());
+        assertThat(held.find() && batch.find()).isTrue();
+        String choose = "/diwan/library/exchange/held?batch=" + batch.group(1);
+        // a reader may not choose: refused before the form is read
+        WebClient reader = login("reader1", "a long enough reading password");
+        reader.get(CATALOGUE);
+        assertThat(reader.post(choose, Map.of("choice." + held.group(1), "new"), true).statusCode()).isEqualTo(403);
+        HttpResponse<String> skipped = admin.post(choose, Map.of("choice." + held.group(1), "skip"), true);
+        assertThat(skipped.statusCode()).isEqualTo(200);
+        assertThat(skipped.body()).contains("id=\"skipped-count\"").doesNotContain("id=\"held\"");
+
+        String exported = new String(admin.download("/diwan/library/exchange/catalogue.xml").body(), StandardCharsets.UTF_8);
+        assertThat(exported).contains("245-02/(3/r").contains("كتاب الأيام /").contains("Kitāb al-ayyām /");
     }
 
     @Test
