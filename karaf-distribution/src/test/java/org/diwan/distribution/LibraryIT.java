@@ -257,7 +257,8 @@ class LibraryIT {
         Matcher made = RECORD_ID.matcher(imported.body());
         assertThat(made.find()).as(imported.body()).isTrue();
         String book = made.group(1);
-        assertThat(admin.get(CATALOGUE + "/" + book).body()).contains("كتاب الأيام").contains("lang=\"ar-Latn\"").contains("Kitāb al-ayyām");
+        assertThat(admin.get(CATALOGUE + "/" + book).body()).contains("كتاب الأيام").contains("lang=\"ar-Latn\"").contains("Kitāb al-ayyām")
+                .contains("id=\"marc-view\"").contains("245-02/(3/r").contains("Silsilat al-adab");
         assertThat(admin.get(CATALOGUE + "?q=" + enc("كتاب الايام")).body()).contains(book);
 
         admin.get("/diwan/library/exchange");
