@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ class DuplicateImportTest {
     @BeforeEach
     void open() throws Exception {
         library = new LibraryFixture(folder);
-        exchange = new Exchange(library.catalogue, library.authorities, library.dataSource, Clock.systemUTC());
+        exchange = library.exchange;
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ class MarcExchangeTest {
     @BeforeEach
     void open() throws Exception {
         library = new LibraryFixture(folder);
-        exchange = new Exchange(library.catalogue, library.authorities, library.dataSource, java.time.Clock.systemUTC());
+        exchange = library.exchange;
     }
 
     @AfterEach

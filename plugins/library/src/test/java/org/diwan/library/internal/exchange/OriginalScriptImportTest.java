@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
@@ -39,7 +38,7 @@ class OriginalScriptImportTest {
     @BeforeEach
     void open() throws Exception {
         library = new LibraryFixture(folder);
-        exchange = new Exchange(library.catalogue, library.authorities, library.dataSource, Clock.systemUTC());
+        exchange = library.exchange;
     }
 
     @AfterEach
