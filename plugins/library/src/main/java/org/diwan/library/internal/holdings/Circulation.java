@@ -268,6 +268,13 @@ public final class Circulation {
         return store.openLoansDueBefore(LocalDate.of(9999, 1, 1), limit);
     }
 
+    /** The open loan of a copy, if it is lent. */
+    public Optional<Loan> openLoanOf(String itemId) throws SQLException {
+        try (Connection c = store.dataSource().getConnection()) {
+            return store.openLoanOf(c, itemId);
+        }
+    }
+
     public Optional<Item> item(String id) throws SQLException {
         return store.item(id);
     }

@@ -57,22 +57,49 @@ public final class HoldingsStore {
         }
     }
 
-    /** Items matching a barcode's start, for the API's list; {@code null} lists every copy. */
-    public List<Item> page(String barcodeStart, String recordId, int offset, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + ITEM + " FROM item WHERE 1 = 1");
+    /**
+     * Copies for the API's list, by barcode: those whose barcode starts with {@code barcodeStart} (null for any), of
+     * one record (null for any), of restricted records only when {@code restricted}.
+     */
+    public List<Item> page(String barcodeStart, String recordId, boolean restricted, int offset, int limit) throws SQLException {
         List<String> args = new ArrayList<>();
-        if (barcodeStart != null) {
-            sql.append(" AND barcode LIKE ?");
-            args.add(barcodeStart.replace("%", "").replace("_", "") + "%");
+        String where = where(barcodeStart, recordId, restricted, args);
+        try (Connection c = dataSource.getConnection()) {
+            return items(c, "SELECT " + ITEM.replaceAll("(^|, )", "$1i.") + " FROM item i JOIN catalogue_record r ON r.id = i.record_id" + where
+                    + " ORDER BY i.barcode OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY", args.toArray(String[]::new));
         }
-        if (recordId != null) {
-            sql.append(" AND record_id = ?");
+    }
+
+    public int count(String barcodeStart, String recordId, boolean restricted) throws SQLException {
+        List<String> args = new ArrayList<>();
+        String where = where(barcodeStart, recordId, restricted, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM item i JOIN catalogue_record r ON r.id = i.record_id" + where)) {
+            for (int i = 0; i < args.size(); i++) {
+                s.setString(i + 1, args.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private static String where(String barcodeStart, String recordId, boolean restricted, List<String> args) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        if (barcodeStart != null && !barcodeStart.isEmpty()) {
+            // a barcode has no LIKE wildcards (letters, digits, dashes): anything else matches nothing
+            sql.append(" AND i.barcode LIKE ?");
+            args.add(barcodeStart.matches("[A-Z0-9-]*") ? barcodeStart + "%" : "\u0000");
+        }
+        if (recordId != null && !recordId.isEmpty()) {
+            sql.append(" AND i.record_id = ?");
             args.add(recordId);
         }
-        sql.append(" ORDER BY barcode OFFSET ").append(offset).append(" ROWS FETCH NEXT ").append(limit).append(" ROWS ONLY");
-        try (Connection c = dataSource.getConnection()) {
-            return items(c, sql.toString(), args.toArray(String[]::new));
+        if (!restricted) {
+            sql.append(" AND r.access_level <> 'RESTRICTED'");
         }
+        return sql.toString();
     }
 
     public void insertItem(Connection c, Item item, String actor, Instant at) throws SQLException {
