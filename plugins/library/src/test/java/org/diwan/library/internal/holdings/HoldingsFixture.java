@@ -33,7 +33,7 @@ import org.diwan.library.internal.catalogue.CatalogueRecord;
  * Circulation on the library's real Derby database and the real event outbox, with a clock the test moves, the
  * region's calendar (Friday and Saturday off) with one holiday, and notifications recorded as sent.
  */
-final class HoldingsFixture implements AutoCloseable {
+public final class HoldingsFixture implements AutoCloseable {
 
     /** A Sunday: the first working day of the week. */
     static final LocalDate START = LocalDate.of(2026, 12, 6);
@@ -42,17 +42,17 @@ final class HoldingsFixture implements AutoCloseable {
     static final WorkingCalendar CALENDAR = new WorkingCalendar(WorkingCalendar.DEFAULT_WEEKEND, WorkingCalendar.DEFAULT_OPENS,
             WorkingCalendar.DEFAULT_CLOSES, ZoneOffset.UTC, List.of(HolidayRule.parse("gregorian:2026-12-17 Test holiday")));
 
-    final LibraryFixture library;
-    final MovableClock clock = new MovableClock(START.atTime(9, 0).toInstant(ZoneOffset.UTC));
-    final List<Notification> told = Collections.synchronizedList(new ArrayList<>());
-    final Settings settings = new Settings(10, 2, new Locations("stacks=المخازن|Stacks|Magasins", "archive=الأرشيف|Archive|Archives"),
+    public final LibraryFixture library;
+    public final MovableClock clock = new MovableClock(START.atTime(9, 0).toInstant(ZoneOffset.UTC));
+    public final List<Notification> told = Collections.synchronizedList(new ArrayList<>());
+    public final Settings settings = new Settings(10, 2, new Locations("stacks=المخازن|Stacks|Magasins", "archive=الأرشيف|Archive|Archives"),
             OverdueSteps.parse("1, 7"));
-    final HoldingsStore store;
-    final Items items;
-    final Circulation circulation;
-    final OverdueNotices overdue;
+    public final HoldingsStore store;
+    public final Items items;
+    public final Circulation circulation;
+    public final OverdueNotices overdue;
 
-    HoldingsFixture(Path folder) throws Exception {
+    public HoldingsFixture(Path folder) throws Exception {
         library = new LibraryFixture(folder);
         store = new HoldingsStore(library.dataSource);
         ReservationStore reservations = new ReservationStore(library.dataSource);
@@ -63,11 +63,11 @@ final class HoldingsFixture implements AutoCloseable {
         overdue = new OverdueNotices(store, library.catalogue, settings.steps(), () -> CALENDAR, new Told(), accounts, clock);
     }
 
-    CatalogueRecord book(String title) throws Exception {
+    public CatalogueRecord book(String title) throws Exception {
         return library.record(Map.of("type", "BOOK", "titleAr", title, "language", "ar", "access", "PUBLIC", "callNumber", "027.1 ج م"));
     }
 
-    Item copy(CatalogueRecord record, String barcode) throws Exception {
+    public Item copy(CatalogueRecord record, String barcode) throws Exception {
         Validation v = new Validation();
         return items.add(record, Map.of("barcode", barcode, "location", "stacks"), v, "cataloguer", "127.0.0.1")
                 .orElseThrow(() -> new AssertionError(v.errors()));
@@ -79,7 +79,7 @@ final class HoldingsFixture implements AutoCloseable {
     }
 
     /** A clock the test moves forward by days. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
 
         private volatile Instant now;
 
@@ -87,7 +87,7 @@ final class HoldingsFixture implements AutoCloseable {
             this.now = now;
         }
 
-        void days(int days) {
+        public void days(int days) {
             now = now.plusSeconds(days * 86_400L);
         }
 
