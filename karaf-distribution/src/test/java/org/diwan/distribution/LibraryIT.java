@@ -497,6 +497,11 @@ class LibraryIT {
         assertThat(admin.post(desk + "/lend", Map.of("barcode", "LIB-IT-0001", "borrower", ADMIN), true).statusCode()).isEqualTo(409);
         assertThat(admin.post(desk + "/lend", Map.of("barcode", "LIB-IT-0001", "borrower", "reader1"), true).statusCode()).isEqualTo(200);
         assertThat(reader.get("/diwan/library/loans").body()).contains("LIB-IT-0001").contains("id=\"no-reservations\"");
+        // integrators read the copy by its barcode; only the desk's permission shows who has it
+        HttpResponse<String> json = admin.get("/api/library/items/lib-it-0001");
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        assertThat(json.body()).contains("\"status\":\"ON_LOAN\"").contains("\"borrower\":\"reader1\"");
+        assertThat(reader.get("/api/library/items/LIB-IT-0001").body()).contains("\"dueOn\"").doesNotContain("\"borrower\"");
         // a reader has no desk
         assertThat(reader.get(desk).statusCode()).isEqualTo(403);
         assertThat(smtp.getReceivedMessages()).hasSize(1);

@@ -151,7 +151,9 @@ public final class Items {
             }
             status = current.status();
         } else {
-            String chosen = v.choice("status", typed.isEmpty() ? ItemStatus.AVAILABLE.name() : typed, EDITABLE, true);
+            // a form without a status keeps the copy's (a new one is available)
+            String kept = current == null ? ItemStatus.AVAILABLE.name() : current.status().name();
+            String chosen = v.choice("status", typed.isEmpty() ? kept : typed, EDITABLE, true);
             status = chosen == null ? ItemStatus.AVAILABLE : ItemStatus.valueOf(chosen);
         }
         if (!v.isValid()) {

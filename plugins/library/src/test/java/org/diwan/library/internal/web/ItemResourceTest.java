@@ -93,7 +93,12 @@ class ItemResourceTest {
         assertThat(item.barcode()).isEqualTo("X-0001");
         assertThat(api.update(item, item.version(), Map.of("recordId", "another", "barcode", "X-0001", "location", "stacks"), cataloguer))
                 .isInstanceOf(Outcome.Invalid.class);
-        assertThat(api.update(item, item.version(), Map.of("recordId", book.id(), "barcode", "X-0001", "location", "archive",
-                "status", "IN_REPAIR"), cataloguer)).isInstanceOf(Outcome.Saved.class);
+        Item repaired = ((Outcome.Saved<Item>) api.update(item, item.version(), Map.of("recordId", book.id(), "barcode", "X-0001",
+                "location", "archive", "status", "IN_REPAIR"), cataloguer)).record();
+        // a body without a status keeps the copy's
+        Item noted = ((Outcome.Saved<Item>) api.update(repaired, repaired.version(), Map.of("barcode", "X-0001", "location", "archive",
+                "note", "spine glued"), cataloguer)).record();
+        assertThat(noted.status()).isEqualTo(ItemStatus.IN_REPAIR);
+        assertThat(noted.note()).isEqualTo("spine glued");
     }
 }
