@@ -30,7 +30,7 @@ import org.diwan.library.internal.Written;
 public final class CatalogueStore {
 
     private static final String COLUMNS = "id, record_type, title_ar, title_en, title_fr, symbol, session_label, issued_on, pub_year,"
-            + " language, publisher, place, extent, identifier, call_number, summary, access_level, parent_id, version, updated_at, updated_by";
+            + " language, publisher, place, extent, identifier, call_number, summary, access_level, parent_id, other_titles, version, updated_at, updated_by";
     private static final int CHUNK = 100;
 
     private final DataSource dataSource;
@@ -51,7 +51,7 @@ public final class CatalogueStore {
         Instant now = clock.instant();
         Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO catalogue_record (" + COLUMNS.replace(", version, updated_at, updated_by", "")
-                    + ", version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+                    + ", version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
                 s.setString(1, id);
                 int next = bind(s, 2, draft);
                 s.setTimestamp(next, Timestamp.from(now));
@@ -61,6 +61,7 @@ public final class CatalogueStore {
                 s.executeUpdate();
             }
             writeLinks(c, id, draft.links());
+            writeIdentifierKeys(c, id, draft.identifier());
             written.written(c, id);
             return null;
         });
@@ -79,7 +80,7 @@ public final class CatalogueStore {
             int rows;
             try (PreparedStatement s = c.prepareStatement("UPDATE catalogue_record SET record_type = ?, title_ar = ?, title_en = ?, title_fr = ?,"
                     + " symbol = ?, session_label = ?, issued_on = ?, pub_year = ?, language = ?, publisher = ?, place = ?, extent = ?,"
-                    + " identifier = ?, call_number = ?, summary = ?, access_level = ?, parent_id = ?, version = version + 1, updated_at = ?,"
+                    + " identifier = ?, call_number = ?, summary = ?, access_level = ?, parent_id = ?, other_titles = ?, version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ?")) {
                 int next = bind(s, 1, draft);
                 s.setTimestamp(next, Timestamp.from(clock.instant()));
@@ -94,6 +95,7 @@ public final class CatalogueStore {
                     s.executeUpdate();
                 }
                 writeLinks(c, id, draft.links());
+                writeIdentifierKeys(c, id, draft.identifier());
                 written.written(c, id);
             }
             return rows;
@@ -258,6 +260,43 @@ public final class CatalogueStore {
         return ids;
     }
 
+    /**
+     * Gives the ISBN or ISSN keys to descriptions made before the catalogue kept them (once per start is enough:
+     * every save keeps them since).
+     */
+    public int keyIdentifiers() throws SQLException {
+        return Transactions.inTransaction(dataSource, c -> {
+            Map<String, String> missing = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, identifier FROM catalogue_record r WHERE identifier IS NOT NULL AND NOT EXISTS"
+                    + " (SELECT 1 FROM record_match_key k WHERE k.record_id = r.id AND (k.match_key LIKE 'isbn:%' OR k.match_key LIKE 'issn:%'))");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    missing.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            for (Map.Entry<String, String> record : missing.entrySet()) {
+                writeIdentifierKeys(c, record.getKey(), record.getValue());
+            }
+            return missing.size();
+        });
+    }
+
+    /** Keeps a description's ISBN or ISSN as match keys ({@link MatchKeys}), for an import to find it by. */
+    private static void writeIdentifierKeys(Connection c, String id, String identifier) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM record_match_key WHERE record_id = ? AND (match_key LIKE 'isbn:%' OR match_key LIKE 'issn:%')")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO record_match_key (match_key, record_id) VALUES (?, ?)")) {
+            for (String key : MatchKeys.ofIdentifier(identifier)) {
+                s.setString(1, key);
+                s.setString(2, id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
     private static void writeLinks(Connection c, String id, List<AuthorityLink> links) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO record_authority (record_id, role, position, authority_id) VALUES (?, ?, ?, ?)")) {
             Map<Role, Integer> positions = new java.util.EnumMap<>(Role.class);
@@ -307,6 +346,7 @@ public final class CatalogueStore {
         s.setString(i++, d.summary());
         s.setString(i++, d.access().name());
         s.setString(i++, d.parentId());
+        s.setString(i++, d.title().others().isEmpty() ? null : OtherTitle.format(d.title().others()));
         return i;
     }
 
@@ -315,7 +355,7 @@ public final class CatalogueStore {
         int year = rs.getInt("pub_year");
         Integer pubYear = rs.wasNull() ? null : year;
         return new CatalogueRecord(rs.getString("id"), RecordType.valueOf(rs.getString("record_type")),
-                new Titles(rs.getString("title_ar"), rs.getString("title_en"), rs.getString("title_fr")), rs.getString("symbol"),
+                new Titles(rs.getString("title_ar"), rs.getString("title_en"), rs.getString("title_fr"), OtherTitle.parse(rs.getString("other_titles"))), rs.getString("symbol"),
                 rs.getString("session_label"), issued == null ? null : issued.toLocalDate(), pubYear, rs.getString("language"),
                 rs.getString("publisher"), rs.getString("place"), rs.getString("extent"), rs.getString("identifier"),
                 rs.getString("call_number"), rs.getString("summary"), AccessLevel.valueOf(rs.getString("access_level")),

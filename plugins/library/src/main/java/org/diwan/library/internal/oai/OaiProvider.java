@@ -25,6 +25,7 @@ import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.CatalogueStore;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.exchange.DublinCore;
+import org.diwan.library.internal.exchange.MarcRecords;
 import org.diwan.library.internal.exchange.MarcXmlRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +65,17 @@ public final class OaiProvider {
 
     private final CatalogueStore records;
     private final AuthorityStore authorities;
+    private final MarcRecords marc;
     private final Repository repository;
     private final OaiTokens tokens;
     private final Clock clock;
     private final int pageSize;
 
-    public OaiProvider(CatalogueStore records, AuthorityStore authorities, Repository repository, OaiTokenKey tokenKey, Clock clock,
-            int pageSize) {
+    public OaiProvider(CatalogueStore records, AuthorityStore authorities, MarcRecords marc, Repository repository, OaiTokenKey tokenKey,
+            Clock clock, int pageSize) {
         this.records = records;
         this.authorities = authorities;
+        this.marc = marc;
         this.repository = repository;
         this.tokens = new OaiTokens(tokenKey);
         this.clock = clock;
@@ -363,7 +366,8 @@ public final class OaiProvider {
         throw new OaiError("idDoesNotExist", "No public record has this identifier");
     }
 
-    private void write(XMLStreamWriter xml, CatalogueRecord r, String prefix, Map<String, Authority> names, boolean full) throws XMLStreamException {
+    private void write(XMLStreamWriter xml, CatalogueRecord r, String prefix, Map<String, Authority> names, boolean full)
+            throws XMLStreamException, SQLException {
         if (full) {
             xml.writeStartElement("record");
         }
@@ -377,7 +381,7 @@ public final class OaiProvider {
             if (prefix.equals("oai_dc")) {
                 DublinCore.write(xml, r, names, "oai:" + repository.namespace() + ":" + r.id());
             } else {
-                MarcXmlRecords.write(xml, r, names);
+                MarcXmlRecords.write(xml, marc.of(List.of(r), names).get(r.id()));
             }
             xml.writeEndElement();
             xml.writeEndElement();
