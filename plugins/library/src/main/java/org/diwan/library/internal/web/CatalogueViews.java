@@ -247,6 +247,8 @@ final class CatalogueViews {
         row.put("id", r.id());
         row.put("href", base + "/" + r.id());
         row.put("title", r.title().in(language));
+        // the heading's own language, so that a Greek or Hebrew title is read (and voiced) as such
+        row.put("titleLang", headingLanguage(r, language));
         row.put("type", r.type().name());
         row.put("year", r.year() == null ? null : DigitStyle.defaultFor(language).apply(r.year().toString()));
         row.put("symbol", r.symbol());
@@ -261,6 +263,19 @@ final class CatalogueViews {
         }
         row.put("by", String.join(" ؛ ", bodies));
         return row;
+    }
+
+    private static String headingLanguage(CatalogueRecord r, Language language) {
+        if (r.title().of(language) != null) {
+            return language.tag();
+        }
+        for (Language other : List.of(Language.AR, Language.EN, Language.FR)) {
+            if (r.title().of(other) != null) {
+                return other.tag();
+            }
+        }
+        String first = r.title().others().get(0).language();
+        return first == null ? "" : first;
     }
 
     private Map<String, Authority> named(List<CatalogueRecord> records) throws SQLException {
