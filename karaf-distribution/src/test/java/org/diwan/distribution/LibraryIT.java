@@ -35,7 +35,8 @@ import org.diwan.itkit.WebClient;
  * authorities and records through the Arabic forms, naming authorities as typed; the public catalogue, with no
  * login, finds a resolution by an Arabic variant spelling and never shows a restricted record; a reader cannot
  * write; bad input is refused whole; the OAI-PMH endpoint answers every hostile request (forged tokens, control
- * characters, oversized bodies) with a complete XML document and the protocol's error, while harvests go on.
+ * characters, oversized bodies) with a complete XML document and the protocol's error, while harvests go on; a
+ * cataloguer deletes a record (a reader may not) and harvesters are told by a deleted header.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -409,6 +410,60 @@ class LibraryIT {
                 .doesNotContain("OAI-PMH answer failed");
         // a harvest still works after all of it
         assertThat(OaiProbe.error(OaiProbe.xml(oai.get("verb=ListRecords&metadataPrefix=marcxml"), "after"), "after")).isNull();
+    }
+
+    @Test
+    @Order(12)
+    void aCataloguerDeletesRecordsAReaderCannotAndHarvestersSeeTheDeletedHeader() throws Exception {
+        admin.get("/admin/users");
+        admin.postPairs("/admin/users", List.of("action", "saveRole", "roleName", "library-cataloguer", "permission", "library:catalogue:read",
+                "permission", "library:catalogue:write", "permission", "library:catalogue:delete"));
+        admin.get("/admin/users");
+        assertThat(admin.post("/admin/users", Map.of("action", "createUser", "username", "cataloguer1", "displayName", "مفهرس",
+                "password", "a long enough cataloguing password", "role", "library-cataloguer"), true).statusCode()).isIn(200, 302, 303);
+        WebClient cataloguer = login("cataloguer1", "a long enough cataloguing password");
+        WebClient reader = login("reader1", "a long enough reading password");
+        String doomed = created(resolution("قرار ملغى بشأن النقل البري", "PUBLIC"));
+
+        // a reader: refused before the form is read, by the page, the form and the API alike; the record stays
+        assertThat(reader.get(CATALOGUE + "/" + doomed).body()).doesNotContain("id=\"delete\"");
+        assertThat(reader.get(CATALOGUE + "/" + doomed + "/delete").statusCode()).isEqualTo(403);
+        assertThat(reader.post(CATALOGUE + "/" + doomed + "/delete", Map.of("padding", "x".repeat(100_000)), true).statusCode()).isEqualTo(403);
+        HttpResponse<String> apiRefusal = reader.sendWith("DELETE", "/api/library/records/" + doomed, null, null, Map.of());
+        assertThat(apiRefusal.statusCode()).isEqualTo(403);
+        assertThat(apiRefusal.body()).contains("\"error\":\"forbidden\"");
+        assertThat(admin.get(CATALOGUE + "/" + doomed).statusCode()).isEqualTo(200);
+
+        // the cataloguer: the record's page offers it, a page asks to confirm, the catalogue says it is done
+        assertThat(cataloguer.get(CATALOGUE + "/" + doomed).body()).contains("id=\"delete\"");
+        assertThat(cataloguer.get(CATALOGUE + "/" + doomed + "/delete").body()).contains("id=\"delete-confirm\"").contains("قرار ملغى");
+        HttpResponse<String> deleted = cataloguer.post(CATALOGUE + "/" + doomed + "/delete", Map.of(), true);
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith(CATALOGUE + "?deleted=1");
+        assertThat(cataloguer.get(CATALOGUE + "?deleted=1").body()).contains("id=\"deleted\"");
+        assertThat(admin.get(CATALOGUE + "/" + doomed).statusCode()).isEqualTo(404);
+        assertThat(admin.get(CATALOGUE + "?q=" + enc("النقل البري")).body()).doesNotContain(doomed);
+
+        // harvesters: the deleted header, by GetRecord and in a list from the moment it went
+        WebClient harvester = new WebClient(node.httpPort());
+        String header = harvester.get(PUBLIC + "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:diwan.library:" + doomed).body();
+        assertThat(header).contains("<header status=\"deleted\">").doesNotContain("<metadata>").doesNotContain("idDoesNotExist");
+        Matcher datestamp = Pattern.compile("<datestamp>([^<]+)</datestamp>").matcher(header);
+        assertThat(datestamp.find()).isTrue();
+        assertThat(harvester.get(PUBLIC + "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from=" + datestamp.group(1)).body())
+                .contains("oai:diwan.library:" + doomed).contains("status=\"deleted\"");
+        assertThat(harvester.get(PUBLIC + "/oai?verb=Identify").body()).contains("<deletedRecord>persistent</deletedRecord>");
+
+        // a periodical with an issue stays until the issue goes (here by the API, as a program would)
+        String periodical = created(Map.of("type", "PERIODICAL", "titleAr", "شؤون عربية", "language", "ar", "access", "PUBLIC"));
+        String issue = created(Map.of("type", "ISSUE", "titleAr", "العدد الأول", "language", "ar", "access", "PUBLIC", "parent", periodical));
+        assertThat(cataloguer.get(CATALOGUE + "/" + periodical + "/delete").body()).contains("id=\"delete-refused\"").contains(issue);
+        assertThat(cataloguer.post(CATALOGUE + "/" + periodical + "/delete", Map.of(), true).statusCode()).isEqualTo(409);
+        assertThat(cataloguer.sendWith("DELETE", "/api/library/records/" + periodical, null, null, Map.of()).statusCode()).isEqualTo(409);
+        assertThat(cataloguer.sendWith("DELETE", "/api/library/records/" + issue, null, null, Map.of()).statusCode()).isEqualTo(204);
+        assertThat(cataloguer.sendWith("DELETE", "/api/library/records/" + issue, null, null, Map.of()).statusCode()).isEqualTo(404);
+        cataloguer.get(CATALOGUE + "/new");
+        assertThat(cataloguer.post(CATALOGUE + "/" + periodical + "/delete", Map.of(), true).statusCode()).isEqualTo(303);
     }
 
     private String authority(String kind, String ar, String en, String variants) throws Exception {

@@ -16,12 +16,14 @@ public final class LibraryPlugin implements DiwanPlugin {
     public static final String CATALOGUE_READ = "library:catalogue:read";
     public static final String CATALOGUE_READ_RESTRICTED = "library:catalogue:restricted";
     public static final String CATALOGUE_WRITE = "library:catalogue:write";
+    public static final String CATALOGUE_DELETE = "library:catalogue:delete";
     public static final String AUTHORITY_WRITE = "library:authority:write";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID, "book",
             List.of(new PermissionDef(CATALOGUE_READ),
                     new PermissionDef(CATALOGUE_READ_RESTRICTED),
                     new PermissionDef(CATALOGUE_WRITE),
+                    new PermissionDef(CATALOGUE_DELETE),
                     new PermissionDef(AUTHORITY_WRITE)),
             List.of(new NavEntry("/diwan/library/catalogue", "library.nav.catalogue", CATALOGUE_READ, 1),
                     new NavEntry("/diwan/library/authorities", "library.nav.authorities", CATALOGUE_READ, 2),

@@ -134,6 +134,11 @@ public final class Catalogue {
         return deleted;
     }
 
+    /** The records that name this one as their parent (a periodical's issues): while there are some, it stays. */
+    public List<String> children(String id) throws SQLException {
+        return records.children(id);
+    }
+
     /** Authority fields hold names or ids as typed; they become ids before the form reads them. */
     private RecordDraft read(Map<String, String> fields, Validation v) throws SQLException {
         Map<String, String> resolved = new HashMap<>(fields);

@@ -44,10 +44,10 @@ public final class PublicHarvest {
         if (before != null && before.isAfter(LAST_TIMESTAMP)) {
             before = null;
         }
-        String live = "SELECT id, 0 AS gone FROM catalogue_record WHERE access_level = 'PUBLIC'" + conditions(type, from, before, afterId, "id", "updated_at");
-        String gone = "SELECT record_id, 1 FROM record_tombstone WHERE was_public = TRUE"
+        String live = "SELECT id AS entry_id, 0 AS gone FROM catalogue_record WHERE access_level = 'PUBLIC'" + conditions(type, from, before, afterId, "id", "updated_at");
+        String gone = "SELECT record_id AS entry_id, 1 AS gone FROM record_tombstone WHERE was_public = TRUE"
                 + conditions(type, from, before, afterId, "record_id", "removed_at");
-        String sql = "SELECT id, gone FROM (" + live + " UNION ALL " + gone + ") AS harvest ORDER BY id FETCH FIRST " + limit + " ROWS ONLY";
+        String sql = "SELECT entry_id, gone FROM (" + live + " UNION ALL " + gone + ") AS harvest ORDER BY entry_id FETCH FIRST " + limit + " ROWS ONLY";
         List<String> order = new ArrayList<>();
         List<String> liveIds = new ArrayList<>();
         List<String> goneIds = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class PublicHarvest {
             return Optional.of(Harvested.live(record.get()));
         }
         Tombstone tombstone = RecordTombstones.all(dataSource, List.of(id)).get(id);
-        return tombstone == null ? Optional.empty() : Optional.of(Harvested.gone(tombstone));
+        return tombstone == null || !tombstone.wasPublic() ? Optional.empty() : Optional.of(Harvested.gone(tombstone));
     }
 
     /** The earliest datestamp of the stream, or empty when it is empty. */

@@ -104,6 +104,8 @@ public final class CatalogueOutput {
             Map<String, Object> model = views.search(base, query, catalogue.search(query, viewer, page.language()), page.language());
             model.put("publicCatalogue", publicCatalogue);
             model.put("canWrite", !publicCatalogue && page.permitted(LibraryPlugin.CATALOGUE_WRITE));
+            // back from deleting a record (RecordDeletion)
+            model.put("deleted", !publicCatalogue && "1".equals(page.param("deleted")));
             pages.render(request, response, 200, "library/catalogue", model);
             return true;
         }
@@ -138,6 +140,7 @@ public final class CatalogueOutput {
         Map<String, Object> model = recordModel(base, record.get(), Viewer.PUBLIC, page);
         model.put("saved", false);
         model.put("canWrite", false);
+        model.put("canDelete", false);
         pages.render(request, response, 200, "library/record-detail", model);
         return true;
     }
