@@ -254,7 +254,7 @@ class LibraryIT {
         HttpResponse<String> identify = harvester.get(PUBLIC + "/oai?verb=Identify");
         assertThat(identify.statusCode()).isEqualTo(200);
         assertThat(identify.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
-        assertThat(identify.body()).contains("<protocolVersion>2.0</protocolVersion>").contains("<deletedRecord>no</deletedRecord>");
+        assertThat(identify.body()).contains("<protocolVersion>2.0</protocolVersion>").contains("<deletedRecord>persistent</deletedRecord>");
         HttpResponse<String> records = harvester.post(PUBLIC + "/oai", Map.of("verb", "ListRecords", "metadataPrefix", "oai_dc"), false);
         assertThat(records.statusCode()).isEqualTo(200);
         assertThat(records.body()).contains("oai:diwan.library:" + publicResolution).doesNotContain(restrictedReport)
@@ -423,7 +423,9 @@ class LibraryIT {
                 "password", "a long enough cataloguing password", "role", "library-cataloguer"), true).statusCode()).isIn(200, 302, 303);
         WebClient cataloguer = login("cataloguer1", "a long enough cataloguing password");
         WebClient reader = login("reader1", "a long enough reading password");
-        String doomed = created(resolution("قرار ملغى بشأن النقل البري", "PUBLIC"));
+        Map<String, String> withdrawnResolution = resolution("قرار ملغى بشأن النقل البري", "PUBLIC");
+        withdrawnResolution.put("body", "مجلس جامعة الدول العربية");
+        String doomed = created(withdrawnResolution);
 
         // a reader: refused before the form is read, by the page, the form and the API alike; the record stays
         assertThat(reader.get(CATALOGUE + "/" + doomed).body()).doesNotContain("id=\"delete\"");
