@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -44,31 +45,30 @@ public final class PublicHarvest {
         if (before != null && before.isAfter(LAST_TIMESTAMP)) {
             before = null;
         }
-        String live = "SELECT id AS entry_id, 0 AS gone FROM catalogue_record WHERE access_level = 'PUBLIC'" + conditions(type, from, before, afterId, "id", "updated_at");
-        String gone = "SELECT record_id AS entry_id, 1 AS gone FROM record_tombstone WHERE was_public = TRUE"
-                + conditions(type, from, before, afterId, "record_id", "removed_at");
-        String sql = "SELECT entry_id, gone FROM (" + live + " UNION ALL " + gone + ") AS harvest ORDER BY entry_id FETCH FIRST " + limit + " ROWS ONLY";
-        List<String> order = new ArrayList<>();
-        List<String> liveIds = new ArrayList<>();
-        List<String> goneIds = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = bind(s, 1, type, from, before, afterId);
-            bind(s, i, type, from, before, afterId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    order.add(rs.getString(1));
-                    (rs.getInt(2) == 0 ? liveIds : goneIds).add(rs.getString(1));
-                }
-            }
+        // two reads in id order, each along its primary key, merged here: one UNION sorted by the database would sort
+        // the whole catalogue for every page
+        List<String> liveIds = ids("SELECT id FROM catalogue_record WHERE access_level = 'PUBLIC'"
+                + conditions(type, from, before, afterId, "id", "updated_at") + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                type, from, before, afterId);
+        List<String> goneIds = ids("SELECT record_id FROM record_tombstone WHERE was_public = TRUE"
+                + conditions(type, from, before, afterId, "record_id", "removed_at") + " ORDER BY record_id FETCH FIRST " + limit + " ROWS ONLY",
+                type, from, before, afterId);
+        // a record withdrawn between the two reads is in both: once is enough
+        TreeSet<String> merged = new TreeSet<>(liveIds);
+        merged.addAll(goneIds);
+        List<String> order = new ArrayList<>(merged);
+        if (order.size() > limit) {
+            order = order.subList(0, limit);
         }
-        Map<String, CatalogueRecord> found = records.getAll(liveIds);
-        Map<String, Tombstone> tombstones = RecordTombstones.all(dataSource, goneIds);
+        // each shown as it is now (withdrawn, deleted or public again since the reads), so that no entry of the page is
+        // lost: the provider tells from the page's size whether there are more
+        Map<String, CatalogueRecord> found = records.getAll(order);
+        Map<String, Tombstone> tombstones = RecordTombstones.all(dataSource, order);
         List<Harvested> page = new ArrayList<>();
         for (String id : order) {
-            // a record changed between the two reads is left for the next harvest rather than shown in a state it left
             if (found.containsKey(id) && found.get(id).access() == AccessLevel.PUBLIC) {
                 page.add(Harvested.live(found.get(id)));
-            } else if (tombstones.containsKey(id)) {
+            } else if (tombstones.containsKey(id) && tombstones.get(id).wasPublic()) {
                 page.add(Harvested.gone(tombstones.get(id)));
             }
         }
@@ -99,6 +99,19 @@ public final class PublicHarvest {
             }
             return Optional.ofNullable(earliest);
         }
+    }
+
+    private List<String> ids(String sql, RecordType type, Instant from, Instant before, String afterId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, 1, type, from, before, afterId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static String conditions(RecordType type, Instant from, Instant before, String afterId, String id, String datestamp) {
