@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -21,11 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -39,11 +32,9 @@ import org.diwan.itkit.WebClient;
  * administrator sets an address on {@code /account}; a login on the link port with mission TUN's leaked secret and
  * another node's key raises the sync alarm, which notifies every administrator; the mail arrives in the
  * administrator's language, Arabic, with an RFC 2047 subject, a right-to-left HTML part and the link made absolute
- * with the node's public address. Then, with the library installed on the same node, a saved search with e-mail alerts
- * mails the administrator the record catalogued since, once.
+ * with the node's public address.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationMailIT {
 
     private static final String ADDRESS = "chief@hq.diwan.test";
@@ -69,7 +60,6 @@ class NotificationMailIT {
     }
 
     @Test
-    @Order(1)
     void anAlarmReachesTheAdministratorByMailInArabicRightToLeft() throws Exception {
         DiwanNode hq = network.hq;
         String base = "http://127.0.0.1:" + hq.httpPort();
@@ -110,50 +100,5 @@ class NotificationMailIT {
         assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">").contains("href=\"" + base + "/admin/sync\"");
         // the inbox has it too, and nothing is left on the way
         assertThat(admin.get("/notifications").body()).contains("TUN");
-    }
-
-    @Test
-    @Order(2)
-    void aSavedSearchWithAlertsMailsTheNewRecordOnce() throws Exception {
-        DiwanNode hq = network.hq;
-        WebClient admin = network.hqAdmin;
-        // the shortest interval, so that the test waits a minute rather than a day
-        Files.writeString(hq.home().resolve("etc/org.diwan.library.alerts.cfg"), "intervalMinutes = 1\n");
-        admin.get("/admin/plugins");
-        admin.post("/admin/plugins", Map.of("feature", "diwan-library", "action", "install"), true);
-        admin.awaitStatus("/diwan/library/searches", 200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> hq.log().contains("saved-search alerts on, every 1 minutes"));
-
-        admin.get("/diwan/library/searches");
-        String words = "الأرشيف الرقمي";
-        assertThat(admin.post("/diwan/library/searches", Map.of("name", "أرشيف", "query", "q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)),
-                true).statusCode()).isEqualTo(302);
-        Matcher id = Pattern.compile("id=\"search-([0-9a-f-]{36})\"").matcher(admin.get("/diwan/library/searches").body());
-        assertThat(id.find()).isTrue();
-        assertThat(admin.post("/diwan/library/searches/" + id.group(1) + "/alerts", Map.of("alerts", "on"), true).statusCode()).isEqualTo(302);
-        assertThat(admin.get("/diwan/library/searches?alerts=on").body()).contains("id=\"alerts-started\"").contains("alerts-on");
-
-        admin.get("/diwan/library/catalogue/new");
-        assertThat(admin.post("/diwan/library/catalogue/new", Map.of("type", "BOOK", "titleAr", "دليل الأرشيف الرقمي", "language", "ar",
-                "access", "PUBLIC"), true).statusCode()).isEqualTo(302);
-
-        await().atMost(Duration.ofSeconds(180)).until(() -> alerts().size() >= 1);
-        MimeMessage mail = alerts().get(0);
-        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(ADDRESS);
-        Multipart parts = (Multipart) mail.getContent();
-        assertThat((String) parts.getBodyPart(0).getContent()).contains("دليل الأرشيف الرقمي").contains("/diwan/library/searches/" + id.group(1));
-        // once: the same change is never mailed again (AlertRunTest shows it round after round; waiting here costs minutes)
-        assertThat(alerts()).hasSize(1);
-    }
-
-    /** The saved-search alerts GreenMail received (the search is named أرشيف). */
-    private List<MimeMessage> alerts() throws Exception {
-        List<MimeMessage> found = new java.util.ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() != null && m.getSubject().contains("أرشيف")) {
-                found.add(m);
-            }
-        }
-        return found;
     }
 }

@@ -18,17 +18,22 @@ public final class LibraryPlugin implements DiwanPlugin {
     public static final String CATALOGUE_WRITE = "library:catalogue:write";
     public static final String CATALOGUE_DELETE = "library:catalogue:delete";
     public static final String AUTHORITY_WRITE = "library:authority:write";
+    /** The circulation desk: lending, returns, renewals and reservations for others, overdue notices on demand. */
+    public static final String CIRCULATION = "library:circulation:desk";
 
     private static final PluginDescriptor DESCRIPTOR = new PluginDescriptor(ID, "book",
             List.of(new PermissionDef(CATALOGUE_READ),
                     new PermissionDef(CATALOGUE_READ_RESTRICTED),
                     new PermissionDef(CATALOGUE_WRITE),
                     new PermissionDef(CATALOGUE_DELETE),
-                    new PermissionDef(AUTHORITY_WRITE)),
+                    new PermissionDef(AUTHORITY_WRITE),
+                    new PermissionDef(CIRCULATION)),
             List.of(new NavEntry("/diwan/library/catalogue", "library.nav.catalogue", CATALOGUE_READ, 1),
                     new NavEntry("/diwan/library/authorities", "library.nav.authorities", CATALOGUE_READ, 2),
                     new NavEntry("/diwan/library/searches", "library.nav.searches", CATALOGUE_READ, 3),
-                    new NavEntry("/diwan/library/exchange", "library.nav.exchange", CATALOGUE_READ, 4)));
+                    new NavEntry("/diwan/library/exchange", "library.nav.exchange", CATALOGUE_READ, 4),
+                    new NavEntry("/diwan/library/desk", "library.nav.desk", CIRCULATION, 5),
+                    new NavEntry("/diwan/library/loans", "library.nav.loans", CATALOGUE_READ, 6)));
 
     @Override
     public PluginDescriptor descriptor() {

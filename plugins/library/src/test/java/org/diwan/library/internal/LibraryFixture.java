@@ -15,6 +15,7 @@ import org.diwan.library.internal.authority.AuthorityStore;
 import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.CatalogueStore;
+import org.diwan.library.internal.exchange.Exchange;
 import org.diwan.library.internal.search.AuthoritySource;
 import org.diwan.library.internal.search.RecordSource;
 import org.diwan.persistence.internal.TestDatabase;
@@ -40,6 +41,8 @@ public final class LibraryFixture implements AutoCloseable {
     public final CatalogueStore recordStore;
     public final Authorities authorities;
     public final Catalogue catalogue;
+    /** MARC import and export over this catalogue. */
+    public final Exchange exchange;
 
     public LibraryFixture(Path folder) throws Exception {
         database = TestDatabase.create(folder);
@@ -53,6 +56,7 @@ public final class LibraryFixture implements AutoCloseable {
         recordStore = new CatalogueStore(dataSource, Clock.systemUTC());
         authorities = new Authorities(authorityStore, recordStore, search, audited, events.service(), Clock.systemUTC());
         catalogue = new Catalogue(recordStore, authorityStore, search, audited, events.service(), Clock.systemUTC());
+        exchange = new Exchange(catalogue, authorities, dataSource, Clock.systemUTC());
     }
 
     public Authority authority(String kind, String ar, String en, String fr, String... variants) throws Exception {

@@ -22,6 +22,7 @@ import org.diwan.api.search.SearchService;
 import org.diwan.api.validation.Validation;
 import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.catalogue.CatalogueStore;
+import org.diwan.library.internal.catalogue.Scripts;
 import org.diwan.library.internal.search.LibraryCollections;
 import org.diwan.library.internal.search.LibraryIndex;
 import org.osgi.service.component.annotations.Activate;
@@ -157,18 +158,47 @@ public final class Authorities {
      * when there is none: what an import links. Empty when two authorities share the name.
      */
     public Optional<String> findOrCreate(AuthorityKind kind, String name, String actor, String address) throws SQLException {
-        Validation v = new Validation();
-        List<String> ids = names.ids(name, java.util.EnumSet.of(kind), "name", v);
-        if (ids.size() == 1) {
-            return Optional.of(ids.get(0));
+        return findOrCreate(kind, name, null, actor, address);
+    }
+
+    /**
+     * The authority a name stands for, found by either of its forms (a record from another library may give a
+     * romanized name with its original script beside it), or made: the Arabic-script form as the Arabic heading,
+     * a Latin one as the English, the other form kept as a variant so that both find it.
+     *
+     * @param otherForm the same name in another script, or {@code null}
+     * @return empty when a form matches several authorities
+     */
+    public Optional<String> findOrCreate(AuthorityKind kind, String name, String otherForm, String actor, String address) throws SQLException {
+        List<String> forms = new java.util.ArrayList<>();
+        for (String form : java.util.Arrays.asList(otherForm, name)) {
+            if (form != null && !form.isBlank() && !forms.contains(form)) {
+                forms.add(form);
+            }
         }
-        if (v.errors().values().stream().anyMatch(e -> e.messageKey().equals("library.validation.authority-ambiguous"))) {
+        if (forms.isEmpty()) {
             return Optional.empty();
         }
-        boolean latin = name.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
-        Map<String, String> fields = new java.util.HashMap<>(Map.of("kind", kind.name(), "nameAr", name));
-        if (latin) {
-            fields.put("nameEn", name);
+        for (String form : forms) {
+            Validation v = new Validation();
+            String id = names.idOf(form.strip(), java.util.EnumSet.of(kind), "name", v);
+            if (id != null) {
+                return Optional.of(id);
+            }
+            if (v.errors().values().stream().anyMatch(e -> e.messageKey().equals("library.validation.authority-ambiguous"))) {
+                return Optional.empty();
+            }
+        }
+        String arabic = forms.stream().filter(f -> Scripts.of(f) == Character.UnicodeScript.ARABIC).findFirst().orElse(null);
+        String latin = forms.stream().filter(f -> Scripts.of(f) == Character.UnicodeScript.LATIN).findFirst().orElse(null);
+        String heading = arabic != null ? arabic : forms.get(0);
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("kind", kind.name(), "nameAr", heading));
+        if (latin != null) {
+            fields.put("nameEn", latin);
+        }
+        List<String> variants = forms.stream().filter(f -> !f.equals(heading) && !f.equals(latin)).toList();
+        if (!variants.isEmpty()) {
+            fields.put("variants", String.join("\n", variants));
         }
         Validation creating = new Validation();
         return create(fields, creating, actor, address).map(Authority::id);

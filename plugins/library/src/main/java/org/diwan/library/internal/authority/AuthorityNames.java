@@ -59,7 +59,12 @@ public final class AuthorityNames {
         return ids;
     }
 
-    private String idOf(String name, Set<AuthorityKind> kinds, String field, Validation v) throws SQLException {
+    /**
+     * The one live authority of these kinds that has this name (any language or variant, folded), taken whole: a
+     * heading such as "Hourani, Albert" has a comma of its own. {@code null} with the reason in {@code v} when none or
+     * several.
+     */
+    public String idOf(String name, Set<AuthorityKind> kinds, String field, Validation v) throws SQLException {
         if (name.length() > MAX_NAME) {
             v.reject(field, "library.validation.authority-unknown", name.substring(0, 50) + "…");
             return null;

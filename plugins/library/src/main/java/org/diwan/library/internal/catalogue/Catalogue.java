@@ -1,5 +1,6 @@
 package org.diwan.library.internal.catalogue;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,6 +88,21 @@ public final class Catalogue {
      * names, one per line or separated by commas.
      */
     public Optional<CatalogueRecord> create(Map<String, String> fields, Validation v, String actor, String address) throws SQLException {
+        return create(fields, v, actor, address, AlsoWritten.NONE);
+    }
+
+    /** What an import writes with a description in the same transaction: the record it came as. */
+    @FunctionalInterface
+    public interface AlsoWritten {
+
+        AlsoWritten NONE = (connection, id, draft) -> { };
+
+        void written(Connection connection, String id, RecordDraft draft) throws SQLException;
+    }
+
+    /** Creates, and writes {@code also} in the same transaction. */
+    public Optional<CatalogueRecord> create(Map<String, String> fields, Validation v, String actor, String address, AlsoWritten also)
+            throws SQLException {
         RecordDraft draft = checked(read(fields, v), v, null);
         if (draft == null) {
             return Optional.empty();
@@ -94,6 +110,7 @@ public final class Catalogue {
         CatalogueRecord created = records.create(draft, actor, (c, id) -> {
             audit.record(c, new AuditEntry(clock.instant(), actor, "library.record.create", id, draft.title().in(Language.AR), address));
             events.publish(c, RecordEvent.of(LibraryPlugin.ID, "record", id, 1, EventKind.CREATED, actor, clock.instant(), fields(draft)));
+            also.written(c, id, draft);
         });
         indexed(created);
         return Optional.of(created);
@@ -102,6 +119,12 @@ public final class Catalogue {
     /** Validates and saves the edit made from {@code version}; empty when refused for a field. */
     public Optional<CatalogueRecord> update(String id, int version, Map<String, String> fields, Validation v, String actor, String address)
             throws SQLException, StaleEditException {
+        return update(id, version, fields, v, actor, address, AlsoWritten.NONE);
+    }
+
+    /** Saves the edit, and writes {@code also} in the same transaction. */
+    public Optional<CatalogueRecord> update(String id, int version, Map<String, String> fields, Validation v, String actor, String address,
+            AlsoWritten also) throws SQLException, StaleEditException {
         RecordDraft draft = checked(read(fields, v), v, id);
         if (draft == null) {
             return Optional.empty();
@@ -110,6 +133,7 @@ public final class Catalogue {
             audit.record(c, new AuditEntry(clock.instant(), actor, "library.record.update", id, "version " + (version + 1), address));
             events.publish(c, RecordEvent.of(LibraryPlugin.ID, "record", id, version + 1, EventKind.CHANGED, actor, clock.instant(),
                     fields(draft)));
+            also.written(c, id, draft);
         });
         indexed(saved);
         return Optional.of(saved);
@@ -132,6 +156,11 @@ public final class Catalogue {
             search.delete(LibraryCollections.RECORDS, List.of(record.id()));
         }
         return deleted;
+    }
+
+    /** How many copies and reservations the record has: while there are some, it stays. */
+    public int copies(String id) throws SQLException {
+        return records.copies(id);
     }
 
     /** The records that name this one as their parent (a periodical's issues): while there are some, it stays. */

@@ -30,11 +30,12 @@ import org.diwan.library.internal.Written;
 public final class CatalogueStore {
 
     private static final String COLUMNS = "id, record_type, title_ar, title_en, title_fr, symbol, session_label, issued_on, pub_year,"
-            + " language, publisher, place, extent, identifier, call_number, summary, access_level, parent_id, version, updated_at, updated_by";
+            + " language, publisher, place, extent, identifier, call_number, summary, access_level, parent_id, other_titles, version, updated_at, updated_by";
     private static final int CHUNK = 100;
     private static final int GONE = 0;
     private static final int DELETED = 1;
     private static final int IN_USE = 2;
+    private static final int HAS_COPIES = 3;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -54,7 +55,7 @@ public final class CatalogueStore {
         Instant now = clock.instant();
         Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO catalogue_record (" + COLUMNS.replace(", version, updated_at, updated_by", "")
-                    + ", version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+                    + ", version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
                 s.setString(1, id);
                 int next = bind(s, 2, draft);
                 s.setTimestamp(next, Timestamp.from(now));
@@ -64,6 +65,7 @@ public final class CatalogueStore {
                 s.executeUpdate();
             }
             writeLinks(c, id, draft.links());
+            writeIdentifierKeys(c, id, draft.identifier());
             written.written(c, id);
             return null;
         });
@@ -85,7 +87,7 @@ public final class CatalogueStore {
             int rows;
             try (PreparedStatement s = c.prepareStatement("UPDATE catalogue_record SET record_type = ?, title_ar = ?, title_en = ?, title_fr = ?,"
                     + " symbol = ?, session_label = ?, issued_on = ?, pub_year = ?, language = ?, publisher = ?, place = ?, extent = ?,"
-                    + " identifier = ?, call_number = ?, summary = ?, access_level = ?, parent_id = ?, version = version + 1, updated_at = ?,"
+                    + " identifier = ?, call_number = ?, summary = ?, access_level = ?, parent_id = ?, other_titles = ?, version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ?")) {
                 int next = bind(s, 1, draft);
                 s.setTimestamp(next, Timestamp.from(now));
@@ -101,6 +103,7 @@ public final class CatalogueStore {
                 }
                 writeLinks(c, id, draft.links());
                 RecordTombstones.accessChanged(c, id, draft.type(), before, draft.access(), now, actor);
+                writeIdentifierKeys(c, id, draft.identifier());
                 written.written(c, id);
             }
             return rows;
@@ -183,8 +186,9 @@ public final class CatalogueStore {
     }
 
     /**
-     * Deletes the record with its authority links and its digital objects' rows, leaving a tombstone for harvesters;
-     * refused whole when records name it as their parent (a periodical's issues).
+     * Deletes the record with its authority links, its digital objects' rows, its source MARC and match keys, leaving a
+     * tombstone for harvesters; refused whole when records name it as their parent (a periodical's issues) or it has
+     * copies or reservations.
      *
      * @param written records the deletion (audit entry, event) in its transaction
      * @return false when there is no such record (any more)
@@ -202,7 +206,12 @@ public final class CatalogueStore {
                 if (!children(c, id).isEmpty()) {
                     return IN_USE;
                 }
-                for (String table : List.of("record_authority", "digital_object")) {
+                // copies carry loans and reservations, the history of readers: they are withdrawn, never deleted
+                if (count(c, "item", id) + count(c, "reservation", id) > 0) {
+                    return HAS_COPIES;
+                }
+                // what belongs to the description alone goes with it: links, objects, the MARC it came as, its match keys
+                for (String table : List.of("record_authority", "digital_object", "record_source", "record_match_key")) {
                     try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE record_id = ?")) {
                         s.setString(1, id);
                         s.executeUpdate();
@@ -217,14 +226,14 @@ public final class CatalogueStore {
                 return DELETED;
             });
         } catch (SQLException e) {
-            // an issue saved with this parent between the check and the delete: the foreign key refuses it
+            // an issue or a copy saved between the checks and the delete: the foreign key refuses it
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                throw new RecordInUse(id);
+                throw new RecordInUse(id, RecordInUse.Reason.ISSUES_OR_COPIES);
             }
             throw e;
         }
-        if (outcome == IN_USE) {
-            throw new RecordInUse(id);
+        if (outcome == IN_USE || outcome == HAS_COPIES) {
+            throw new RecordInUse(id, outcome == IN_USE ? RecordInUse.Reason.ISSUES : RecordInUse.Reason.COPIES);
         }
         return outcome == DELETED;
     }
@@ -249,6 +258,23 @@ public final class CatalogueStore {
         return ids;
     }
 
+    /** How many copies (or reservations) a record has. */
+    public int copies(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return count(c, "item", id) + count(c, "reservation", id);
+        }
+    }
+
+    private static int count(Connection c, String table, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE record_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private static AccessLevel access(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT access_level FROM catalogue_record WHERE id = ?")) {
             s.setString(1, id);
@@ -271,6 +297,43 @@ public final class CatalogueStore {
             }
         }
         return ids;
+    }
+
+    /**
+     * Gives the ISBN or ISSN keys to descriptions made before the catalogue kept them (once per start is enough:
+     * every save keeps them since).
+     */
+    public int keyIdentifiers() throws SQLException {
+        return Transactions.inTransaction(dataSource, c -> {
+            Map<String, String> missing = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, identifier FROM catalogue_record r WHERE identifier IS NOT NULL AND NOT EXISTS"
+                    + " (SELECT 1 FROM record_match_key k WHERE k.record_id = r.id AND (k.match_key LIKE 'isbn:%' OR k.match_key LIKE 'issn:%'))");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    missing.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            for (Map.Entry<String, String> record : missing.entrySet()) {
+                writeIdentifierKeys(c, record.getKey(), record.getValue());
+            }
+            return missing.size();
+        });
+    }
+
+    /** Keeps a description's ISBN or ISSN as match keys ({@link MatchKeys}), for an import to find it by. */
+    private static void writeIdentifierKeys(Connection c, String id, String identifier) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM record_match_key WHERE record_id = ? AND (match_key LIKE 'isbn:%' OR match_key LIKE 'issn:%')")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO record_match_key (match_key, record_id) VALUES (?, ?)")) {
+            for (String key : MatchKeys.ofIdentifier(identifier)) {
+                s.setString(1, key);
+                s.setString(2, id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     private static void writeLinks(Connection c, String id, List<AuthorityLink> links) throws SQLException {
@@ -322,6 +385,7 @@ public final class CatalogueStore {
         s.setString(i++, d.summary());
         s.setString(i++, d.access().name());
         s.setString(i++, d.parentId());
+        s.setString(i++, d.title().others().isEmpty() ? null : OtherTitle.format(d.title().others()));
         return i;
     }
 
@@ -330,7 +394,7 @@ public final class CatalogueStore {
         int year = rs.getInt("pub_year");
         Integer pubYear = rs.wasNull() ? null : year;
         return new CatalogueRecord(rs.getString("id"), RecordType.valueOf(rs.getString("record_type")),
-                new Titles(rs.getString("title_ar"), rs.getString("title_en"), rs.getString("title_fr")), rs.getString("symbol"),
+                new Titles(rs.getString("title_ar"), rs.getString("title_en"), rs.getString("title_fr"), OtherTitle.parse(rs.getString("other_titles"))), rs.getString("symbol"),
                 rs.getString("session_label"), issued == null ? null : issued.toLocalDate(), pubYear, rs.getString("language"),
                 rs.getString("publisher"), rs.getString("place"), rs.getString("extent"), rs.getString("identifier"),
                 rs.getString("call_number"), rs.getString("summary"), AccessLevel.valueOf(rs.getString("access_level")),

@@ -20,7 +20,7 @@ import org.diwan.library.internal.Ids;
 public final class RecordForm {
 
     /** The form's fields, as the pages name their inputs. */
-    public static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "symbol", "session", "issuedOn", "year",
+    public static final List<String> FIELDS = List.of("type", "titleAr", "titleEn", "titleFr", "otherTitles", "symbol", "session", "issuedOn", "year",
             "language", "publisher", "place", "extent", "identifier", "callNumber", "summary", "access", "parent", "author", "body",
             "country", "subject");
     private static final Set<String> TYPES = Arrays.stream(RecordType.values()).map(Enum::name).collect(Collectors.toSet());
@@ -36,7 +36,9 @@ public final class RecordForm {
         String titleAr = v.line("titleAr", fields.get("titleAr"), 1000);
         String titleEn = v.line("titleEn", fields.get("titleEn"), 1000);
         String titleFr = v.line("titleFr", fields.get("titleFr"), 1000);
-        if (titleAr == null && titleEn == null && titleFr == null && !v.hasError("titleAr") && !v.hasError("titleEn") && !v.hasError("titleFr")) {
+        List<OtherTitle> otherTitles = otherTitles(v, fields.get("otherTitles"));
+        if (titleAr == null && titleEn == null && titleFr == null && otherTitles.isEmpty() && !v.hasError("titleAr") && !v.hasError("titleEn")
+                && !v.hasError("titleFr") && !v.hasError("otherTitles")) {
             v.reject("titleAr", "library.validation.title-required");
         }
         String symbol = v.line("symbol", fields.get("symbol"), 100);
@@ -75,8 +77,28 @@ public final class RecordForm {
         if (!v.isValid()) {
             return null;
         }
-        return new RecordDraft(RecordType.valueOf(type), new Titles(titleAr, titleEn, titleFr), symbol, session, issuedOn, year, language,
+        return new RecordDraft(RecordType.valueOf(type), new Titles(titleAr, titleEn, titleFr, otherTitles), symbol, session, issuedOn, year, language,
                 publisher, place, extent, identifier, callNumber, summary, AccessLevel.valueOf(access), parent, links);
+    }
+
+    /** One title a line, {@code [language] text}; the column holds 8,000 characters. */
+    private static List<OtherTitle> otherTitles(Validation v, String raw) {
+        String text = v.paragraph("otherTitles", raw, 8000);
+        if (text == null) {
+            return List.of();
+        }
+        List<OtherTitle> titles = OtherTitle.parse(text);
+        for (OtherTitle title : titles) {
+            if (title.text().length() > OtherTitle.MAX_LENGTH) {
+                v.reject("otherTitles", "library.validation.title-too-long");
+                return List.of();
+            }
+            if (title.text().isEmpty()) {
+                v.reject("otherTitles", "library.validation.other-title");
+                return List.of();
+            }
+        }
+        return titles;
     }
 
     private static List<String> ids(Validation v, String field, String raw) {

@@ -11,6 +11,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.diwan.library.internal.authority.Authority;
 import org.diwan.library.internal.catalogue.AuthorityLink;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.OtherTitle;
+import org.diwan.library.internal.catalogue.Scripts;
 
 /**
  * A description as simple Dublin Core ({@code oai_dc:dc}), the format every harvester reads: titles with their
@@ -47,6 +49,9 @@ public final class DublinCore {
         element(xml, "title", r.title().ar(), "ar");
         element(xml, "title", r.title().en(), "en");
         element(xml, "title", r.title().fr(), "fr");
+        for (OtherTitle other : r.title().others()) {
+            element(xml, "title", other.text(), other.language());
+        }
         for (AuthorityLink link : r.links()) {
             Authority a = authorities.get(link.authorityId());
             if (a == null) {
@@ -57,7 +62,8 @@ public final class DublinCore {
                 case SUBJECT -> "subject";
                 case COUNTRY -> "coverage";
             };
-            element(xml, dc, a.name().ar(), "ar");
+            // an Arabic heading made from a romanized import is in Latin letters: no language is better than a wrong one
+            element(xml, dc, a.name().ar(), Scripts.of(a.name().ar()) == Character.UnicodeScript.LATIN ? null : "ar");
             element(xml, dc, a.name().en(), "en");
             element(xml, dc, a.name().fr(), "fr");
         }

@@ -10,6 +10,7 @@ import org.diwan.library.internal.authority.AuthorityKind;
 import org.diwan.library.internal.catalogue.AccessLevel;
 import org.diwan.library.internal.catalogue.AuthorityLink;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.OtherTitle;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.catalogue.Role;
 import org.marc4j.marc.DataField;
@@ -29,6 +30,7 @@ import org.marc4j.marc.Record;
  * <tr><td>100 / 110</td><td>first author, person or body; 700 / 710 the others</td></tr>
  * <tr><td>242 $a $y</td><td>the title in each other language, with its MARC language code</td></tr>
  * <tr><td>245 $a</td><td>the title in the holding's language</td></tr>
+ * <tr><td>242 $a $y / 246 1_ $a</td><td>titles in other languages and scripts, with their language when known</td></tr>
  * <tr><td>264 _1 $a $b $c</td><td>place, publisher, year</td></tr>
  * <tr><td>300 $a</td><td>extent</td></tr>
  * <tr><td>490 0_ $a</td><td>session</td></tr>
@@ -37,7 +39,8 @@ import org.marc4j.marc.Record;
  * <tr><td>650 _4 / 651 _4</td><td>subjects, countries; 710 2_ $e issuing body: League bodies</td></tr>
  * <tr><td>773 $w</td><td>an issue's periodical</td></tr>
  * </table>
- * Every name field carries the authority's id in $0 as {@code (DIWAN)<id>}, so that a record imported again
+ * An imported description goes out as its source record instead, with only what a cataloguer changed written from
+ * this mapping ({@link MarcOverlay}). Every name field carries the authority's id in $0 as {@code (DIWAN)<id>}, so that a record imported again
  * links the same authorities.
  */
 final class MarcExport {
@@ -83,7 +86,17 @@ final class MarcExport {
                 marc.addVariableField(data("242", '1', '0', 'a', other[0], 'y', other[1]));
             }
         }
+        for (OtherTitle other : r.title().others()) {
+            if (MarcLanguages.toMarc(other.language()) != null && !other.text().equals(mainTitle)) {
+                marc.addVariableField(data("242", '1', '0', 'a', other.text(), 'y', MarcLanguages.toMarc(other.language())));
+            }
+        }
         marc.addVariableField(data("245", authors.isEmpty() ? '0' : '1', '0', 'a', mainTitle));
+        for (OtherTitle other : r.title().others()) {
+            if (MarcLanguages.toMarc(other.language()) == null && !other.text().equals(mainTitle)) {
+                marc.addVariableField(data("246", '1', ' ', 'a', other.text()));
+            }
+        }
         if (r.place() != null || r.publisher() != null || r.year() != null) {
             DataField publication = factory.newDataField("264", ' ', '1');
             if (r.place() != null) {

@@ -16,22 +16,30 @@ import org.marc4j.marc.Subfield;
 /**
  * Reads a MARC 21 bibliographic record (another library's, or one exported here) into the fields of the
  * catalogue's form, the mapping of {@link MarcExport} read backwards; names become authority references to
- * find or make. Fields with no place in the catalogue are left out and listed.
+ * find or make. A field given again in its original script (880, see {@link AlternateScripts}) is read in both:
+ * the title in both forms, a name's Arabic-script form as its heading with the romanization as a variant. What has
+ * no place in the form stays in the source record kept beside the description ({@link MarcSources}) and is listed.
  */
 final class MarcImport {
 
-    /** A name a record gives, the kind of authority it is, and the id it links when it came from here. */
-    record NameRef(Role role, AuthorityKind kind, String name, String id) {
+    /** Fields the form takes from, whole or in part; the rest is kept only in the source record. */
+    private static final java.util.Set<String> MAPPED = java.util.Set.of("020", "022", "041", "046", "088", "090", "099", "100", "110",
+            "242", "245", "246", "260", "264", "300", "506", "520", "650", "651", "700", "710", "773", "880");
+
+    /** A name a record gives (with its other-script form, if any), the kind of authority it is, and the id it links when it came from here. */
+    record NameRef(Role role, AuthorityKind kind, String name, String otherForm, String id) {
     }
 
     /** What one MARC record says, in the form's words. */
     record Read(Map<String, String> fields, List<NameRef> names, List<String> ignoredTags) {
     }
 
-    Read read(Record marc, String defaultAccess) {
+    /** The record in the form's words; {@code access} only when the record says it (506). */
+    Read read(Record marc) {
         Map<String, String> f = new HashMap<>();
         List<NameRef> names = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        AlternateScripts scripts = new AlternateScripts(marc);
         String leader = marc.getLeader().marshal();
         char type = leader.length() > 7 ? leader.charAt(6) : 'a';
         char level = leader.length() > 7 ? leader.charAt(7) : 'm';
@@ -40,13 +48,39 @@ final class MarcImport {
         if (fixed != null && fixed.getData().length() >= 11 && fixed.getData().substring(7, 11).matches("\\d{4}")) {
             f.put("year", fixed.getData().substring(7, 11));
         }
-        List<String[]> otherTitles = new ArrayList<>();
-        String access = defaultAccess;
+        List<String> textLanguages = new ArrayList<>();
+        for (DataField field : marc.getDataFields()) {
+            if (field.getTag().equals("041")) {
+                for (Subfield code : field.getSubfields()) {
+                    if (code.getCode() == 'a' || code.getCode() == 'b' || code.getCode() == 'd') {
+                        // old records run several codes together in one subfield: "arafre"
+                        for (int i = 0; i + 3 <= code.getData().strip().length(); i += 3) {
+                            String iso = MarcLanguages.fromMarc(code.getData().strip().substring(i, i + 3));
+                            if (iso != null) {
+                                textLanguages.add(iso);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (language == null && !textLanguages.isEmpty()) {
+            language = textLanguages.get(0);
+        }
+        TitlePlacement titles = new TitlePlacement(language, textLanguages);
+        boolean document = marc.getVariableField("088") != null;
+        String access = null;
         for (DataField field : marc.getDataFields()) {
             String tag = field.getTag();
+            DataField original = scripts.of(field);
             switch (tag) {
-                case "020", "022" -> f.putIfAbsent("identifier", first(field, 'a'));
-                case "041" -> language = language == null ? MarcLanguages.fromMarc(first(field, 'a')) : language;
+                case "020", "022" -> {
+                    String number = first(field, 'a');
+                    if (number != null) {
+                        // "9780306406157 (pbk.)": the number without its qualifier
+                        f.putIfAbsent("identifier", number.strip().split("\\s+")[0]);
+                    }
+                }
                 case "046" -> {
                     String date = first(field, 'k');
                     if (date != null && date.matches("\\d{8}")) {
@@ -54,76 +88,67 @@ final class MarcImport {
                     }
                 }
                 case "088" -> f.putIfAbsent("symbol", first(field, 'a'));
-                case "090", "099" -> f.putIfAbsent("callNumber", first(field, 'a'));
-                case "100" -> names.add(ref(Role.AUTHOR, AuthorityKind.PERSON, field));
-                case "110" -> names.add(ref(Role.AUTHOR, AuthorityKind.BODY, field));
-                case "700" -> names.add(ref(Role.AUTHOR, AuthorityKind.PERSON, field));
-                case "710" -> names.add(ref("issuing body".equals(first(field, 'e')) ? Role.BODY : Role.AUTHOR, AuthorityKind.BODY, field));
-                case "242" -> otherTitles.add(new String[] {first(field, 'a'), MarcLanguages.fromMarc(first(field, 'y'))});
-                case "245" -> {
-                    String title = first(field, 'a');
-                    String subtitle = first(field, 'b');
-                    f.put("title", clean(title == null ? "" : title) + (subtitle == null ? "" : " : " + clean(subtitle)));
-                }
-                case "246" -> otherTitles.add(new String[] {first(field, 'a'), null});
+                case "090", "099" -> f.putIfAbsent("callNumber", joined(field, "ab", " "));
+                case "100", "700" -> names.add(ref(Role.AUTHOR, AuthorityKind.PERSON, field, original, "a"));
+                case "110" -> names.add(ref(Role.AUTHOR, AuthorityKind.BODY, field, original, "ab"));
+                case "710" -> names.add(ref("issuing body".equals(first(field, 'e')) ? Role.BODY : Role.AUTHOR, AuthorityKind.BODY, field, original, "ab"));
+                case "242" -> titles.declared(clean(joined(field, "abnp", " ")), MarcLanguages.fromMarc(first(field, 'y')));
+                case "245" -> titles.main(title(field), original == null ? null : title(original));
+                case "246" -> titles.variant(title(field), original == null ? null : title(original), field.getIndicator2() == '1');
                 case "260", "264" -> {
-                    f.putIfAbsent("place", clean(first(field, 'a')));
-                    f.putIfAbsent("publisher", clean(first(field, 'b')));
-                    String year = first(field, 'c');
-                    if (year != null && !f.containsKey("year") && year.replaceAll("\\D", "").length() >= 4) {
-                        f.put("year", year.replaceAll("\\D", "").substring(0, 4));
+                    // the publication statement (264 second indicator 1), not a copyright date or a distributor
+                    if (tag.equals("260") || field.getIndicator2() == '1') {
+                        f.putIfAbsent("place", clean(first(field, 'a')));
+                        f.putIfAbsent("publisher", clean(first(field, 'b')));
+                        String year = first(field, 'c');
+                        if (year != null && !f.containsKey("year") && year.replaceAll("\\D", "").length() >= 4) {
+                            f.put("year", year.replaceAll("\\D", "").substring(0, 4));
+                        }
                     }
                 }
-                case "300" -> f.putIfAbsent("extent", clean(first(field, 'a')));
-                case "490" -> f.putIfAbsent("session", first(field, 'a'));
+                case "300" -> f.putIfAbsent("extent", clean(joined(field, "abc", " ")));
+                case "490" -> {
+                    // a League document's session; any other record's series stays in its source record
+                    if (document) {
+                        f.putIfAbsent("session", clean(first(field, 'a')));
+                    } else {
+                        ignored.add(tag);
+                    }
+                }
                 case "506" -> {
                     String text = first(field, 'a');
                     access = field.getIndicator1() == '0' ? "PUBLIC"
                             : MarcExport.STAFF_ONLY.equalsIgnoreCase(text) ? "STAFF" : "RESTRICTED";
                 }
                 case "520" -> f.merge("summary", first(field, 'a') == null ? "" : first(field, 'a'), (a, b) -> a + "\n" + b);
-                case "650" -> names.add(ref(Role.SUBJECT, AuthorityKind.SUBJECT, field));
-                case "651" -> names.add(ref(Role.COUNTRY, AuthorityKind.COUNTRY, field));
+                case "650" -> names.add(ref(Role.SUBJECT, AuthorityKind.SUBJECT, field, original, "a"));
+                case "651" -> names.add(ref(Role.COUNTRY, AuthorityKind.COUNTRY, field, original, "a"));
                 case "773" -> f.putIfAbsent("parent", first(field, 'w'));
-                default -> ignored.add(tag);
+                default -> {
+                    if (!MAPPED.contains(tag)) {
+                        ignored.add(tag);
+                    }
+                }
             }
         }
-        String lang = language == null ? "ar" : language;
-        f.put("language", lang);
-        f.put("access", access);
-        placeTitles(f, lang, otherTitles);
-        boolean document = f.containsKey("symbol") || names.stream().anyMatch(n -> n.role() == Role.BODY);
-        f.put("type", typeOf(type, level, document, f.containsKey("parent")).name());
-        return new Read(f, names, ignored);
+        titles.into(f);
+        f.put("language", language == null ? "und" : language);
+        if (access != null) {
+            f.put("access", access);
+        }
+        boolean leagueDocument = document || names.stream().anyMatch(n -> n.role() == Role.BODY);
+        f.put("type", typeOf(type, level, leagueDocument, f.containsKey("parent")).name());
+        return new Read(f, names.stream().filter(n -> n.name() != null || n.otherForm() != null).toList(), ignored);
     }
 
-    /** The main title goes under the holding's language; others under theirs ($y), or by script when not said. */
-    private static void placeTitles(Map<String, String> f, String language, List<String[]> others) {
-        String main = f.remove("title");
-        String mainField = switch (language) {
-            case "en" -> "titleEn";
-            case "fr" -> "titleFr";
-            default -> "titleAr";
-        };
-        if (main != null && !main.isBlank()) {
-            f.put(mainField, main);
+    /** The title proper and its remainder (245 $a $b $n $p), without the ISBD punctuation between them. */
+    private static String title(DataField field) {
+        String proper = clean(joined(field, "anp", " "));
+        String remainder = clean(first(field, 'b'));
+        if (proper == null) {
+            return remainder;
         }
-        for (String[] other : others) {
-            if (other[0] == null || other[0].isBlank()) {
-                continue;
-            }
-            String lang = other[1] != null ? other[1] : other[0].codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)
-                    ? "ar" : f.containsKey("titleEn") ? "fr" : "en";
-            String field = switch (lang) {
-                case "en" -> "titleEn";
-                case "fr" -> "titleFr";
-                case "ar" -> "titleAr";
-                default -> null;
-            };
-            if (field != null) {
-                f.putIfAbsent(field, clean(other[0]));
-            }
-        }
+        return remainder == null ? proper : proper + " : " + remainder;
     }
 
     static RecordType typeOf(char type, char level, boolean leagueDocument, boolean hasParent) {
@@ -138,14 +163,14 @@ final class MarcImport {
         };
     }
 
-    private static NameRef ref(Role role, AuthorityKind kind, DataField field) {
+    private static NameRef ref(Role role, AuthorityKind kind, DataField field, DataField original, String codes) {
         String id = null;
         for (Subfield zero : field.getSubfields('0')) {
             if (zero.getData().startsWith(MarcExport.AUTHORITY_PREFIX)) {
                 id = zero.getData().substring(MarcExport.AUTHORITY_PREFIX.length());
             }
         }
-        return new NameRef(role, kind, clean(first(field, 'a')), id);
+        return new NameRef(role, kind, clean(joined(field, codes, " ")), original == null ? null : clean(joined(original, codes, " ")), id);
     }
 
     private static String first(DataField field, char code) {
@@ -153,11 +178,47 @@ final class MarcImport {
         return subfield == null ? null : subfield.getData();
     }
 
-    /** ISBD punctuation other systems leave at the end of a subfield (" /", " :", ","). */
+    /** The subfields of these codes, in the record's order, joined. */
+    private static String joined(DataField field, String codes, String separator) {
+        StringBuilder text = new StringBuilder();
+        for (Subfield subfield : field.getSubfields()) {
+            if (codes.indexOf(subfield.getCode()) >= 0 && !subfield.getData().isBlank()) {
+                text.append(text.length() == 0 ? "" : separator).append(subfield.getData().strip());
+            }
+        }
+        return text.length() == 0 ? null : text.toString();
+    }
+
+    /**
+     * Without the ISBD punctuation other systems leave at the end of a subfield (" /", " :", " =", ";", ",", the
+     * Arabic comma and semicolon, a closing full stop), so that every field ends alike. A full stop that ends an
+     * initial or an abbreviation ("J.", "Jr.", "etc.", "...") stays.
+     */
     static String clean(String value) {
         if (value == null) {
             return null;
         }
-        return value.strip().replaceAll("\\s*[/:;,]$", "").strip();
+        String text = value.strip();
+        while (true) {
+            String shorter = text.replaceAll("\\s*[/:;,=\u060C\u061B]$", "").strip();
+            if (shorter.endsWith(".") && !shorter.endsWith("...") && !abbreviation(shorter)) {
+                shorter = shorter.substring(0, shorter.length() - 1).strip();
+            }
+            if (shorter.equals(text)) {
+                return text.isEmpty() ? null : text;
+            }
+            text = shorter;
+        }
+    }
+
+    /** Ends with a one- or two-letter word and a full stop ("A.", "Jr."), or "etc.". */
+    private static boolean abbreviation(String text) {
+        int end = text.length() - 1;
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        int letters = end - start;
+        return (letters >= 1 && letters <= 2) || text.substring(start, end).equalsIgnoreCase("etc");
     }
 }

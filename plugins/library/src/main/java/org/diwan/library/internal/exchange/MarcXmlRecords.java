@@ -1,18 +1,14 @@
 package org.diwan.library.internal.exchange;
 
-import java.util.Map;
-
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.diwan.library.internal.authority.Authority;
-import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 
-/** Writes one description as a MARCXML {@code record} element into an open document (an OAI-PMH response). */
+/** Writes one MARC record ({@link MarcRecords}) as a MARCXML {@code record} element into an open document (an OAI-PMH response). */
 public final class MarcXmlRecords {
 
     public static final String NAMESPACE = "http://www.loc.gov/MARC21/slim";
@@ -21,8 +17,7 @@ public final class MarcXmlRecords {
     private MarcXmlRecords() {
     }
 
-    public static void write(XMLStreamWriter xml, CatalogueRecord record, Map<String, Authority> authorities) throws XMLStreamException {
-        Record marc = new MarcExport().toMarc(record, authorities);
+    public static void write(XMLStreamWriter xml, Record marc) throws XMLStreamException {
         xml.writeStartElement("marc", "record", NAMESPACE);
         xml.writeNamespace("marc", NAMESPACE);
         xml.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");

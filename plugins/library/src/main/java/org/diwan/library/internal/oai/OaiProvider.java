@@ -27,6 +27,7 @@ import org.diwan.library.internal.catalogue.PublicHarvest;
 import org.diwan.library.internal.catalogue.Tombstone;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.exchange.DublinCore;
+import org.diwan.library.internal.exchange.MarcRecords;
 import org.diwan.library.internal.exchange.MarcXmlRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,15 +68,17 @@ public final class OaiProvider {
 
     private final PublicHarvest harvest;
     private final AuthorityStore authorities;
+    private final MarcRecords marc;
     private final Repository repository;
     private final OaiTokens tokens;
     private final Clock clock;
     private final int pageSize;
 
-    public OaiProvider(CatalogueStore records, AuthorityStore authorities, Repository repository, OaiTokenKey tokenKey, Clock clock,
-            int pageSize) {
+    public OaiProvider(CatalogueStore records, AuthorityStore authorities, MarcRecords marc, Repository repository, OaiTokenKey tokenKey,
+            Clock clock, int pageSize) {
         this.harvest = records.harvest();
         this.authorities = authorities;
+        this.marc = marc;
         this.repository = repository;
         this.tokens = new OaiTokens(tokenKey);
         this.clock = clock;
@@ -370,7 +373,7 @@ public final class OaiProvider {
     }
 
     private void write(XMLStreamWriter xml, Harvested entry, String prefix, Map<String, Authority> names, boolean full)
-            throws XMLStreamException {
+            throws XMLStreamException, SQLException {
         if (full) {
             xml.writeStartElement("record");
         }
@@ -392,7 +395,7 @@ public final class OaiProvider {
             if (prefix.equals("oai_dc")) {
                 DublinCore.write(xml, r, names, "oai:" + repository.namespace() + ":" + r.id());
             } else {
-                MarcXmlRecords.write(xml, r, names);
+                MarcXmlRecords.write(xml, marc.of(List.of(r), names).get(r.id()));
             }
             xml.writeEndElement();
             xml.writeEndElement();

@@ -36,6 +36,8 @@ public final class RecordDocuments {
                 .keyword(LibraryCollections.TYPE, record.type().slug())
                 .keyword(LibraryCollections.LANGUAGE, record.language())
                 .keyword(LibraryCollections.ACCESS, record.access().name().toLowerCase(Locale.ROOT));
+        // an original script and its romanization are both found, under the title's field
+        record.title().others().forEach(t -> doc.text("title", t.text()));
         // "new or changed since": saved searches count what changed after their reader last looked
         doc.number(LibraryCollections.CHANGED, record.updatedAt().toEpochMilli());
         if (record.year() != null) {

@@ -45,10 +45,12 @@ public final class CatalogueOutput {
     private final Exchange exchange;
     private final Pages pages;
     private final CatalogueViews views;
+    private final HoldingsViews holdings;
 
     @Activate
     public CatalogueOutput(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference Exchange exchange,
-            @Reference Authorities authorities, @Reference Pages pages) {
+            @Reference Authorities authorities, @Reference Pages pages, @Reference HoldingsViews holdings) {
+        this.holdings = holdings;
         this.catalogue = catalogue;
         this.objects = objects;
         this.exchange = exchange;
@@ -141,6 +143,8 @@ public final class CatalogueOutput {
         model.put("saved", false);
         model.put("canWrite", false);
         model.put("canDelete", false);
+        // how many copies are on the shelf and when the next is due: never who borrowed one
+        model.put("holdings", holdings.availability(record.get(), page));
         pages.render(request, response, 200, "library/record-detail", model);
         return true;
     }
@@ -152,6 +156,7 @@ public final class CatalogueOutput {
         model.put("objects", CatalogueViews.objects(base, record, objects.of(record), viewer, page.language()));
         model.put("levels", Arrays.stream(AccessLevel.values()).map(Enum::name).toList());
         model.put("publicCatalogue", viewer == Viewer.PUBLIC);
+        model.put("marcView", exchange.marcView(record));
         model.put("base", base);
         return model;
     }

@@ -29,6 +29,7 @@ import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.DigitalObject;
 import org.diwan.library.internal.catalogue.DigitalObjects;
+import org.diwan.library.internal.catalogue.OtherTitle;
 import org.diwan.library.internal.catalogue.RecordForm;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.osgi.service.component.annotations.Activate;
@@ -51,7 +52,11 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
             .templates("library/record")
             .sortedBy("relevance", false)
             .formFields(RecordForm.FIELDS.toArray(String[]::new))
-            .actions(RecordAction.upload(OBJECTS, LibraryPlugin.CATALOGUE_WRITE, "file"))
+            .actions(RecordAction.upload(OBJECTS, LibraryPlugin.CATALOGUE_WRITE, "file"),
+                    // copies: added and edited (withdrawn) by cataloguers; a record reserved by any reader
+                    new RecordAction(HoldingsViews.ITEMS, LibraryPlugin.CATALOGUE_WRITE),
+                    RecordAction.onItem(HoldingsViews.ITEMS, LibraryPlugin.CATALOGUE_WRITE),
+                    new RecordAction(HoldingsViews.RESERVE, LibraryPlugin.CATALOGUE_READ))
             .files(OBJECTS)
             .build();
     private static final java.util.Set<String> LEVELS = Arrays.stream(AccessLevel.values()).map(Enum::name).collect(Collectors.toSet());
@@ -59,12 +64,15 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
     private final Catalogue catalogue;
     private final DigitalObjects objects;
     private final CatalogueOutput output;
+    private final HoldingsViews holdings;
 
     @Activate
-    public CatalogueRecords(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference CatalogueOutput output) {
+    public CatalogueRecords(@Reference Catalogue catalogue, @Reference DigitalObjects objects, @Reference CatalogueOutput output,
+            @Reference HoldingsViews holdings) {
         this.catalogue = catalogue;
         this.objects = objects;
         this.output = output;
+        this.holdings = holdings;
     }
 
     @Override
@@ -95,6 +103,7 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
         // ?attached=1 was the confirmation's address before the record flow's ?done=objects: old links still confirm
         model.put("attached", request.params().containsKey("attached") || OBJECTS.equals(request.param("done")));
         model.put("canDelete", request.permitted(LibraryPlugin.CATALOGUE_DELETE));
+        model.put("holdings", holdings.staff(record, request));
         return model;
     }
 
@@ -114,7 +123,7 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
         Map<String, String> f = new HashMap<>(output.views().formNames(r));
         f.putAll(Map.of("type", r.type().name(), "titleAr", nz(r.title().ar()), "titleEn", nz(r.title().en()), "titleFr", nz(r.title().fr()),
                 "symbol", nz(r.symbol()), "session", nz(r.session()), "language", r.language(), "access", r.access().name(),
-                "parent", nz(r.parentId())));
+                "parent", nz(r.parentId()), "otherTitles", OtherTitle.format(r.title().others())));
         f.putAll(Map.of("issuedOn", r.issuedOn() == null ? "" : r.issuedOn().toString(), "year", r.year() == null ? "" : r.year().toString(),
                 "publisher", nz(r.publisher()), "place", nz(r.place()), "extent", nz(r.extent()), "identifier", nz(r.identifier()),
                 "callNumber", nz(r.callNumber()), "summary", nz(r.summary())));
@@ -132,9 +141,13 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
         return Outcome.from(CatalogueRecord.class, v -> catalogue.update(current.id(), version, fields, v, request.actor(), request.address()));
     }
 
-    /** Attaches a digitised file; without a level of its own, an object is as open as its record. */
+    /** Attaches a digitised file, or hands a copy's action (add, edit, reserve) to {@link HoldingsViews}. */
     @Override
     public ActionOutcome act(String action, CatalogueRecord record, ActionInput input, PageRequest request) throws SQLException {
+        if (!action.equals(OBJECTS)) {
+            return holdings.act(action, record, input, request);
+        }
+        // without a level of its own, an object is as open as its record
         Validation v = new Validation();
         String label = v.line("label", input.form().get("label"), 300);
         String level = v.choice("objectAccess", input.form().get("objectAccess"), LEVELS, false);

@@ -23,6 +23,7 @@ import org.diwan.library.internal.catalogue.AuthorityLink;
 import org.diwan.library.internal.catalogue.CatalogueHits;
 import org.diwan.library.internal.catalogue.CatalogueQuery;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
+import org.diwan.library.internal.catalogue.OtherTitle;
 import org.diwan.library.internal.catalogue.DigitalObject;
 import org.diwan.library.internal.catalogue.Viewer;
 import org.diwan.library.internal.catalogue.Role;
@@ -142,6 +143,28 @@ public final class CatalogueViews {
         return model;
     }
 
+    /** Titles in other languages and scripts, each named in the reader's language ("Greek", "Arabic (Latin script)"). */
+    private static List<Map<String, String>> otherTitles(CatalogueRecord record, Language language) {
+        List<Map<String, String>> titles = new ArrayList<>();
+        for (OtherTitle t : record.title().others()) {
+            Map<String, String> title = new java.util.HashMap<>();
+            title.put("text", t.text());
+            title.put("language", t.language() == null ? "" : t.language());
+            title.put("dir", t.rightToLeft() ? "rtl" : "ltr");
+            if (t.language() != null) {
+                Locale tag = Locale.forLanguageTag(t.language());
+                Locale reader = Locale.forLanguageTag(language.tag());
+                String name = tag.getDisplayLanguage(reader);
+                if (!tag.getScript().isEmpty()) {
+                    name = name + " (" + tag.getDisplayScript(reader) + ")";
+                }
+                title.put("languageName", name.isBlank() || name.equals(t.language()) ? null : name);
+            }
+            titles.add(title);
+        }
+        return titles;
+    }
+
     /** A record's page: its fields and its authorities by role, in the reader's language. */
     Map<String, Object> record(String base, CatalogueRecord record, Language language) throws SQLException {
         Map<String, Authority> named = named(List.of(record));
@@ -149,6 +172,7 @@ public final class CatalogueViews {
         model.put("titleAr", record.title().ar());
         model.put("titleEn", record.title().en());
         model.put("titleFr", record.title().fr());
+        model.put("otherTitles", otherTitles(record, language));
         model.put("session", record.session());
         model.put("issuedOn", record.issuedOn() == null ? null : record.issuedOn().toString());
         model.put("language", record.language().toUpperCase(Locale.ROOT));

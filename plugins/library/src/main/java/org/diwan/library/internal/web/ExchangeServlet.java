@@ -24,6 +24,7 @@ import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.exchange.Exchange;
 import org.diwan.library.internal.exchange.ExchangeRefused;
 import org.diwan.library.internal.exchange.ImportReport;
+import org.diwan.library.internal.exchange.OnDuplicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,8 +34,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * MARC import and export for cataloguers (LIB-6): a MARCXML or MARC 21 file in, with a report of what was made
- * and what was refused and why; the whole catalogue out as MARCXML or MARC 21.
+ * MARC import and export for cataloguers (LIB-6): a MARCXML or MARC 21 file in, with a report of what was made,
+ * updated, refused and why, and of the records already in the catalogue (held for a choice record by record:
+ * update, skip or new); the whole catalogue out as MARCXML or MARC 21.
  */
 @Component(service = Servlet.class, property = "diwan.plugin=" + LibraryPlugin.ID)
 @HttpWhiteboardServletPattern("/diwan/library/exchange/*")
@@ -48,6 +50,7 @@ public final class ExchangeServlet extends HttpServlet {
     static final String BASE = "/diwan/library/exchange";
     private static final Set<String> LEVELS = Set.of("PUBLIC", "STAFF", "RESTRICTED");
     private static final List<String> IMPORT = List.of("import");
+    private static final List<String> HELD = List.of("held");
 
     private final transient Exchange exchange;
     private final transient Pages pages;
@@ -67,7 +70,8 @@ public final class ExchangeServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        pages.serve(request, response, LibraryPlugin.CATALOGUE_WRITE, (page, rq, rs) -> page.path().equals(IMPORT) && imported(page, rq, rs));
+        pages.serve(request, response, LibraryPlugin.CATALOGUE_WRITE, (page, rq, rs) -> page.path().equals(IMPORT) ? imported(page, rq, rs)
+                : page.path().equals(HELD) && resolved(page, rq, rs));
     }
 
     private boolean pageOrExport(PageRequest page, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
@@ -106,8 +110,10 @@ public final class ExchangeServlet extends HttpServlet {
         }
         String access = request.getParameter("access");
         access = access != null && LEVELS.contains(access) ? access : "STAFF";
+        OnDuplicate onDuplicate = choice(request.getParameter("onDuplicate"));
         try (InputStream in = part.getInputStream()) {
-            ImportReport report = exchange.importFile(in.readAllBytes(), access, page.actor(), page.address());
+            ImportReport report = exchange.importFile(in.readAllBytes(), access, onDuplicate == null ? OnDuplicate.ASK : onDuplicate, page.actor(),
+                    page.address());
             page(page, request, response, 200, report(report, language));
         } catch (ExchangeRefused refused) {
             int status = refused.messageKey().endsWith("too-large") ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : 422;
@@ -116,6 +122,33 @@ public final class ExchangeServlet extends HttpServlet {
             part.delete();
         }
         return true;
+    }
+
+    /** The cataloguer's choice for each record an import held: {@code choice.<held id>} = update, skip or new. */
+    private boolean resolved(PageRequest page, HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        String batch = request.getParameter("batch");
+        if (batch == null || !batch.matches("[0-9a-f-]{36}")) {
+            return false;
+        }
+        Map<String, OnDuplicate> choices = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            OnDuplicate choice = values.length == 1 ? choice(values[0]) : null;
+            if (name.startsWith("choice.") && choice != null) {
+                choices.put(name.substring("choice.".length()), choice);
+            }
+        });
+        page(page, request, response, 200, report(exchange.resolve(batch, choices, page.actor(), page.address()), page.language()));
+        return true;
+    }
+
+    private static OnDuplicate choice(String value) {
+        return switch (value == null ? "" : value) {
+            case "update" -> OnDuplicate.UPDATE;
+            case "skip" -> OnDuplicate.SKIP;
+            case "new" -> OnDuplicate.NEW;
+            case "ask" -> OnDuplicate.ASK;
+            default -> null;
+        };
     }
 
     private Map<String, Object> report(ImportReport report, Language language) {
@@ -130,8 +163,21 @@ public final class ExchangeServlet extends HttpServlet {
                     r.reasons().stream().map(reason -> localizedReason(reason, language)).toList())));
         }
         model.put("refused", refused);
+        model.put("updated", report.updated().stream().limit(200).map(id -> CatalogueRecords.BASE + "/" + id).toList());
+        model.put("skipped", duplicates(report.skipped()));
+        model.put("held", duplicates(report.pending()));
+        model.put("batch", report.batch());
         model.put("ignored", String.join(", ", report.ignoredTags()));
         return model;
+    }
+
+    private static List<Map<String, Object>> duplicates(List<ImportReport.Duplicate> duplicates) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ImportReport.Duplicate d : duplicates.subList(0, Math.min(duplicates.size(), 500))) {
+            rows.add(Map.of("position", d.position(), "title", d.title() == null ? "" : d.title(), "id", d.pendingId() == null ? "" : d.pendingId(),
+                    "matched", d.matchedIds().stream().map(id -> CatalogueRecords.BASE + "/" + id).toList()));
+        }
+        return rows;
     }
 
     /** "field: key" or "key: name" as written by the import, in the reader's language. */

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.diwan.library.internal.LibraryPlugin;
 import org.diwan.library.internal.authority.AuthorityStore;
 import org.diwan.library.internal.catalogue.CatalogueStore;
+import org.diwan.library.internal.exchange.MarcRecords;
 import org.diwan.library.internal.oai.OaiEndpoint;
 import org.diwan.library.internal.oai.OaiProvider;
 import org.diwan.library.internal.oai.OaiTokenKey;
@@ -64,7 +65,7 @@ public final class OaiServlet extends HttpServlet {
     @Activate
     public OaiServlet(@Reference(target = "(diwan.schema=library)") DataSource library, Config config) {
         this.endpoint = new OaiEndpoint(new OaiProvider(new CatalogueStore(library, Clock.systemUTC()), new AuthorityStore(library, Clock.systemUTC()),
-                new OaiProvider.Repository(config.repositoryName(), config.adminEmail(), config.namespace()),
+                new MarcRecords(library), new OaiProvider.Repository(config.repositoryName(), config.adminEmail(), config.namespace()),
                 new OaiTokenKey(library, Clock.systemUTC()), Clock.systemUTC(), Math.max(10, Math.min(1000, config.pageSize()))));
     }
 

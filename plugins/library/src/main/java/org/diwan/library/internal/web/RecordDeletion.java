@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Deleting a record from the staff catalogue: {@code GET base/{id}/delete} asks for confirmation (or says why it
- * cannot be done: the periodical's issues), {@code POST} deletes and goes back to the catalogue. The record kit has
+ * cannot be done: the periodical's issues, the record's copies), {@code POST} deletes and goes back to the catalogue. The record kit has
  * no deletion, so the catalogue's servlet hands these two addresses here before the record flow. The permission is
  * decided before the form is read; a record the cataloguer may not see is not found.
  */
@@ -71,7 +71,7 @@ public final class RecordDeletion {
                     catalogue.delete(record.get(), page.actor(), page.address());
                     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                     response.setHeader("Location", CatalogueRecords.BASE + "?deleted=1");
-                } catch (RecordInUse inUse) {
+                } catch (RecordInUse kept) {
                     confirm(request, response, 409, record.get(), page);
                 }
             }
@@ -83,7 +83,7 @@ public final class RecordDeletion {
         return true;
     }
 
-    /** The confirmation, or the refusal with the issues that keep the record, when there are some. */
+    /** The confirmation, or the refusal with what keeps the record (its issues, its copies), when something does. */
     private void confirm(HttpServletRequest request, HttpServletResponse response, int status, CatalogueRecord record, PageRequest page)
             throws IOException, SQLException {
         List<Map<String, Object>> issues = catalogue.children(record.id()).stream()
@@ -94,6 +94,7 @@ public final class RecordDeletion {
         model.put("title", record.title().in(page.language()));
         model.put("access", record.access().name());
         model.put("issues", issues);
+        model.put("copies", catalogue.copies(record.id()));
         model.put("refused", status == 409);
         pages.render(request, response, status, "library/record-delete", model);
     }

@@ -30,7 +30,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /**
  * {@code DELETE /api/library/records/{id}}: a record deleted by a program (a Bearer token, or a session with its CSRF
  * header), with the permission {@code library:catalogue:delete}, decided before anything else. 204 when deleted, 404
- * when there is no such record or the caller may not see it, 409 while issues name it as their periodical; answers
+ * when there is no such record or the caller may not see it, 409 while issues name it as their periodical or it has
+ * copies; answers
  * are RFC 9457 problems like the shell's. The library has no other JSON API yet: every other method is 405.
  */
 @Component(service = Servlet.class, property = "diwan.plugin=" + LibraryPlugin.ID)
@@ -75,8 +76,8 @@ public final class RecordsApiServlet extends HttpServlet {
                 return;
             }
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        } catch (RecordInUse inUse) {
-            problem(request, response, 409, "in-use");
+        } catch (RecordInUse kept) {
+            problem(request, response, 409, kept.reason() == RecordInUse.Reason.COPIES ? "has-copies" : "in-use");
         } catch (SQLException e) {
             throw new ServletException("library: record " + id + " could not be deleted", e);
         }

@@ -97,6 +97,23 @@ class CatalogueDeletionTest {
     }
 
     @Test
+    void aRecordWithCopiesIsNotDeleted() throws Exception {
+        CatalogueRecord r = record("كتاب له نسخ", "PUBLIC");
+        try (java.sql.Connection c = library.dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "INSERT INTO item (id, record_id, barcode, location, status, version, created_at, created_by, updated_at, updated_by)"
+                        + " VALUES (?, ?, 'B-1', 'stacks', 'WITHDRAWN', 1, CURRENT_TIMESTAMP, 'desk', CURRENT_TIMESTAMP, 'desk')")) {
+            s.setString(1, java.util.UUID.randomUUID().toString());
+            s.setString(2, r.id());
+            s.executeUpdate();
+        }
+        assertThatThrownBy(() -> library.catalogue.delete(r, "chief", "10.0.0.9")).isInstanceOf(RecordInUse.class)
+                .satisfies(e -> assertThat(((RecordInUse) e).reason()).isEqualTo(RecordInUse.Reason.COPIES));
+        assertThat(library.catalogue.get(r.id())).isPresent();
+        assertThat(library.catalogue.copies(r.id())).isEqualTo(1);
+        assertThat(tombstones(r.id())).isEmpty();
+    }
+
+    @Test
     void aRecordWithdrawnFromThePublicHasATombstoneUntilItIsPublicAgain() throws Exception {
         CatalogueRecord r = record("تقرير", "PUBLIC");
         CatalogueRecord staff = withAccess(r, "STAFF");

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.diwan.library.internal.exchange.MarcRecords;
 import org.diwan.library.internal.LibraryFixture;
 import org.diwan.library.internal.authority.AuthorityStore;
 import org.diwan.library.internal.catalogue.CatalogueStore;
@@ -154,7 +155,7 @@ class OaiEndpointTest {
             throw new SQLException("the database is gone");
         });
         OaiEndpoint failing = new OaiEndpoint(new OaiProvider(new CatalogueStore(broken, Clock.systemUTC()), new AuthorityStore(broken, Clock.systemUTC()),
-                new OaiProvider.Repository("r", "a@b.example", "diwan.library"), new OaiTokenKey(broken, Clock.systemUTC()), Clock.systemUTC(), 10));
+                new MarcRecords(broken), new OaiProvider.Repository("r", "a@b.example", "diwan.library"), new OaiTokenKey(broken, Clock.systemUTC()), Clock.systemUTC(), 10));
         for (String query : new String[] {"verb=Identify", "verb=ListRecords&metadataPrefix=oai_dc", "verb=ListRecords&resumptionToken=AAAA." + "A".repeat(43)}) {
             OaiEndpoint.Reply reply = failing.get(query, BASE);
             assertThat(reply.status()).as(query).isEqualTo(500);

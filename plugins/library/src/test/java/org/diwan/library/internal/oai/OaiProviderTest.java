@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.diwan.library.internal.exchange.MarcRecords;
 import org.diwan.library.internal.LibraryFixture;
 import org.diwan.library.internal.authority.Authority;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
@@ -50,7 +51,7 @@ class OaiProviderTest {
     }
 
     static OaiProvider provider(LibraryFixture library) {
-        return new OaiProvider(library.recordStore, library.authorityStore, new OaiProvider.Repository("مكتبة جامعة الدول العربية",
+        return new OaiProvider(library.recordStore, library.authorityStore, new MarcRecords(library.dataSource), new OaiProvider.Repository("مكتبة جامعة الدول العربية",
                 "library@las.example", "diwan.library"), new OaiTokenKey(library.dataSource, Clock.systemUTC()), Clock.systemUTC(), 7);
     }
 

@@ -36,7 +36,7 @@ class CatalogueRecordsTest {
     void open() throws Exception {
         library = new LibraryFixture(folder);
         // the search, exports and objects are not asked here: no pages, exchange or documents
-        records = new CatalogueRecords(library.catalogue, null, new CatalogueOutput(library.catalogue, null, null, library.authorities, null));
+        records = new CatalogueRecords(library.catalogue, null, new CatalogueOutput(library.catalogue, null, null, library.authorities, null, null), null);
         council = library.authority("BODY", "مجلس جامعة الدول العربية", "Council of the League of Arab States", null, "مجلس الجامعة");
     }
 
