@@ -44,7 +44,9 @@ import org.diwan.itkit.WebClient;
  * write; bad input is refused whole; the OAI-PMH endpoint answers every hostile request (forged tokens, control
  * characters, oversized bodies) with a complete XML document and the protocol's error, while harvests go on; the
  * circulation desk lends, takes back and puts a copy on the hold shelf for a reader's reservation, and an overdue loan's
- * notice reaches its borrower by mail (notification mail on, the shipped mail route, a real SMTP server: GreenMail).
+ * notice reaches its borrower by mail (notification mail on, the shipped mail route, a real SMTP server: GreenMail); a
+ * cataloguer deletes a record (a reader may not) and harvesters are told by a deleted header; a saved search with
+ * e-mail alerts mails the record catalogued since.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -78,6 +80,8 @@ class LibraryIT {
                 "notifications.mail.from = Diwan <diwan@library.diwan.test>",
                 "notifications.mail.smtp = smtp://127.0.0.1:" + smtp.getSmtp().getPort(), ""));
         Files.writeString(node.home().resolve("etc/org.diwan.notifications.cfg"), "mail.enabled = true\n");
+        // saved-search alerts every minute rather than every day, so that the alert comes within the test
+        Files.writeString(node.home().resolve("etc/org.diwan.library.alerts.cfg"), "intervalMinutes = 1\n");
         Files.copy(Path.of("..", "camel-routes", "notifications", "notifications-mail.camel.yaml"),
                 Files.createDirectories(node.home().resolve("deploy")).resolve("notifications-mail.camel.yaml"));
         node.start().awaitHttp();
@@ -309,7 +313,7 @@ class LibraryIT {
         HttpResponse<String> identify = harvester.get(PUBLIC + "/oai?verb=Identify");
         assertThat(identify.statusCode()).isEqualTo(200);
         assertThat(identify.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
-        assertThat(identify.body()).contains("<protocolVersion>2.0</protocolVersion>").contains("<deletedRecord>no</deletedRecord>");
+        assertThat(identify.body()).contains("<protocolVersion>2.0</protocolVersion>").contains("<deletedRecord>persistent</deletedRecord>");
         HttpResponse<String> records = harvester.post(PUBLIC + "/oai", Map.of("verb", "ListRecords", "metadataPrefix", "oai_dc"), false);
         assertThat(records.statusCode()).isEqualTo(200);
         assertThat(records.body()).contains("oai:diwan.library:" + publicResolution).doesNotContain(restrictedReport)
@@ -468,6 +472,62 @@ class LibraryIT {
     }
 
     @Test
+    @Order(12)
+    void aCataloguerDeletesRecordsAReaderCannotAndHarvestersSeeTheDeletedHeader() throws Exception {
+        admin.get("/admin/users");
+        admin.postPairs("/admin/users", List.of("action", "saveRole", "roleName", "library-cataloguer", "permission", "library:catalogue:read",
+                "permission", "library:catalogue:write", "permission", "library:catalogue:delete"));
+        admin.get("/admin/users");
+        assertThat(admin.post("/admin/users", Map.of("action", "createUser", "username", "cataloguer1", "displayName", "مفهرس",
+                "password", "a long enough cataloguing password", "role", "library-cataloguer"), true).statusCode()).isIn(200, 302, 303);
+        WebClient cataloguer = login("cataloguer1", "a long enough cataloguing password");
+        WebClient reader = login("reader1", "a long enough reading password");
+        Map<String, String> withdrawnResolution = resolution("قرار ملغى بشأن النقل البري", "PUBLIC");
+        withdrawnResolution.put("body", "مجلس جامعة الدول العربية");
+        String doomed = created(withdrawnResolution);
+
+        // a reader: refused before the form is read, by the page, the form and the API alike; the record stays
+        assertThat(reader.get(CATALOGUE + "/" + doomed).body()).doesNotContain("id=\"delete\"");
+        assertThat(reader.get(CATALOGUE + "/" + doomed + "/delete").statusCode()).isEqualTo(403);
+        assertThat(reader.post(CATALOGUE + "/" + doomed + "/delete", Map.of("padding", "x".repeat(100_000)), true).statusCode()).isEqualTo(403);
+        HttpResponse<String> apiRefusal = reader.sendWith("DELETE", "/api/library/records/" + doomed, null, null, Map.of());
+        assertThat(apiRefusal.statusCode()).isEqualTo(403);
+        assertThat(apiRefusal.body()).contains("\"error\":\"forbidden\"");
+        assertThat(admin.get(CATALOGUE + "/" + doomed).statusCode()).isEqualTo(200);
+
+        // the cataloguer: the record's page offers it, a page asks to confirm, the catalogue says it is done
+        assertThat(cataloguer.get(CATALOGUE + "/" + doomed).body()).contains("id=\"delete\"");
+        assertThat(cataloguer.get(CATALOGUE + "/" + doomed + "/delete").body()).contains("id=\"delete-confirm\"").contains("قرار ملغى");
+        HttpResponse<String> deleted = cataloguer.post(CATALOGUE + "/" + doomed + "/delete", Map.of(), true);
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith(CATALOGUE + "?deleted=1");
+        assertThat(cataloguer.get(CATALOGUE + "?deleted=1").body()).contains("id=\"deleted\"");
+        assertThat(admin.get(CATALOGUE + "/" + doomed).statusCode()).isEqualTo(404);
+        assertThat(admin.get(CATALOGUE + "?q=" + enc("النقل البري")).body()).doesNotContain(doomed);
+
+        // harvesters: the deleted header, by GetRecord and in a list from the moment it went
+        WebClient harvester = new WebClient(node.httpPort());
+        String header = harvester.get(PUBLIC + "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:diwan.library:" + doomed).body();
+        assertThat(header).contains("<header status=\"deleted\">").doesNotContain("<metadata>").doesNotContain("idDoesNotExist");
+        Matcher datestamp = Pattern.compile("<datestamp>([^<]+)</datestamp>").matcher(header);
+        assertThat(datestamp.find()).isTrue();
+        assertThat(harvester.get(PUBLIC + "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from=" + datestamp.group(1)).body())
+                .contains("oai:diwan.library:" + doomed).contains("status=\"deleted\"");
+        assertThat(harvester.get(PUBLIC + "/oai?verb=Identify").body()).contains("<deletedRecord>persistent</deletedRecord>");
+
+        // a periodical with an issue stays until the issue goes (here by the API, as a program would)
+        String periodical = created(Map.of("type", "PERIODICAL", "titleAr", "شؤون عربية", "language", "ar", "access", "PUBLIC"));
+        String issue = created(Map.of("type", "ISSUE", "titleAr", "العدد الأول", "language", "ar", "access", "PUBLIC", "parent", periodical));
+        assertThat(cataloguer.get(CATALOGUE + "/" + periodical + "/delete").body()).contains("id=\"delete-refused\"").contains(issue);
+        assertThat(cataloguer.post(CATALOGUE + "/" + periodical + "/delete", Map.of(), true).statusCode()).isEqualTo(409);
+        assertThat(cataloguer.sendWith("DELETE", "/api/library/records/" + periodical, null, null, Map.of()).statusCode()).isEqualTo(409);
+        assertThat(cataloguer.sendWith("DELETE", "/api/library/records/" + issue, null, null, Map.of()).statusCode()).isEqualTo(204);
+        assertThat(cataloguer.sendWith("DELETE", "/api/library/records/" + issue, null, null, Map.of()).statusCode()).isEqualTo(404);
+        cataloguer.get(CATALOGUE + "/new");
+        assertThat(cataloguer.post(CATALOGUE + "/" + periodical + "/delete", Map.of(), true).statusCode()).isEqualTo(303);
+    }
+
+    @Test
     @Order(20)
     void theDeskLendsTakesBackHoldsAReservedCopyAndAnOverdueNoticeReachesTheBorrowerByMail() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> node.log().contains("Routes [notifications-mail]")
@@ -548,6 +608,42 @@ class LibraryIT {
         assertThat(sent.find()).as(page.body()).isTrue();
         return Character.digit(sent.group(1).charAt(0), 10) == -1 ? -1 : Integer.parseInt(sent.group(1).chars()
                 .mapToObj(c -> String.valueOf(Character.digit(c, 10))).reduce("", String::concat));
+    }
+
+    @Test
+    @Order(21)
+    void aSavedSearchWithAlertsMailsTheRecordCataloguedSince() throws Exception {
+        // the librarian's address was set for the overdue notices
+        await().atMost(Duration.ofSeconds(60)).until(() -> node.log().contains("saved-search alerts on, every 1 minutes"));
+        admin.get("/diwan/library/searches");
+        assertThat(admin.post("/diwan/library/searches", Map.of("name", "أرشيف رقمي", "query", "q=" + enc("الأرشيف الرقمي")), true)
+                .statusCode()).isEqualTo(302);
+        Matcher search = Pattern.compile("id=\"search-([0-9a-f-]{36})\"").matcher(admin.get("/diwan/library/searches").body());
+        assertThat(search.find()).isTrue();
+        assertThat(admin.post("/diwan/library/searches/" + search.group(1) + "/alerts", Map.of("alerts", "on"), true).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/diwan/library/searches?alerts=on").body()).contains("id=\"alerts-started\"").contains("alerts-on");
+        created(Map.of("type", "BOOK", "titleAr", "دليل الأرشيف الرقمي", "language", "ar", "access", "PUBLIC"));
+
+        await().atMost(Duration.ofSeconds(180)).until(() -> alertMails().size() >= 1);
+        MimeMessage mail = alertMails().get(0);
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("librarian@library.diwan.test");
+        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains("دليل الأرشيف الرقمي");
+        // and in the inbox
+        assertThat(admin.get("/notifications").body()).contains("دليل الأرشيف الرقمي");
+        // once: the same change is never mailed again (AlertRunTest shows it round after round; waiting here costs minutes)
+        assertThat(alertMails()).hasSize(1);
+    }
+
+    /** The mails of the saved search named أرشيف رقمي. */
+    private List<MimeMessage> alertMails() throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject() != null && m.getSubject().contains("أرشيف رقمي")) {
+                found.add(m);
+            }
+        }
+        return found;
     }
 
     private String authority(String kind, String ar, String en, String variants) throws Exception {

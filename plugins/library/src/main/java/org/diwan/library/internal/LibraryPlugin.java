@@ -16,6 +16,7 @@ public final class LibraryPlugin implements DiwanPlugin {
     public static final String CATALOGUE_READ = "library:catalogue:read";
     public static final String CATALOGUE_READ_RESTRICTED = "library:catalogue:restricted";
     public static final String CATALOGUE_WRITE = "library:catalogue:write";
+    public static final String CATALOGUE_DELETE = "library:catalogue:delete";
     public static final String AUTHORITY_WRITE = "library:authority:write";
     /** The circulation desk: lending, returns, renewals and reservations for others, overdue notices on demand. */
     public static final String CIRCULATION = "library:circulation:desk";
@@ -24,6 +25,7 @@ public final class LibraryPlugin implements DiwanPlugin {
             List.of(new PermissionDef(CATALOGUE_READ),
                     new PermissionDef(CATALOGUE_READ_RESTRICTED),
                     new PermissionDef(CATALOGUE_WRITE),
+                    new PermissionDef(CATALOGUE_DELETE),
                     new PermissionDef(AUTHORITY_WRITE),
                     new PermissionDef(CIRCULATION)),
             List.of(new NavEntry("/diwan/library/catalogue", "library.nav.catalogue", CATALOGUE_READ, 1),

@@ -139,6 +139,35 @@ public final class Catalogue {
         return Optional.of(saved);
     }
 
+    /**
+     * Deletes a record: its authority links, its digital objects (their rows: the files stay in the documents store,
+     * which may share their content) and its search entry go; a tombstone stays for harvesters. Refused while records
+     * name it as their parent.
+     *
+     * @return false when there was no such record (deleted meanwhile)
+     */
+    public boolean delete(CatalogueRecord record, String actor, String address) throws SQLException, RecordInUse {
+        boolean deleted = records.delete(record, actor, (c, id) -> {
+            audit.record(c, new AuditEntry(clock.instant(), actor, "library.record.delete", id, record.title().in(Language.AR), address));
+            events.publish(c, RecordEvent.of(LibraryPlugin.ID, "record", id, record.version(), EventKind.DELETED, actor, clock.instant(),
+                    fields(record)));
+        });
+        if (deleted) {
+            search.delete(LibraryCollections.RECORDS, List.of(record.id()));
+        }
+        return deleted;
+    }
+
+    /** How many copies and reservations the record has: while there are some, it stays. */
+    public int copies(String id) throws SQLException {
+        return records.copies(id);
+    }
+
+    /** The records that name this one as their parent (a periodical's issues): while there are some, it stays. */
+    public List<String> children(String id) throws SQLException {
+        return records.children(id);
+    }
+
     /** Authority fields hold names or ids as typed; they become ids before the form reads them. */
     private RecordDraft read(Map<String, String> fields, Validation v) throws SQLException {
         Map<String, String> resolved = new HashMap<>(fields);
@@ -246,6 +275,11 @@ public final class Catalogue {
      * What integrators see of a description: what the public catalogue shows, and of a restricted one only that it
      * exists and is restricted. Never the summary (it may quote the document).
      */
+    static Map<String, Object> fields(CatalogueRecord r) {
+        return fields(new RecordDraft(r.type(), r.title(), r.symbol(), r.session(), r.issuedOn(), r.year(), r.language(), r.publisher(),
+                r.place(), r.extent(), r.identifier(), r.callNumber(), r.summary(), r.access(), r.parentId(), r.links()));
+    }
+
     static Map<String, Object> fields(RecordDraft draft) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("recordType", draft.type());

@@ -31,6 +31,11 @@ public record CatalogueQuery(String text, Map<String, String> fields, Map<String
         return new CatalogueQuery(text, Map.of(), Map.of(), null, null, false, 0, 20);
     }
 
+    /** The same search, only what changed since {@code since}: the first {@code limit} records (an alert's). */
+    public CatalogueQuery changesSince(java.time.Instant since, int limit) {
+        return new CatalogueQuery(text, fields, chosen, fromYear, toYear, false, 0, limit, since);
+    }
+
     /** The same search, counting only what changed since {@code since}, without a page of records. */
     public CatalogueQuery countingChangesSince(java.time.Instant since) {
         return new CatalogueQuery(text, fields, chosen, fromYear, toYear, false, 0, 0, since);

@@ -32,6 +32,10 @@ public final class CatalogueStore {
     private static final String COLUMNS = "id, record_type, title_ar, title_en, title_fr, symbol, session_label, issued_on, pub_year,"
             + " language, publisher, place, extent, identifier, call_number, summary, access_level, parent_id, other_titles, version, updated_at, updated_by";
     private static final int CHUNK = 100;
+    private static final int GONE = 0;
+    private static final int DELETED = 1;
+    private static final int IN_USE = 2;
+    private static final int HAS_COPIES = 3;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -76,14 +80,17 @@ public final class CatalogueStore {
     /** @param written records the change (audit entry, event) in its transaction, when it is made */
     public CatalogueRecord update(String id, int version, RecordDraft draft, String actor, Written written)
             throws SQLException, StaleEditException {
+        Instant now = clock.instant();
         int updated = Transactions.inTransaction(dataSource, c -> {
+            // read in the transaction: an edit saved in between changes the version, and this one is then refused
+            AccessLevel before = access(c, id);
             int rows;
             try (PreparedStatement s = c.prepareStatement("UPDATE catalogue_record SET record_type = ?, title_ar = ?, title_en = ?, title_fr = ?,"
                     + " symbol = ?, session_label = ?, issued_on = ?, pub_year = ?, language = ?, publisher = ?, place = ?, extent = ?,"
                     + " identifier = ?, call_number = ?, summary = ?, access_level = ?, parent_id = ?, other_titles = ?, version = version + 1, updated_at = ?,"
                     + " updated_by = ? WHERE id = ? AND version = ?")) {
                 int next = bind(s, 1, draft);
-                s.setTimestamp(next, Timestamp.from(clock.instant()));
+                s.setTimestamp(next, Timestamp.from(now));
                 s.setString(next + 1, actor);
                 s.setString(next + 2, id);
                 s.setInt(next + 3, version);
@@ -95,6 +102,7 @@ public final class CatalogueStore {
                     s.executeUpdate();
                 }
                 writeLinks(c, id, draft.links());
+                RecordTombstones.accessChanged(c, id, draft.type(), before, draft.access(), now, actor);
                 writeIdentifierKeys(c, id, draft.identifier());
                 written.written(c, id);
             }
@@ -105,6 +113,11 @@ public final class CatalogueStore {
             throw new StaleEditException(id, current.version(), current);
         }
         return current;
+    }
+
+    /** What harvesters see: the public records and the tombstones of those that left the public. */
+    public PublicHarvest harvest() {
+        return new PublicHarvest(dataSource, this);
     }
 
     public Optional<CatalogueRecord> get(String id) throws SQLException {
@@ -172,75 +185,101 @@ public final class CatalogueStore {
         }
     }
 
-    /** The last moment a TIMESTAMP column holds: Derby's years end with 9999. */
-    private static final Instant LAST_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999Z");
-
     /**
-     * One page of a harvest (OAI-PMH): records at these access levels, of this type if given, changed within
-     * [{@code from}, {@code until}] (either may be open; {@code until} to the end of its millisecond, as a token carries
-     * it), with an id after {@code afterId}, in id order.
+     * Deletes the record with its authority links, its digital objects' rows, its source MARC and match keys, leaving a
+     * tombstone for harvesters; refused whole when records name it as their parent (a periodical's issues) or it has
+     * copies or reservations.
+     *
+     * @param written records the deletion (audit entry, event) in its transaction
+     * @return false when there is no such record (any more)
      */
-    public List<CatalogueRecord> harvest(java.util.Set<AccessLevel> levels, RecordType type, Instant from, Instant until, String afterId,
-            int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id FROM catalogue_record WHERE access_level IN (");
-        sql.append(String.join(", ", Collections.nCopies(levels.size(), "?"))).append(")");
-        if (type != null) {
-            sql.append(" AND record_type = ?");
+    public boolean delete(CatalogueRecord record, String actor, Written written) throws SQLException, RecordInUse {
+        String id = record.id();
+        Instant now = clock.instant();
+        int outcome;
+        try {
+            outcome = Transactions.inTransaction(dataSource, c -> {
+                AccessLevel before = access(c, id);
+                if (before == null) {
+                    return GONE;
+                }
+                if (!children(c, id).isEmpty()) {
+                    return IN_USE;
+                }
+                // copies carry loans and reservations, the history of readers: they are withdrawn, never deleted
+                if (count(c, "item", id) + count(c, "reservation", id) > 0) {
+                    return HAS_COPIES;
+                }
+                // what belongs to the description alone goes with it: links, objects, the MARC it came as, its match keys
+                for (String table : List.of("record_authority", "digital_object", "record_source", "record_match_key")) {
+                    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE record_id = ?")) {
+                        s.setString(1, id);
+                        s.executeUpdate();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM catalogue_record WHERE id = ?")) {
+                    s.setString(1, id);
+                    s.executeUpdate();
+                }
+                RecordTombstones.deleted(c, id, record.type(), before, now, actor);
+                written.written(c, id);
+                return DELETED;
+            });
+        } catch (SQLException e) {
+            // an issue or a copy saved between the checks and the delete: the foreign key refuses it
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new RecordInUse(id, RecordInUse.Reason.ISSUES_OR_COPIES);
+            }
+            throw e;
         }
-        if (from != null) {
-            sql.append(" AND updated_at >= ?");
+        if (outcome == IN_USE || outcome == HAS_COPIES) {
+            throw new RecordInUse(id, outcome == IN_USE ? RecordInUse.Reason.ISSUES : RecordInUse.Reason.COPIES);
         }
-        // the end of until's millisecond; none past the last day Derby holds (9999-12-31)
-        Instant before = until == null ? null : until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1);
-        if (before != null && before.isAfter(LAST_TIMESTAMP)) {
-            before = null;
+        return outcome == DELETED;
+    }
+
+    /** The ids of the records that name this one as their parent. */
+    public List<String> children(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return children(c, id);
         }
-        if (before != null) {
-            sql.append(" AND updated_at < ?");
-        }
-        if (afterId != null) {
-            sql.append(" AND id > ?");
-        }
-        sql.append(" ORDER BY id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    }
+
+    private static List<String> children(Connection c, String id) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (AccessLevel level : levels) {
-                s.setString(i++, level.name());
-            }
-            if (type != null) {
-                s.setString(i++, type.name());
-            }
-            if (from != null) {
-                s.setTimestamp(i++, Timestamp.from(from));
-            }
-            if (before != null) {
-                s.setTimestamp(i++, Timestamp.from(before));
-            }
-            if (afterId != null) {
-                s.setString(i++, afterId);
-            }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM catalogue_record WHERE parent_id = ? ORDER BY id")) {
+            s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
             }
         }
-        return List.copyOf(getAll(ids).values());
+        return ids;
     }
 
-    /** When the earliest of these records was last changed, or empty when there is none. */
-    public Optional<Instant> earliestChange(java.util.Set<AccessLevel> levels) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT MIN(updated_at) FROM catalogue_record"
-                + " WHERE access_level IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")")) {
-            int i = 1;
-            for (AccessLevel level : levels) {
-                s.setString(i++, level.name());
-            }
+    /** How many copies (or reservations) a record has. */
+    public int copies(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return count(c, "item", id) + count(c, "reservation", id);
+        }
+    }
+
+    private static int count(Connection c, String table, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE record_id = ?")) {
+            s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                Timestamp t = rs.getTimestamp(1);
-                return Optional.ofNullable(t == null ? null : t.toInstant());
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static AccessLevel access(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT access_level FROM catalogue_record WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? AccessLevel.valueOf(rs.getString(1)) : null;
             }
         }
     }

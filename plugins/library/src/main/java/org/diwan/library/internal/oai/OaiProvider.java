@@ -6,12 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -20,9 +20,11 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.diwan.library.internal.authority.Authority;
 import org.diwan.library.internal.authority.AuthorityStore;
-import org.diwan.library.internal.catalogue.AccessLevel;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.CatalogueStore;
+import org.diwan.library.internal.catalogue.Harvested;
+import org.diwan.library.internal.catalogue.PublicHarvest;
+import org.diwan.library.internal.catalogue.Tombstone;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.exchange.DublinCore;
 import org.diwan.library.internal.exchange.MarcRecords;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The library's OAI-PMH 2.0 data provider (LIB-6): the six verbs, {@code oai_dc} and {@code marcxml}, sets by
  * holding type ({@code type:league-document}), stateless signed resumption tokens, the protocol's error codes.
- * Only public records are ever disseminated; deleted records are not tracked ({@code deletedRecord=no}).
+ * Only public records are ever disseminated. Deleted records are kept ({@code deletedRecord=persistent}): a record
+ * deleted, or withdrawn from the public (made staff-only or restricted), is a deleted header (no metadata) dated when
+ * it left, in the set it was in, in the same id-ordered stream as the live records, so tokens walk both alike.
  * <p>
  * Every answer is a whole document built in memory: an error found half-way replaces what was written so far,
  * so nothing incomplete can reach a harvester. Arguments are checked before anything else (printable characters
@@ -49,7 +53,6 @@ public final class OaiProvider {
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     static final String MARC = "http://www.loc.gov/MARC21/slim";
     static final String OAI_SCHEMA = OAI + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
-    private static final Set<AccessLevel> PUBLIC = EnumSet.of(AccessLevel.PUBLIC);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final Map<String, Set<String>> ARGUMENTS = Map.of(
             "Identify", Set.of(),
@@ -63,7 +66,7 @@ public final class OaiProvider {
     public record Repository(String name, String adminEmail, String namespace) {
     }
 
-    private final CatalogueStore records;
+    private final PublicHarvest harvest;
     private final AuthorityStore authorities;
     private final MarcRecords marc;
     private final Repository repository;
@@ -73,7 +76,7 @@ public final class OaiProvider {
 
     public OaiProvider(CatalogueStore records, AuthorityStore authorities, MarcRecords marc, Repository repository, OaiTokenKey tokenKey,
             Clock clock, int pageSize) {
-        this.records = records;
+        this.harvest = records.harvest();
         this.authorities = authorities;
         this.marc = marc;
         this.repository = repository;
@@ -237,8 +240,8 @@ public final class OaiProvider {
         text(xml, "baseURL", baseUrl);
         text(xml, "protocolVersion", "2.0");
         text(xml, "adminEmail", repository.adminEmail());
-        text(xml, "earliestDatestamp", SECONDS.format(records.earliestChange(PUBLIC).orElse(clock.instant())));
-        text(xml, "deletedRecord", "no");
+        text(xml, "earliestDatestamp", SECONDS.format(harvest.earliest().orElse(clock.instant())));
+        text(xml, "deletedRecord", "persistent");
         text(xml, "granularity", "YYYY-MM-DDThh:mm:ssZ");
         xml.writeEndElement();
     }
@@ -277,7 +280,7 @@ public final class OaiProvider {
 
     private void getRecord(XMLStreamWriter xml, Map<String, String> args) throws XMLStreamException, SQLException, OaiError {
         String prefix = prefix(args.get("metadataPrefix"));
-        CatalogueRecord record = record(args.get("identifier"));
+        Harvested record = record(args.get("identifier"));
         xml.writeStartElement("GetRecord");
         write(xml, record, prefix, names(List.of(record)), true);
         xml.writeEndElement();
@@ -287,7 +290,7 @@ public final class OaiProvider {
         OaiToken page = args.containsKey("resumptionToken") ? tokens.check(args.get("resumptionToken")) : firstPage(args);
         prefix(page.metadataPrefix());
         RecordType type = setType(page.set());
-        List<CatalogueRecord> found = records.harvest(PUBLIC, type, page.from(), page.until(),
+        List<Harvested> found = harvest.page(type, page.from(), page.until(),
                 page.afterId().equals(OaiToken.FIRST) ? null : page.afterId(), pageSize + 1);
         if (found.isEmpty()) {
             if (page.cursor() == 0) {
@@ -296,11 +299,11 @@ public final class OaiProvider {
             throw OaiToken.refused("harvest over");
         }
         boolean more = found.size() > pageSize;
-        List<CatalogueRecord> shown = more ? found.subList(0, pageSize) : found;
+        List<Harvested> shown = more ? found.subList(0, pageSize) : found;
         boolean full = verb.equals("ListRecords");
         Map<String, Authority> names = full ? names(shown) : Map.of();
         xml.writeStartElement(verb);
-        for (CatalogueRecord record : shown) {
+        for (Harvested record : shown) {
             write(xml, record, page.metadataPrefix(), names, full);
         }
         if (more || page.cursor() > 0) {
@@ -351,32 +354,43 @@ public final class OaiProvider {
         throw OaiError.badArgument("Unknown set: " + XmlChars.shown(set));
     }
 
-    /** The public record an identifier names; anything else does not exist, as far as harvesters know. */
-    private CatalogueRecord record(String identifier) throws SQLException, OaiError {
+    /**
+     * The public record or the tombstone an identifier names; anything else (a record that never was public) does not
+     * exist, as far as harvesters know.
+     */
+    private Harvested record(String identifier) throws SQLException, OaiError {
         String prefix = "oai:" + repository.namespace() + ":";
         if (identifier != null && identifier.startsWith(prefix)) {
             String id = identifier.substring(prefix.length());
             if (id.matches("[0-9a-f-]{36}")) {
-                CatalogueRecord record = records.get(id).orElse(null);
-                if (record != null && record.access() == AccessLevel.PUBLIC) {
-                    return record;
+                Optional<Harvested> record = harvest.find(id);
+                if (record.isPresent()) {
+                    return record.get();
                 }
             }
         }
         throw new OaiError("idDoesNotExist", "No public record has this identifier");
     }
 
-    private void write(XMLStreamWriter xml, CatalogueRecord r, String prefix, Map<String, Authority> names, boolean full)
+    private void write(XMLStreamWriter xml, Harvested entry, String prefix, Map<String, Authority> names, boolean full)
             throws XMLStreamException, SQLException {
         if (full) {
             xml.writeStartElement("record");
         }
         xml.writeStartElement("header");
-        text(xml, "identifier", "oai:" + repository.namespace() + ":" + r.id());
-        text(xml, "datestamp", SECONDS.format(r.updatedAt()));
-        text(xml, "setSpec", "type:" + r.type().slug());
+        if (entry.deleted()) {
+            xml.writeAttribute("status", "deleted");
+        }
+        text(xml, "identifier", "oai:" + repository.namespace() + ":" + entry.id());
+        Tombstone gone = entry.tombstone();
+        text(xml, "datestamp", SECONDS.format(gone != null ? gone.removedAt() : entry.record().updatedAt()));
+        text(xml, "setSpec", "type:" + (gone != null ? gone.type() : entry.record().type()).slug());
         xml.writeEndElement();
-        if (full) {
+        if (full && gone != null) {
+            // a deleted record's entry is its header alone: the protocol forbids metadata with status="deleted"
+            xml.writeEndElement();
+        } else if (full) {
+            CatalogueRecord r = entry.record();
             xml.writeStartElement("metadata");
             if (prefix.equals("oai_dc")) {
                 DublinCore.write(xml, r, names, "oai:" + repository.namespace() + ":" + r.id());
@@ -388,9 +402,9 @@ public final class OaiProvider {
         }
     }
 
-    private Map<String, Authority> names(List<CatalogueRecord> shown) throws SQLException {
+    private Map<String, Authority> names(List<Harvested> shown) throws SQLException {
         Set<String> ids = new HashSet<>();
-        shown.forEach(r -> r.links().forEach(l -> ids.add(l.authorityId())));
+        shown.stream().filter(h -> !h.deleted()).forEach(h -> h.record().links().forEach(l -> ids.add(l.authorityId())));
         return authorities.getAll(ids);
     }
 

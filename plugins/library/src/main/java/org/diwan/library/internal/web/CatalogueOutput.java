@@ -106,6 +106,8 @@ public final class CatalogueOutput {
             Map<String, Object> model = views.search(base, query, catalogue.search(query, viewer, page.language()), page.language());
             model.put("publicCatalogue", publicCatalogue);
             model.put("canWrite", !publicCatalogue && page.permitted(LibraryPlugin.CATALOGUE_WRITE));
+            // back from deleting a record (RecordDeletion)
+            model.put("deleted", !publicCatalogue && "1".equals(page.param("deleted")));
             pages.render(request, response, 200, "library/catalogue", model);
             return true;
         }
@@ -140,6 +142,7 @@ public final class CatalogueOutput {
         Map<String, Object> model = recordModel(base, record.get(), Viewer.PUBLIC, page);
         model.put("saved", false);
         model.put("canWrite", false);
+        model.put("canDelete", false);
         // how many copies are on the shelf and when the next is due: never who borrowed one
         model.put("holdings", holdings.availability(record.get(), page));
         pages.render(request, response, 200, "library/record-detail", model);

@@ -102,6 +102,7 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
         Map<String, Object> model = output.recordModel(BASE, record, CatalogueOutput.staffViewer(request), request);
         // ?attached=1 was the confirmation's address before the record flow's ?done=objects: old links still confirm
         model.put("attached", request.params().containsKey("attached") || OBJECTS.equals(request.param("done")));
+        model.put("canDelete", request.permitted(LibraryPlugin.CATALOGUE_DELETE));
         model.put("holdings", holdings.staff(record, request));
         return model;
     }

@@ -19,7 +19,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * The staff catalogue's pages: its search with facets and a record's exports as the catalogue's own pages, everything
+ * The staff catalogue's pages: its search with facets, a record's exports and its deletion as the catalogue's own pages, everything
  * else (a record's page, the form, attaching and opening digital objects) through the shell's record page flow with
  * the rules of {@link CatalogueRecords}.
  */
@@ -36,12 +36,15 @@ public final class CatalogueServlet extends HttpServlet {
     private final transient RecordPages recordPages;
     private final transient CatalogueRecords records;
     private final transient CatalogueOutput output;
+    private final transient RecordDeletion deletion;
 
     @Activate
-    public CatalogueServlet(@Reference RecordPages recordPages, @Reference CatalogueRecords records, @Reference CatalogueOutput output) {
+    public CatalogueServlet(@Reference RecordPages recordPages, @Reference CatalogueRecords records, @Reference CatalogueOutput output,
+            @Reference RecordDeletion deletion) {
         this.recordPages = recordPages;
         this.records = records;
         this.output = output;
+        this.deletion = deletion;
     }
 
     @Override
@@ -49,6 +52,8 @@ public final class CatalogueServlet extends HttpServlet {
         boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
         if (read && CatalogueOutput.searchOrExport(request.getPathInfo())) {
             output.serveStaff(request, response);
+        } else if (RecordDeletion.isDeletion(request.getPathInfo())) {
+            deletion.serve(request, response);
         } else {
             recordPages.serve(request, response, records);
         }

@@ -32,7 +32,7 @@ import org.diwan.library.internal.catalogue.Role;
  * The models of the catalogue's search and record pages, for staff ({@code /diwan/library/catalogue}) and the
  * public ({@code /public/library}) alike: what differs is the base path and what the viewer may see.
  */
-final class CatalogueViews {
+public final class CatalogueViews {
 
     static final int PAGE_SIZE = 20;
     /** Advanced search: words in one field, as {@code in.<field>} parameters. */
@@ -51,7 +51,7 @@ final class CatalogueViews {
     }
 
     /** The query a saved search's query string asks for. */
-    static CatalogueQuery query(String queryString) {
+    public static CatalogueQuery query(String queryString) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String pair : queryString.split("&")) {
             int eq = pair.indexOf('=');

@@ -31,7 +31,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * A reader's saved searches: saved from the catalogue's results, listed with how many records are new or changed
- * since last looked at, opened (which marks them seen), deleted. Only the reader's own: another's id is "not found".
+ * since last looked at, opened (which marks them seen), deleted, with e-mail alerts started or stopped
+ * ({@code POST base/{id}/alerts}, {@code alerts=on|off}). Only the reader's own: another's id is "not found".
  */
 @Component(service = Servlet.class, property = "diwan.plugin=" + LibraryPlugin.ID)
 @HttpWhiteboardServletPattern(SavedSearchesServlet.BASE + "/*")
@@ -86,6 +87,14 @@ public final class SavedSearchesServlet extends HttpServlet {
             }
             return deleted;
         }
+        if (path.size() == 2 && path.get(1).equals("alerts")) {
+            boolean on = "on".equals(page.param("alerts"));
+            boolean found = searches.alerts(page.actor(), path.get(0), on);
+            if (found) {
+                response.sendRedirect(BASE + "?alerts=" + (on ? "on" : "off"));
+            }
+            return found;
+        }
         if (!path.isEmpty()) {
             return false;
         }
@@ -114,11 +123,13 @@ public final class SavedSearchesServlet extends HttpServlet {
             CatalogueHits fresh = catalogue.search(CatalogueViews.query(search.query()).countingChangesSince(search.lastSeen()),
                     CatalogueOutput.staffViewer(page), page.language());
             rows.add(Map.of("id", search.id(), "name", search.name(), "href", BASE + "/" + search.id(), "fresh", fresh.total(),
-                    "freshText", page.number(fresh.total()) + (fresh.exact() ? "" : "+"), "since", page.dateTime(search.lastSeen())));
+                    "freshText", page.number(fresh.total()) + (fresh.exact() ? "" : "+"), "since", page.dateTime(search.lastSeen()),
+                    "alerts", search.alerts()));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
         model.put("saved", page.params().containsKey("saved"));
+        model.put("alertsChanged", page.param("alerts"));
         model.put("error", error);
         pages.render(request, response, status, "library/searches", model);
     }

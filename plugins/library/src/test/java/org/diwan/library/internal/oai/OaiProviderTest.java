@@ -97,7 +97,7 @@ class OaiProviderTest {
         assertThat(error(doc)).isNull();
         assertThat(texts(doc, OAI, "baseURL")).containsExactly(BASE);
         assertThat(texts(doc, OAI, "protocolVersion")).containsExactly("2.0");
-        assertThat(texts(doc, OAI, "deletedRecord")).containsExactly("no");
+        assertThat(texts(doc, OAI, "deletedRecord")).containsExactly("persistent");
         assertThat(texts(doc, OAI, "granularity")).containsExactly("YYYY-MM-DDThh:mm:ssZ");
         assertThat(texts(doc, OAI, "earliestDatestamp").get(0)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
         assertThat(((Element) doc.getElementsByTagNameNS(OAI, "request").item(0)).getAttribute("verb")).isEqualTo("Identify");

@@ -12,7 +12,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Reads an answer as a harvester would: a real, secure XML parser, which refuses anything not well formed. */
+/**
+ * Reads an answer as a harvester would: a real, secure XML parser, which refuses anything not well formed, and the
+ * structure the OAI-PMH schema requires ({@link OaiSchema}).
+ */
 final class OaiXml {
 
     private OaiXml() {
@@ -23,6 +26,13 @@ final class OaiXml {
     }
 
     static Document parse(byte[] answer) throws Exception {
+        Document doc = wellFormed(answer);
+        OaiSchema.check(doc);
+        return doc;
+    }
+
+    /** A 500's body: a complete OAI-PMH document, but one the protocol has no answer for (no verb, no error code). */
+    static Document wellFormed(byte[] answer) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
