@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,17 +17,13 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.diwan.library.internal.authority.Authority;
 import org.diwan.library.internal.authority.AuthorityStore;
-import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.CatalogueStore;
 import org.diwan.library.internal.catalogue.Harvested;
 import org.diwan.library.internal.catalogue.PublicHarvest;
-import org.diwan.library.internal.catalogue.Tombstone;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.diwan.library.internal.exchange.DublinCore;
 import org.diwan.library.internal.exchange.MarcRecords;
-import org.diwan.library.internal.exchange.MarcXmlRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +48,7 @@ public final class OaiProvider {
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     static final String MARC = "http://www.loc.gov/MARC21/slim";
     static final String OAI_SCHEMA = OAI + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final Map<String, Set<String>> ARGUMENTS = Map.of(
             "Identify", Set.of(),
             "ListMetadataFormats", Set.of("identifier"),
@@ -67,8 +62,7 @@ public final class OaiProvider {
     }
 
     private final PublicHarvest harvest;
-    private final AuthorityStore authorities;
-    private final MarcRecords marc;
+    private final OaiEntries entries;
     private final Repository repository;
     private final OaiTokens tokens;
     private final Clock clock;
@@ -77,8 +71,7 @@ public final class OaiProvider {
     public OaiProvider(CatalogueStore records, AuthorityStore authorities, MarcRecords marc, Repository repository, OaiTokenKey tokenKey,
             Clock clock, int pageSize) {
         this.harvest = records.harvest();
-        this.authorities = authorities;
-        this.marc = marc;
+        this.entries = new OaiEntries(authorities, marc, repository.namespace());
         this.repository = repository;
         this.tokens = new OaiTokens(tokenKey);
         this.clock = clock;
@@ -282,7 +275,7 @@ public final class OaiProvider {
         String prefix = prefix(args.get("metadataPrefix"));
         Harvested record = record(args.get("identifier"));
         xml.writeStartElement("GetRecord");
-        write(xml, record, prefix, names(List.of(record)), true);
+        entries.write(xml, List.of(record), prefix, true);
         xml.writeEndElement();
     }
 
@@ -301,11 +294,8 @@ public final class OaiProvider {
         boolean more = found.size() > pageSize;
         List<Harvested> shown = more ? found.subList(0, pageSize) : found;
         boolean full = verb.equals("ListRecords");
-        Map<String, Authority> names = full ? names(shown) : Map.of();
         xml.writeStartElement(verb);
-        for (Harvested record : shown) {
-            write(xml, record, page.metadataPrefix(), names, full);
-        }
+        entries.write(xml, shown, page.metadataPrefix(), full);
         if (more || page.cursor() > 0) {
             xml.writeStartElement("resumptionToken");
             xml.writeAttribute("cursor", Integer.toString(page.cursor()));
@@ -372,43 +362,7 @@ public final class OaiProvider {
         throw new OaiError("idDoesNotExist", "No public record has this identifier");
     }
 
-    private void write(XMLStreamWriter xml, Harvested entry, String prefix, Map<String, Authority> names, boolean full)
-            throws XMLStreamException, SQLException {
-        if (full) {
-            xml.writeStartElement("record");
-        }
-        xml.writeStartElement("header");
-        if (entry.deleted()) {
-            xml.writeAttribute("status", "deleted");
-        }
-        text(xml, "identifier", "oai:" + repository.namespace() + ":" + entry.id());
-        Tombstone gone = entry.tombstone();
-        text(xml, "datestamp", SECONDS.format(gone != null ? gone.removedAt() : entry.record().updatedAt()));
-        text(xml, "setSpec", "type:" + (gone != null ? gone.type() : entry.record().type()).slug());
-        xml.writeEndElement();
-        if (full && gone != null) {
-            // a deleted record's entry is its header alone: the protocol forbids metadata with status="deleted"
-            xml.writeEndElement();
-        } else if (full) {
-            CatalogueRecord r = entry.record();
-            xml.writeStartElement("metadata");
-            if (prefix.equals("oai_dc")) {
-                DublinCore.write(xml, r, names, "oai:" + repository.namespace() + ":" + r.id());
-            } else {
-                MarcXmlRecords.write(xml, marc.of(List.of(r), names).get(r.id()));
-            }
-            xml.writeEndElement();
-            xml.writeEndElement();
-        }
-    }
-
-    private Map<String, Authority> names(List<Harvested> shown) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        shown.stream().filter(h -> !h.deleted()).forEach(h -> h.record().links().forEach(l -> ids.add(l.authorityId())));
-        return authorities.getAll(ids);
-    }
-
-    private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(value);
         xml.writeEndElement();
