@@ -46,7 +46,7 @@ public record SearchQuery(String text, Map<String, String> fieldTexts, Map<Strin
      * broad search with facets ten times slower than without, while the most frequent values and their rough counts,
      * all a reader looks at, come out the same.
      */
-    public static final int EXACT_FACETS_UP_TO = 10_000;
+    public static final int EXACT_FACETS_UP_TO = 5_000;
 
     public SearchQuery {
         text = checkText(text == null ? "" : text);
