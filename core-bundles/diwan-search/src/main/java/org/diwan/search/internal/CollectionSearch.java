@@ -18,7 +18,6 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -53,11 +52,12 @@ final class CollectionSearch {
             return new SearchResult(docs.totalHits.value, docs.totalHits.relation == TotalHits.Relation.EQUAL_TO,
                     page(searcher, docs, asked), Map.of(), true);
         }
-        // the facets see every match, so the total is exact; their values are counted on a sample past a bound
-        Object[] both = searcher.search(query, new MultiCollectorManager(top,
-                RandomSamplingFacetsCollector.createManager(SearchQuery.EXACT_FACETS_UP_TO, SAMPLE_SEED)));
-        TopDocs docs = (TopDocs) both[0];
-        RandomSamplingFacetsCollector matches = (RandomSamplingFacetsCollector) both[1];
+        // Two passes: the page with Lucene's skipping, as without facets; then every match without scores, for the exact
+        // total and the facets (counted on a sample past a bound). One pass scoring every match for the page's sake
+        // cost three times as much on broad searches.
+        TopDocs docs = searcher.search(query, top);
+        RandomSamplingFacetsCollector matches = searcher.search(query,
+                RandomSamplingFacetsCollector.createManager(SearchQuery.EXACT_FACETS_UP_TO, SAMPLE_SEED));
         long total = matches.getOriginalMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         boolean sampled = total > SearchQuery.EXACT_FACETS_UP_TO;
         return new SearchResult(total, true, page(searcher, docs, asked), facets(searcher, matches, total, sampled, asked), !sampled);
