@@ -9,18 +9,20 @@
 #
 #   bench/search.sh
 #
-# Settings from the environment: BENCH_RECORDS (1000000), BENCH_SEARCHERS (8), BENCH_QUERIES (4000 per kind).
+# Settings from the environment: BENCH_RECORDS (1000000), BENCH_SEARCHERS (8), BENCH_QUERIES (4000 per kind);
+# MVN_ARGS, more arguments for Maven (-Dmaven.repo.local=... to build against a Maven repository of one's own).
 # Needs Java 17 and Maven; builds what it needs offline first. Takes about 8 minutes at 1,000,000.
 #
 set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$REPO_ROOT"
-mvn -B -q -o install -DskipTests -pl core-bundles/diwan-api,core-bundles/diwan-search,plugins/library -am
+mvn -B -q -o ${MVN_ARGS:-} install -DskipTests -pl core-bundles/diwan-api,core-bundles/diwan-search,plugins/library -am
 rm -f plugins/library/target/figures/search-bench.txt
-mvn -B -q -o -pl plugins/library test -Dtest=LibrarySearchBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q -o ${MVN_ARGS:-} -pl plugins/library test -Dtest=LibrarySearchBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.records="${BENCH_RECORDS:-1000000}" -Dbench.searchers="${BENCH_SEARCHERS:-8}" \
     -Dbench.queries="${BENCH_QUERIES:-4000}" >/dev/null
 echo
 echo "== search bench =="
 cat plugins/library/target/figures/search-bench.txt
-echo "target: p99 < 50 ms at 1,000,000 records with 8 searchers"
+echo "targets at 1,000,000 records, 8 searchers: service word search p99 within 1.2x plain Lucene's; public catalogue with"
+echo "three facets p99 < 50 ms; indexing at least half plain Lucene's rate"

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param fieldTexts words to find in one text field each (advanced search), all required
  * @param filters    keyword values required: any of a field's values, every field given
  * @param ranges     number ranges required, every field given
- * @param facets     keyword fields to count values of
+ * @param facets     keyword fields to count values of (exactly up to {@link #EXACT_FACETS_UP_TO} records, estimated beyond)
  * @param facetLimit how many values to return per facet, most frequent first
  * @param sortBy     a number field to order by instead of relevance, or {@code null}
  * @param descending with {@code sortBy}: largest first
@@ -40,6 +40,13 @@ public record SearchQuery(String text, Map<String, String> fieldTexts, Map<Strin
      * counting every match of a broad search would cost the skipping that keeps it fast.
      */
     public static final int EXACT_TOTAL_UP_TO = 1_000;
+    /**
+     * Facet values are counted exactly on results of up to this many records; on larger ones, on a random sample of
+     * this many, scaled up ({@link SearchResult#facetsExact()} says which): counting every value of every match made a
+     * broad search with facets ten times slower than without, while the most frequent values and their rough counts,
+     * all a reader looks at, come out the same.
+     */
+    public static final int EXACT_FACETS_UP_TO = 5_000;
 
     public SearchQuery {
         text = checkText(text == null ? "" : text);

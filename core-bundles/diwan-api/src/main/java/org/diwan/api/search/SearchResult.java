@@ -12,12 +12,19 @@ import java.util.Map;
  * @param exact  whether {@code total} is exact
  * @param hits   the records of the page asked for, best first (or in the order asked for)
  * @param facets for each facet asked for, its most frequent values in the whole result, most frequent first
+ * @param facetsExact whether the facet counts are exact: a result of more than {@link SearchQuery#EXACT_FACETS_UP_TO}
+ *               records has its values counted on a random sample of that many and scaled up (the total stays exact)
  */
-public record SearchResult(long total, boolean exact, List<SearchHit> hits, Map<String, List<FacetCount>> facets) {
+public record SearchResult(long total, boolean exact, List<SearchHit> hits, Map<String, List<FacetCount>> facets, boolean facetsExact) {
 
     public SearchResult {
         hits = List.copyOf(hits);
         facets = Map.copyOf(facets);
+    }
+
+    /** A result whose facet counts, if any, are exact. */
+    public SearchResult(long total, boolean exact, List<SearchHit> hits, Map<String, List<FacetCount>> facets) {
+        this(total, exact, hits, facets, true);
     }
 
     public List<String> ids() {

@@ -6,7 +6,7 @@
  * rebuilt from its database whenever the index cannot be trusted.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.diwan.api.search;
 
 import org.osgi.annotation.bundle.Export;

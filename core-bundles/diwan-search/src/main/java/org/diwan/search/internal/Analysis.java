@@ -49,8 +49,16 @@ final class Analysis extends DelegatingAnalyzerWrapper {
         super(PER_FIELD_REUSE_STRATEGY);
     }
 
+    /** Field name to chain: asked for every field of every document indexed, so not worked out from the name each time. */
+    private final java.util.Map<String, Analyzer> byField = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     protected Analyzer getWrappedAnalyzer(String fieldName) {
+        Analyzer known = byField.get(fieldName);
+        return known != null ? known : byField.computeIfAbsent(fieldName, this::chainOf);
+    }
+
+    private Analyzer chainOf(String fieldName) {
         return switch (languageOf(fieldName)) {
             case AR -> arabic;
             case EN -> english;

@@ -8,13 +8,16 @@ import java.util.Map;
 
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -31,7 +34,8 @@ import org.diwan.api.search.SearchResult;
 /** One search over one view of a collection: the page of hits, the exact total and the facet counts together. */
 final class CollectionSearch {
 
-    private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
+    /** Fixed, so that the same search on the same view gives the same estimated counts each time it is shown. */
+    private static final long SAMPLE_SEED = 0x5EEDL;
 
     private CollectionSearch() {
     }
@@ -43,24 +47,20 @@ final class CollectionSearch {
         CollectorManager<?, ? extends TopDocs> top = asked.sortBy() == null
                 ? new TopScoreDocCollectorManager(wanted, SearchQuery.EXACT_TOTAL_UP_TO)
                 : new TopFieldCollectorManager(sortOf(asked), wanted, SearchQuery.EXACT_TOTAL_UP_TO);
-        SortedSetDocValuesReaderState facetState = asked.facets().isEmpty() ? null : searcher.facets();
-        TopDocs docs;
-        FacetsCollector facetHits = null;
-        if (facetState == null) {
-            docs = searcher.search(query, top);
-        } else {
-            Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            docs = (TopDocs) both[0];
-            facetHits = (FacetsCollector) both[1];
+        if (asked.facets().isEmpty()) {
+            TopDocs docs = searcher.search(query, top);
+            return new SearchResult(docs.totalHits.value, docs.totalHits.relation == TotalHits.Relation.EQUAL_TO,
+                    page(searcher, docs, asked), Map.of(), true);
         }
-        long total = docs.totalHits.value;
-        boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-        if (!exact && facetHits != null) {
-            // the facets saw every match anyway
-            total = facetHits.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-            exact = true;
-        }
-        return new SearchResult(total, exact, page(searcher, docs, asked), facets(facetState, facetHits, asked));
+        // Two passes: the page with Lucene's skipping, as without facets; then every match without scores, for the exact
+        // total and the facets (counted on a sample past a bound). One pass scoring every match for the page's sake
+        // cost three times as much on broad searches.
+        TopDocs docs = searcher.search(query, top);
+        RandomSamplingFacetsCollector matches = searcher.search(query,
+                RandomSamplingFacetsCollector.createManager(SearchQuery.EXACT_FACETS_UP_TO, SAMPLE_SEED));
+        long total = matches.getOriginalMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        boolean sampled = total > SearchQuery.EXACT_FACETS_UP_TO;
+        return new SearchResult(total, true, page(searcher, docs, asked), facets(searcher, matches, total, sampled, asked), !sampled);
     }
 
     private static Sort sortOf(SearchQuery asked) {
@@ -72,25 +72,51 @@ final class CollectionSearch {
 
     private static List<SearchHit> page(CollectionSearcher searcher, TopDocs docs, SearchQuery asked) throws IOException {
         List<SearchHit> hits = new ArrayList<>(asked.limit());
-        StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] scored = docs.scoreDocs;
         for (int i = asked.offset(); i < scored.length && hits.size() < asked.limit(); i++) {
-            String id = stored.document(scored[i].doc, ID_ONLY).get(Fields.ID);
-            hits.add(new SearchHit(id, Float.isNaN(scored[i].score) ? 0f : scored[i].score));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scored[i].doc, leaves));
+            BinaryDocValues ids = DocValues.getBinary(leaf.reader(), Fields.ID);
+            if (!ids.advanceExact(scored[i].doc - leaf.docBase)) {
+                throw new IllegalStateException("search index holds a document without an id");
+            }
+            hits.add(new SearchHit(ids.binaryValue().utf8ToString(), Float.isNaN(scored[i].score) ? 0f : scored[i].score));
         }
         return hits;
     }
 
-    private static Map<String, List<FacetCount>> facets(SortedSetDocValuesReaderState state, FacetsCollector hits,
+    private static Map<String, List<FacetCount>> facets(CollectionSearcher searcher, FacetsCollector matches, long total, boolean sampled,
             SearchQuery asked) throws IOException {
+        FacetsCollector counting = matches;
+        double scale = 1;
+        if (sampled) {
+            // each segment's sample says how many it holds: Lucene counts a segment every document of which matched by
+            // reading all its values, and a sample that kept the whole result's count would be counted whole
+            List<FacetsCollector.MatchingDocs> sample = new ArrayList<>();
+            long kept = 0;
+            for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
+                int size = ((BitDocIdSet) docs.bits).bits().cardinality();
+                sample.add(new FacetsCollector.MatchingDocs(docs.context, docs.bits, size, null));
+                kept += size;
+            }
+            scale = (double) total / Math.max(1, kept);
+            counting = new FacetsCollector() {
+                @Override
+                public List<MatchingDocs> getMatchingDocs() {
+                    return sample;
+                }
+            };
+        }
         Map<String, List<FacetCount>> counted = new LinkedHashMap<>();
-        SortedSetDocValuesFacetCounts counts = state == null ? null : new SortedSetDocValuesFacetCounts(state, hits);
         for (String dim : asked.facets()) {
             List<FacetCount> values = new ArrayList<>();
-            FacetResult result = counts == null ? null : topChildren(counts, asked.facetLimit(), dim);
+            SortedSetDocValuesReaderState state = searcher.facets(dim);
+            // each field in its own doc values: only the facets asked for are read and counted
+            FacetResult result = state == null ? null : topChildren(new SortedSetDocValuesFacetCounts(state, counting), asked.facetLimit(), dim);
             if (result != null) {
                 for (LabelAndValue value : result.labelValues) {
-                    values.add(new FacetCount(value.label, value.value.longValue()));
+                    long count = value.value.longValue();
+                    values.add(new FacetCount(value.label, sampled ? Math.min(total, Math.max(1, Math.round(count * scale))) : count));
                 }
             }
             counted.put(dim, values);

@@ -1,6 +1,10 @@
 package org.diwan.search.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -9,8 +13,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
- * A searcher over one point-in-time view of a collection, with the facet ordinals of that view built the first
- * time a search counts facets (they cost a pass over every keyword value, so once per view, not per search).
+ * A searcher over one point-in-time view of a collection, with the facet ordinals of each keyword field of that view
+ * built the first time a search counts that field (they cost a pass over its values, so once per view, not per
+ * search).
  */
 final class CollectionSearcher extends IndexSearcher {
 
@@ -21,22 +26,27 @@ final class CollectionSearcher extends IndexSearcher {
         }
     };
 
-    private SortedSetDocValuesReaderState facets;
-    private boolean noFacets;
+    /** Per keyword field: its facet state, or empty when no document of this view has the field. */
+    private final Map<String, Optional<SortedSetDocValuesReaderState>> facets = new ConcurrentHashMap<>();
 
     private CollectionSearcher(IndexReader reader) {
         super(reader);
     }
 
-    /** The facet state of this view, or {@code null} when no document in it has a keyword. */
-    synchronized SortedSetDocValuesReaderState facets() throws IOException {
-        if (facets == null && !noFacets) {
-            try {
-                facets = new DefaultSortedSetDocValuesReaderState(getIndexReader(), Fields.FACETS);
-            } catch (IllegalArgumentException noKeywordField) {
-                noFacets = true;
-            }
+    /** The facet state of one keyword field in this view, or {@code null} when no document in it has the field. */
+    SortedSetDocValuesReaderState facets(String field) throws IOException {
+        try {
+            return facets.computeIfAbsent(field, f -> {
+                try {
+                    return Optional.of(new DefaultSortedSetDocValuesReaderState(getIndexReader(), Fields.facetField(f), Fields.FACETS));
+                } catch (IllegalArgumentException noSuchField) {
+                    return Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).orElse(null);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return facets;
     }
 }

@@ -2,6 +2,8 @@ package org.diwan.search.internal;
 
 import java.util.List;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -10,6 +12,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
 import org.diwan.api.i18n.Language;
 import org.diwan.api.search.SearchDocument;
 import org.diwan.api.search.SearchText;
@@ -17,28 +20,42 @@ import org.diwan.api.search.SearchText;
 /**
  * The Lucene fields a {@link SearchDocument} becomes, and their names:
  * <ul>
- * <li>{@code id}: the record's id, stored, the key of updates and deletes;</li>
+ * <li>{@code id}: the record's id, the key of updates and deletes, and as doc values what a search returns (reading a
+ * stored field decompresses a block per hit; doc values are read in place);</li>
  * <li>{@code all.<lang>}: every text of the document analysed in that language, for plain searches;</li>
  * <li>{@code t.<field>.<lang>}: one text field, for advanced searches;</li>
- * <li>{@code k.<field>}: keyword values, for filters; the same values as facets ({@link #FACETS});</li>
+ * <li>{@code k.<field>}: keyword values, for filters; the same values as facets ({@link #FACETS}), each keyword field
+ * in a doc values field of its own ({@link #facetField}), so that a search counts only the facets it asks for;</li>
  * <li>{@code n.<field>}: numbers as points (ranges) and doc values (sorting).</li>
  * </ul>
  */
 final class Fields {
+
+    /** Bumped whenever the fields a document becomes change, so that indexes with the older ones are rebuilt. */
+    static final int VERSION = 2;
 
     static final String ID = "id";
     static final List<Language> EVERY_LANGUAGE = List.of(Language.AR, Language.EN, Language.FR);
     /** Text in Latin script with no language given is found by English and French stems alike. */
     private static final List<Language> LATIN = List.of(Language.EN, Language.FR);
 
-    /** Every keyword may repeat; filters use the {@code k.} terms, so no drill-down terms are written. */
+    /**
+     * Every keyword may repeat; filters use the {@code k.} terms, so no drill-down terms are written. Each keyword
+     * field's values go to a doc values field of their own: in one shared field, counting three facets read and
+     * counted the values of all of them (authors, years, bodies...) for every match.
+     */
     static final FacetsConfig FACETS = new FacetsConfig() {
+        private final java.util.Map<String, DimConfig> dims = new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
-        protected DimConfig getDefaultDimConfig() {
-            DimConfig config = new DimConfig();
-            config.multiValued = true;
-            config.drillDownTermsIndexing = DrillDownTermsIndexing.NONE;
-            return config;
+        public DimConfig getDimConfig(String dim) {
+            return dims.computeIfAbsent(dim, d -> {
+                DimConfig config = new DimConfig();
+                config.multiValued = true;
+                config.drillDownTermsIndexing = DrillDownTermsIndexing.NONE;
+                config.indexFieldName = facetField(d);
+                return config;
+            });
         }
     };
 
@@ -61,13 +78,21 @@ final class Fields {
         return "n." + field;
     }
 
-    static Document toLucene(SearchDocument source) throws java.io.IOException {
+    /** The doc values field holding a keyword field's values for counting. */
+    static String facetField(String field) {
+        return "f." + field;
+    }
+
+    static Document toLucene(SearchDocument source, Analyzer analysis) throws java.io.IOException {
         Document doc = new Document();
-        doc.add(new StringField(ID, source.id(), Field.Store.YES));
+        doc.add(new StringField(ID, source.id(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(ID, new BytesRef(source.id())));
         for (SearchText text : source.texts()) {
             for (Language language : languagesOf(text)) {
-                doc.add(new TextField(all(language), text.text(), Field.Store.NO));
-                doc.add(new TextField(text(text.field(), language), text.text(), Field.Store.NO));
+                // both fields analyse the text in the same language's chain: once is enough
+                AnalyzedText tokens = AnalyzedText.of(analysis, all(language), text.text());
+                doc.add(tokens.field(all(language)));
+                doc.add(tokens.field(text(text.field(), language)));
             }
         }
         source.keywords().forEach((field, values) -> {
@@ -92,7 +117,9 @@ final class Fields {
 
     private static boolean hasArabicLetter(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.ARABIC && Character.isLetter(text.charAt(i))) {
+            char c = text.charAt(i);
+            // the script lookup is a search in a table: only characters of the Arabic blocks are worth it
+            if (c >= '\u0600' && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC && Character.isLetter(c)) {
                 return true;
             }
         }

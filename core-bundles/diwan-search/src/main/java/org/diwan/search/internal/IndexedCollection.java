@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -27,8 +28,10 @@ import org.diwan.api.search.SearchResult;
 import org.diwan.api.search.SearchSource;
 
 /**
- * One collection's Lucene index in its own folder: a writer, near-real-time searchers refreshed after every
- * change (a search right after a save sees it), and a mark of trust.
+ * One collection's Lucene index in its own folder: a writer, near-real-time searchers refreshed by the first
+ * search after a change (a search right after a save sees it; a run of changes with no search between them, an
+ * import, costs no refresh each: a refresh per batch made a tiny segment each, and merging them was most of
+ * indexing's time), and a mark of trust.
  *
  * <p>The index is not committed after each change: the database is the record, and an index that was not
  * closed cleanly is rebuilt from it. The mark is a file written after the last commit of a clean close, with
@@ -44,6 +47,10 @@ final class IndexedCollection implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Analyzer analysis;
+    /** Bumped after every change; {@link #refreshed} is the value the current searchers were opened after. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile long refreshed;
     /** Changes hold it shared; a rebuild holds it alone, so that no change lands between its delete and its feed. */
     private final ReadWriteLock rebuildLock = new ReentrantReadWriteLock();
     private volatile boolean trusted;
@@ -52,8 +59,10 @@ final class IndexedCollection implements Closeable {
     private volatile Instant lastRebuilt;
     private volatile String lastError;
 
-    private IndexedCollection(String name, Path folder, Directory directory, IndexWriter writer, boolean trusted) throws IOException {
+    private IndexedCollection(String name, Path folder, Directory directory, IndexWriter writer, Analyzer analysis, boolean trusted)
+            throws IOException {
         this.name = name;
+        this.analysis = analysis;
         this.folder = folder;
         this.directory = directory;
         this.writer = writer;
@@ -69,16 +78,16 @@ final class IndexedCollection implements Closeable {
         Directory directory = FSDirectory.open(folder);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analysis).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            return new IndexedCollection(name, folder, directory, new IndexWriter(directory, config), trusted);
+            return new IndexedCollection(name, folder, directory, new IndexWriter(directory, config), analysis, trusted);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
         }
     }
 
-    /** The analysis chain's version and the folding's: an index made by another of either is rebuilt. */
+    /** The analysis chain's version, the fields' and the folding's: an index made by another of any is rebuilt. */
     private static String markText() {
-        return "analysis=" + Analysis.VERSION + ",fold=" + org.diwan.api.i18n.ArabicText.FOLD_VERSION;
+        return "analysis=" + Analysis.VERSION + ",fields=" + Fields.VERSION + ",fold=" + org.diwan.api.i18n.ArabicText.FOLD_VERSION;
     }
 
     String name() {
@@ -94,9 +103,9 @@ final class IndexedCollection implements Closeable {
         rebuildLock.readLock().lock();
         try {
             for (SearchDocument document : documents) {
-                writer.updateDocument(new Term(Fields.ID, document.id()), Fields.toLucene(document));
+                writer.updateDocument(new Term(Fields.ID, document.id()), Fields.toLucene(document, analysis));
             }
-            searchers.maybeRefreshBlocking();
+            changes.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             failed(e);
             throw e;
@@ -110,7 +119,7 @@ final class IndexedCollection implements Closeable {
         try {
             Term[] terms = ids.stream().map(id -> new Term(Fields.ID, id)).toArray(Term[]::new);
             writer.deleteDocuments(terms);
-            searchers.maybeRefreshBlocking();
+            changes.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             failed(e);
             throw e;
@@ -119,7 +128,26 @@ final class IndexedCollection implements Closeable {
         }
     }
 
+    /**
+     * Opens searchers that see every change made before this call, if the current ones do not. Never while a
+     * rebuild runs: its searchers would see the index half fed (the rebuild refreshed before it began, so every
+     * change before it is seen).
+     */
+    private void refreshIfChanged() throws IOException {
+        long now = changes.get();
+        if (now != refreshed && rebuildLock.readLock().tryLock()) {
+            try {
+                // concurrent searches wait here for one refresh (SearcherManager refreshes one at a time)
+                searchers.maybeRefreshBlocking();
+                refreshed = now;
+            } finally {
+                rebuildLock.readLock().unlock();
+            }
+        }
+    }
+
     SearchResult search(Queries queries, SearchQuery query) throws IOException {
+        refreshIfChanged();
         CollectionSearcher searcher = (CollectionSearcher) searchers.acquire();
         try {
             return CollectionSearch.run(searcher, queries.toLucene(query), query);
@@ -139,6 +167,9 @@ final class IndexedCollection implements Closeable {
         rebuilding = true;
         trusted = false;
         try {
+            // searches see the changes made before the rebuild while it runs, and no refresh until it is done
+            searchers.maybeRefreshBlocking();
+            refreshed = changes.get();
             writer.deleteAll();
             long[] fed = {0};
             List<Exception> failure = new ArrayList<>(1);
@@ -151,7 +182,7 @@ final class IndexedCollection implements Closeable {
                     return;
                 }
                 try {
-                    writer.updateDocument(new Term(Fields.ID, document.id()), Fields.toLucene(document));
+                    writer.updateDocument(new Term(Fields.ID, document.id()), Fields.toLucene(document, analysis));
                     fed[0]++;
                 } catch (IOException | RuntimeException e) {
                     failure.add(e);
@@ -181,6 +212,7 @@ final class IndexedCollection implements Closeable {
     }
 
     CollectionStatus status(boolean hasSource) throws IOException {
+        refreshIfChanged();
         CollectionSearcher searcher = (CollectionSearcher) searchers.acquire();
         try {
             return new CollectionStatus(name, searcher.getIndexReader().numDocs(), rebuilding, hasSource, lastRebuilt, lastError);

@@ -169,6 +169,50 @@ class LuceneSearchServiceTest {
     }
 
     @Test
+    void facetsOfABroadResultAreEstimatedFromASampleWhileTheTotalStaysExact() {
+        int records = SearchQuery.EXACT_FACETS_UP_TO * 2;
+        List<SearchDocument> many = new java.util.ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            many.add(SearchDocument.builder("r" + i).text("title", "مكتبة " + i).keyword("type", i % 4 == 0 ? "map" : "book")
+                    .keyword("year", i < 100 ? "1990" : "2000").build());
+        }
+        search.index(BOOKS, many);
+
+        SearchResult broad = search.search(BOOKS, SearchQuery.builder().text("مكتبه").facets("type").build());
+        assertThat(broad.total()).isEqualTo(records);
+        assertThat(broad.exact()).isTrue();
+        assertThat(broad.facetsExact()).isFalse();
+        Map<String, Long> types = counts(broad, "type");
+        assertThat(types.get("book")).isBetween(records * 3 / 4 * 9 / 10L, records * 3 / 4 * 11 / 10L);
+        assertThat(types.get("map")).isBetween(records / 4 * 8 / 10L, records / 4 * 12 / 10L);
+        // the same search on the same index gives the same estimate each time
+        assertThat(search.search(BOOKS, SearchQuery.builder().text("مكتبه").facets("type").build()).facets()).isEqualTo(broad.facets());
+
+        SearchResult narrow = search.search(BOOKS, SearchQuery.builder().text("مكتبه").filter("year", "1990").facets("type").build());
+        assertThat(narrow.facetsExact()).isTrue();
+        assertThat(counts(narrow, "type")).isEqualTo(Map.of("book", 75L, "map", 25L));
+        assertThat(search.search(BOOKS, SearchQuery.of("مكتبه")).facetsExact()).isTrue();
+    }
+
+    @Test
+    void aChangeIsFoundByTheNextSearchAndOnlyTheFacetsAskedForAreCounted() {
+        index(SearchDocument.builder("r1").text("title", "أرشيف").keyword("type", "book").keyword("year", "2001").build());
+        assertThat(find("ارشيف")).containsExactly("r1");
+        index(SearchDocument.builder("r2").text("title", "أرشيف").keyword("type", "map").build());
+        search.delete(BOOKS, List.of("r1"));
+
+        SearchResult result = search.search(BOOKS, SearchQuery.builder().text("ارشيف").facets("type", "subject").build());
+        assertThat(result.ids()).containsExactly("r2");
+        assertThat(result.facets()).containsOnlyKeys("type", "subject");
+        assertThat(counts(result, "type")).isEqualTo(Map.of("map", 1L));
+        assertThat(result.facets().get("subject")).isEmpty();
+    }
+
+    private static Map<String, Long> counts(SearchResult result, String facet) {
+        return result.facets().get(facet).stream().collect(java.util.stream.Collectors.toMap(FacetCount::value, FacetCount::count));
+    }
+
+    @Test
     void indexingAnIdAgainReplacesItAndDeletingRemovesIt() {
         index(SearchDocument.builder("a").text("title", "مسودة أولى").keyword("type", "draft").build());
         index(SearchDocument.builder("a").text("title", "النص النهائي").keyword("type", "final").build());

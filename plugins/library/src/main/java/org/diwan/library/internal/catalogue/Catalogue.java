@@ -249,7 +249,7 @@ public final class Catalogue {
                 page.add(record);
             }
         }
-        return new CatalogueHits(result.total(), result.exact(), page, labelled(result.facets(), language));
+        return new CatalogueHits(result.total(), result.exact(), page, labelled(result.facets(), language), result.facetsExact());
     }
 
     private Map<String, List<CatalogueHits.FacetValue>> labelled(Map<String, List<FacetCount>> facets, Language language) throws SQLException {

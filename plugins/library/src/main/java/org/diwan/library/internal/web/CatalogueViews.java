@@ -112,6 +112,7 @@ public final class CatalogueViews {
                 || query.toYear() != null);
         model.put("total", digits(hits.total(), language));
         model.put("exact", hits.exact());
+        model.put("facetsExact", hits.facetsExact());
         model.put("empty", hits.records().isEmpty());
         Map<String, Authority> named = named(hits.records());
         model.put("rows", hits.records().stream().map(r -> row(base, r, named, language)).toList());
