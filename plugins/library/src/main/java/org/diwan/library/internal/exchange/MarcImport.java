@@ -22,9 +22,8 @@ import org.marc4j.marc.Subfield;
  */
 final class MarcImport {
 
-    /** Fields the form takes from, whole or in part; the rest is kept only in the source record. */
-    private static final java.util.Set<String> MAPPED = java.util.Set.of("020", "022", "041", "046", "088", "090", "099", "100", "110",
-            "242", "245", "246", "260", "264", "300", "506", "520", "650", "651", "700", "710", "773", "880");
+    /** Fields read for what they say of others (languages, original scripts) that no group of mapped fields owns. */
+    private static final java.util.Set<String> READ_FOR_OTHERS = java.util.Set.of("041", "880");
 
     /** A name a record gives (with its other-script form, if any), the kind of authority it is, and the id it links when it came from here. */
     record NameRef(Role role, AuthorityKind kind, String name, String otherForm, String id) {
@@ -73,6 +72,9 @@ final class MarcImport {
         for (DataField field : marc.getDataFields()) {
             String tag = field.getTag();
             DataField original = scripts.of(field);
+            if (MappedGroups.of(field, document) == null && !READ_FOR_OTHERS.contains(tag)) {
+                ignored.add(tag);
+            }
             switch (tag) {
                 case "020", "022" -> {
                     String number = first(field, 'a');
@@ -111,8 +113,6 @@ final class MarcImport {
                     // a League document's session; any other record's series stays in its source record
                     if (document) {
                         f.putIfAbsent("session", clean(first(field, 'a')));
-                    } else {
-                        ignored.add(tag);
                     }
                 }
                 case "506" -> {
@@ -125,9 +125,7 @@ final class MarcImport {
                 case "651" -> names.add(ref(Role.COUNTRY, AuthorityKind.COUNTRY, field, original, "a"));
                 case "773" -> f.putIfAbsent("parent", first(field, 'w'));
                 default -> {
-                    if (!MAPPED.contains(tag)) {
-                        ignored.add(tag);
-                    }
+                    // kept in the source record only (listed above)
                 }
             }
         }
