@@ -64,18 +64,20 @@ final class MarcOverlay {
                 kept.add(field);
             }
         }
+        List<DataField> fields = new ArrayList<>();
         for (DataField field : kept) {
             AlternateScripts.Link link = field.getTag().equals("880") ? AlternateScripts.Link.of(field) : null;
             if (link == null || !droppedLinks.contains(link.tag() + "-" + link.occurrence())) {
-                out.addVariableField(field);
+                fields.add(field);
             }
         }
         for (DataField field : written.getDataFields()) {
             String group = MappedGroups.of(field, document || record.symbol() != null);
             if (group != null && changed.contains(group)) {
-                insertInOrder(out, field);
+                insertInOrder(fields, field);
             }
         }
+        fields.forEach(out::addVariableField);
         return out;
     }
 
@@ -91,8 +93,7 @@ final class MarcOverlay {
     }
 
     /** Before the first data field with a higher tag (880s stay last), as MARC records keep their fields. */
-    private static void insertInOrder(Record out, DataField field) {
-        List<DataField> fields = new ArrayList<>(out.getDataFields());
+    private static void insertInOrder(List<DataField> fields, DataField field) {
         int at = fields.size();
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).getTag().compareTo(field.getTag()) > 0) {
@@ -100,8 +101,6 @@ final class MarcOverlay {
                 break;
             }
         }
-        fields.forEach(out::removeVariableField);
         fields.add(at, field);
-        fields.forEach(out::addVariableField);
     }
 }
