@@ -88,25 +88,11 @@ public final class Exchange {
         return marcRecords.of(described, names);
     }
 
-    /**
-     * A record's MARC view, as export would write it: the leader, then each field as its tag, indicators and
-     * subfields ({@code code}, {@code text}), for the record's page.
-     */
-    public List<Map<String, Object>> marcView(CatalogueRecord record) throws SQLException {
+    /** One description as MARC, as export writes it (its MARC view). */
+    public Record marc(CatalogueRecord record) throws SQLException {
         Set<String> named = new HashSet<>();
         record.links().forEach(l -> named.add(l.authorityId()));
-        Record marc = marc(List.of(record), authorityStore.getAll(named)).get(record.id());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(Map.of("tag", "LDR", "ind", "", "subfields", List.of(Map.of("code", "", "text", marc.getLeader().marshal()))));
-        for (org.marc4j.marc.ControlField field : marc.getControlFields()) {
-            rows.add(Map.of("tag", field.getTag(), "ind", "", "subfields", List.of(Map.of("code", "", "text", field.getData()))));
-        }
-        for (org.marc4j.marc.DataField field : marc.getDataFields()) {
-            List<Map<String, String>> subfields = new ArrayList<>();
-            field.getSubfields().forEach(sub -> subfields.add(Map.of("code", "$" + sub.getCode(), "text", sub.getData())));
-            rows.add(Map.of("tag", field.getTag(), "ind", ("" + field.getIndicator1() + field.getIndicator2()).replace(' ', '_'), "subfields", subfields));
-        }
-        return rows;
+        return marc(List.of(record), authorityStore.getAll(named)).get(record.id());
     }
 
     /** Writes the records as a MARCXML collection, UTF-8. */

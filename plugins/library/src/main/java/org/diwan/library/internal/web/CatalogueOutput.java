@@ -156,7 +156,7 @@ public final class CatalogueOutput {
         model.put("objects", CatalogueViews.objects(base, record, objects.of(record), viewer, page.language()));
         model.put("levels", Arrays.stream(AccessLevel.values()).map(Enum::name).toList());
         model.put("publicCatalogue", viewer == Viewer.PUBLIC);
-        model.put("marcView", exchange.marcView(record));
+        model.put("marcView", CatalogueViews.marcView(exchange.marc(record)));
         model.put("base", base);
         return model;
     }

@@ -266,6 +266,21 @@ public final class CatalogueViews {
         return row;
     }
 
+    /** A MARC record as the record page's MARC view lists it: the leader, then each field's tag, indicators and subfields. */
+    static List<Map<String, Object>> marcView(org.marc4j.marc.Record marc) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(Map.of("tag", "LDR", "ind", "", "subfields", List.of(Map.of("code", "", "text", marc.getLeader().marshal()))));
+        for (org.marc4j.marc.ControlField field : marc.getControlFields()) {
+            rows.add(Map.of("tag", field.getTag(), "ind", "", "subfields", List.of(Map.of("code", "", "text", field.getData()))));
+        }
+        for (org.marc4j.marc.DataField field : marc.getDataFields()) {
+            List<Map<String, String>> subfields = new ArrayList<>();
+            field.getSubfields().forEach(sub -> subfields.add(Map.of("code", "$" + sub.getCode(), "text", sub.getData())));
+            rows.add(Map.of("tag", field.getTag(), "ind", ("" + field.getIndicator1() + field.getIndicator2()).replace(' ', '_'), "subfields", subfields));
+        }
+        return rows;
+    }
+
     private static String headingLanguage(CatalogueRecord r, Language language) {
         if (r.title().of(language) != null) {
             return language.tag();
