@@ -30,6 +30,24 @@ public final class RecordForm {
     private static final int FIRST_YEAR = 600;
     private static final int LAST_YEAR = 2100;
 
+    /**
+     * A description's values as the form holds them (empty for none), authorities aside: what an edit starts from,
+     * and what an update by import keeps where the incoming record says nothing.
+     */
+    public static Map<String, String> values(CatalogueRecord r) {
+        Map<String, String> f = new java.util.HashMap<>(Map.of("type", r.type().name(), "titleAr", nz(r.title().ar()), "titleEn",
+                nz(r.title().en()), "titleFr", nz(r.title().fr()), "symbol", nz(r.symbol()), "session", nz(r.session()), "language",
+                r.language(), "access", r.access().name(), "parent", nz(r.parentId()), "otherTitles", OtherTitle.format(r.title().others())));
+        f.putAll(Map.of("issuedOn", r.issuedOn() == null ? "" : r.issuedOn().toString(), "year", r.year() == null ? "" : r.year().toString(),
+                "publisher", nz(r.publisher()), "place", nz(r.place()), "extent", nz(r.extent()), "identifier", nz(r.identifier()),
+                "callNumber", nz(r.callNumber()), "summary", nz(r.summary())));
+        return f;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
     /** The draft, or {@code null} with the reasons in {@code v}. */
     public RecordDraft read(Map<String, String> fields, Validation v) {
         String type = v.choice("type", fields.get("type"), TYPES, true);

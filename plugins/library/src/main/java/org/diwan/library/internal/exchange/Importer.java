@@ -23,6 +23,7 @@ import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.CatalogueStore;
 import org.diwan.library.internal.catalogue.OtherTitle;
+import org.diwan.library.internal.catalogue.RecordForm;
 import org.diwan.library.internal.catalogue.Role;
 import org.marc4j.MarcException;
 import org.marc4j.MarcPermissiveStreamReader;
@@ -255,35 +256,11 @@ final class Importer {
 
     /** A description as its form would show it, so that an update changes only what the record gives. */
     private static Map<String, String> formOf(CatalogueRecord r) {
-        Map<String, String> f = new HashMap<>();
-        put(f, "type", r.type().name());
-        put(f, "titleAr", r.title().ar());
-        put(f, "titleEn", r.title().en());
-        put(f, "titleFr", r.title().fr());
-        put(f, "otherTitles", OtherTitle.format(r.title().others()));
-        put(f, "symbol", r.symbol());
-        put(f, "session", r.session());
-        put(f, "issuedOn", r.issuedOn() == null ? null : r.issuedOn().toString());
-        put(f, "year", r.year() == null ? null : r.year().toString());
-        put(f, "language", r.language());
-        put(f, "publisher", r.publisher());
-        put(f, "place", r.place());
-        put(f, "extent", r.extent());
-        put(f, "identifier", r.identifier());
-        put(f, "callNumber", r.callNumber());
-        put(f, "summary", r.summary());
-        put(f, "access", r.access().name());
-        put(f, "parent", r.parentId());
+        Map<String, String> f = RecordForm.values(r);
         for (Role role : Role.values()) {
-            put(f, role.name().toLowerCase(Locale.ROOT), String.join(",", r.authorityIds(role)));
+            f.put(role.name().toLowerCase(Locale.ROOT), String.join(",", r.authorityIds(role)));
         }
         return f;
-    }
-
-    private static void put(Map<String, String> fields, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            fields.put(field, value);
-        }
     }
 
     private static String title(MarcImport.Read read) {

@@ -29,7 +29,6 @@ import org.diwan.library.internal.catalogue.Catalogue;
 import org.diwan.library.internal.catalogue.CatalogueRecord;
 import org.diwan.library.internal.catalogue.DigitalObject;
 import org.diwan.library.internal.catalogue.DigitalObjects;
-import org.diwan.library.internal.catalogue.OtherTitle;
 import org.diwan.library.internal.catalogue.RecordForm;
 import org.diwan.library.internal.catalogue.RecordType;
 import org.osgi.service.component.annotations.Activate;
@@ -121,12 +120,7 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
     @Override
     public Map<String, String> fields(CatalogueRecord r) throws SQLException {
         Map<String, String> f = new HashMap<>(output.views().formNames(r));
-        f.putAll(Map.of("type", r.type().name(), "titleAr", nz(r.title().ar()), "titleEn", nz(r.title().en()), "titleFr", nz(r.title().fr()),
-                "symbol", nz(r.symbol()), "session", nz(r.session()), "language", r.language(), "access", r.access().name(),
-                "parent", nz(r.parentId()), "otherTitles", OtherTitle.format(r.title().others())));
-        f.putAll(Map.of("issuedOn", r.issuedOn() == null ? "" : r.issuedOn().toString(), "year", r.year() == null ? "" : r.year().toString(),
-                "publisher", nz(r.publisher()), "place", nz(r.place()), "extent", nz(r.extent()), "identifier", nz(r.identifier()),
-                "callNumber", nz(r.callNumber()), "summary", nz(r.summary())));
+        f.putAll(RecordForm.values(r));
         return f;
     }
 
@@ -170,10 +164,6 @@ public final class CatalogueRecords implements RecordEditor<CatalogueRecord> {
     @Override
     public Optional<RecordFile> file(CatalogueRecord record, String files, String fileId, PageRequest request) throws SQLException {
         return output.object(record, fileId, CatalogueOutput.staffViewer(request)).map(o -> new ObjectFile(o, objects, request));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /** A digital object as the record flow sends it: in the page when it can be shown, unless the reader asked to save it. */
